@@ -1,0 +1,214 @@
+"""Command line: ``python -m analysis <command>`` (see ``--help`` of each command).
+
+The commands and their options are a contract that outside checks rely on; keep them stable.
+User mistakes end in one line on stderr naming the file and what to do, exit status 2.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import warnings
+from pathlib import Path
+
+from .textio import ArticleError
+
+EPILOG = "PATH is a file or a folder (every .txt, .md, .html inside, recursively)."
+
+
+class UserError(Exception):
+    """A mistake in how the command was called; printed as one line."""
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", type=int, default=None,
+                   help="worker processes (default: 1 for a few articles, else one per core up to 4)")
+    p.add_argument("--no-cache", action="store_true", help="parse again instead of reading data/interim")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``python -m analysis``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Source-reliability toolkit: sourcing evidence, scores and charts for news articles.",
+        epilog=EPILOG,
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("evidence", help="print evidence spans (quotes, sources, hedges...)",
+                       description="Print every evidence span with character offsets into the "
+                                   "decoded file text, one JSON object per line (or CSV).",
+                       epilog=EPILOG)
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    _add_run_options(p)
+
+    p = sub.add_parser("score", help="one row of sourcing scores per article",
+                       description="Score every article: one row per input file (errors included).",
+                       epilog=EPILOG)
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--out", type=Path, help="CSV file to write (default: print CSV to stdout)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local processes (default) or a Dask cluster")
+    p.add_argument("--scheduler", help="address of a running Dask scheduler (with --engine dask)")
+    p.add_argument("--strict", action="store_true", help="exit 1 if any file could not be analysed")
+    _add_run_options(p)
+
+    p = sub.add_parser("highlight", help="write a standalone HTML page of one article's evidence",
+                       description="Write the article with its evidence highlighted and explained on hover.")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--out", type=Path, required=True, metavar="PAGE.html")
+
+    p = sub.add_parser("report", help="the main job: scores, notebooks and charts",
+                       description="Score every article in DIR, execute the notebooks on it and "
+                                   "export the scorecard, charts and executed notebooks.")
+    p.add_argument("--data", type=Path, default=None, help="article folder (default: data/raw)")
+    p.add_argument("--out", type=Path, default=None, help="output folder (default: reports)")
+    _add_run_options(p)
+
+    p = sub.add_parser("evaluate", help="measure accuracy against hand annotations",
+                       description="Measure the extractor against hand-annotated data.")
+    ev = p.add_subparsers(dest="dataset", required=True, metavar="DATASET")
+    q = ev.add_parser("polnear", help="quotes, speakers and sources against PolNeAR")
+    q.add_argument("dir", type=Path, metavar="DIR", help="PolNeAR data folder (holding train/, dev/)")
+    q.add_argument("--split", default="dev")
+    _add_run_options(q)
+    h = ev.add_parser("hedges", help="hedge cues against a Szeged Uncertainty Corpus XML file")
+    h.add_argument("xml", type=Path, metavar="FILE.xml")
+    _add_run_options(h)
+    return parser
+
+
+def _jobs(args, n_hint: int | None = None) -> int:
+    from .pipeline import default_jobs
+
+    if args.jobs is not None:
+        if args.jobs < 1:
+            raise UserError("--jobs must be 1 or more")
+        return args.jobs
+    return 1 if n_hint is not None and n_hint <= 16 else default_jobs()
+
+
+def _clean(value):
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def cmd_evidence(args) -> int:
+    from .pipeline import analyse, as_articles
+    from .extract import EVIDENCE_COLUMNS
+
+    articles = as_articles(args.paths)
+    results = analyse(articles, jobs=_jobs(args, len(articles)), cache=not args.no_cache,
+                      progress=not args.quiet)
+    errors = []
+    if args.format == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=EVIDENCE_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+    for result in results:
+        if result["status"] != "ok":
+            errors.append(result["error"])
+        for rec in result["evidence"]:
+            if args.format == "csv":
+                writer.writerow(rec)
+            else:
+                sys.stdout.write(json.dumps({k: _clean(v) for k, v in rec.items()},
+                                            ensure_ascii=False) + "\n")
+    _summarise_errors(errors, len(articles))
+    return 0
+
+
+def _summarise_errors(errors: list[str], total: int) -> None:
+    if errors:
+        print(f"{len(errors)} of {total} file(s) could not be analysed:", file=sys.stderr)
+        for e in errors:
+            print(f"  {e}", file=sys.stderr)
+
+
+def cmd_score(args) -> int:
+    from .scoring import score_articles
+    from .pipeline import as_articles
+
+    if args.scheduler and args.engine != "dask":
+        raise UserError("--scheduler goes with --engine dask")
+    articles = as_articles(args.paths)
+    scores = score_articles(articles, jobs=_jobs(args, len(articles)), cache=not args.no_cache,
+                            progress=not args.quiet, engine=args.engine, scheduler=args.scheduler)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        scores.to_csv(args.out, index=False)
+    else:
+        scores.to_csv(sys.stdout, index=False)
+    errors = scores.loc[scores["status"] != "ok", "error"].tolist()
+    _summarise_errors(errors, len(scores))
+    return 1 if args.strict and errors else 0
+
+
+def cmd_highlight(args) -> int:
+    from .highlight import write_highlight_page
+
+    if not args.file.is_file():
+        raise UserError(f"{args.file}: no such file; give one article file")
+    write_highlight_page(args.file, args.out)
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_report(args) -> int:
+    from .report import run_report
+
+    out = run_report(data_dir=args.data, out_dir=args.out, jobs=args.jobs,
+                     cache=not args.no_cache, progress=not args.quiet)
+    print(f"report written to {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    if args.dataset == "polnear":
+        from .evaluate.polnear import evaluate_polnear
+
+        if not (args.dir / args.split / "text").is_dir():
+            raise UserError(f"{args.dir}: no {args.split}/text folder; give PolNeAR's data folder "
+                            "(the one holding train/ and dev/)")
+        metrics = evaluate_polnear(args.dir, split=args.split, jobs=_jobs(args),
+                                   cache=not args.no_cache, progress=not args.quiet)
+    else:
+        from .evaluate.hedges import evaluate_hedges
+
+        if not args.xml.is_file():
+            raise UserError(f"{args.xml}: no such file; give a Szeged Uncertainty Corpus XML file")
+        metrics = evaluate_hedges(args.xml, jobs=_jobs(args), cache=not args.no_cache,
+                                  progress=not args.quiet)
+    print(json.dumps(metrics))
+    return 0
+
+
+COMMANDS = {"evidence": cmd_evidence, "score": cmd_score, "highlight": cmd_highlight,
+            "report": cmd_report, "evaluate": cmd_evaluate}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    warnings.simplefilter("default")
+    try:
+        return COMMANDS[args.command](args)
+    except (UserError, ArticleError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        from .articles import ManifestError
+        from .nlp import ModelNotFound
+
+        if isinstance(exc, (ManifestError, ModelNotFound)):
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        raise

@@ -1,0 +1,1 @@
+"""Framing across genres: distinctive vocabulary, who acts, stance and look signals."""
