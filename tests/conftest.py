@@ -1,0 +1,40 @@
+"""Shared fixtures: one spaCy model per test session, caches in a temporary folder."""
+from __future__ import annotations
+
+import os
+import tempfile
+
+import pytest
+
+# Caches and report output of the tests (and of notebooks run by nbmake, whose kernels
+# inherit this environment) go to a temporary folder, never into data/ or reports/.
+_TMP = tempfile.mkdtemp(prefix="analysis-tests-")
+os.environ.setdefault("ANALYSIS_INTERIM_DIR", os.path.join(_TMP, "interim"))
+os.environ.setdefault("ANALYSIS_REPORTS_DIR", os.path.join(_TMP, "reports"))
+
+from analysis.boilerplate import clean_article, mask_outside  # noqa: E402
+from analysis.extract import extract_doc  # noqa: E402
+from analysis.nlp import load_model  # noqa: E402
+from analysis.paths import RAW_DIR  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def evidence_of(nlp):
+    """``evidence_of(text)`` -> evidence records of a short text, as the pipeline makes them."""
+
+    def run(text: str, article_id: str = "t") -> list[dict]:
+        cleaned = clean_article(text)
+        doc = nlp(mask_outside(text, cleaned.body_spans))
+        return extract_doc(doc, text, article_id)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_dir():
+    return RAW_DIR
