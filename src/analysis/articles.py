@@ -161,3 +161,14 @@ def add_readability(frame: pd.DataFrame) -> pd.DataFrame:
         index=frame.index,
     )
     return frame.join(scores)
+
+
+def removed_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """What boilerplate was removed from each article, one row per removed piece."""
+    rows = [
+        {"article_id": aid, "reason": r["reason"], "start": r["start"], "end": r["end"],
+         "text": r["text"]}
+        for aid, removed in zip(articles["article_id"], articles["removed"])
+        for r in removed
+    ]
+    return pd.DataFrame(rows, columns=["article_id", "reason", "start", "end", "text"])

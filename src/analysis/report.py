@@ -1,0 +1,42 @@
+"""The main job: score every article in a folder, execute the notebooks fresh on it and
+export the scorecard, the charts and the executed notebooks (with HTML copies)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import papermill
+from nbconvert import HTMLExporter
+
+from .paths import NOTEBOOKS_DIR, RAW_DIR, reports_dir
+from .scoring import score_articles
+
+
+def notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The numbered notebooks, in order."""
+    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
+
+
+def execute_notebook(path: Path, out_dir: Path, parameters: dict, progress: bool = True) -> Path:
+    """Run one notebook with papermill into ``out_dir/notebooks`` and export an HTML copy."""
+    target = out_dir / "notebooks" / path.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    papermill.execute_notebook(str(path), str(target), parameters=parameters,
+                               progress_bar=progress, cwd=str(path.parent), kernel_name="python3")
+    html, _ = HTMLExporter().from_notebook_node(nbformat.read(target, as_version=4))
+    target.with_suffix(".html").write_text(html, encoding="utf-8")
+    return target
+
+
+def run_report(data_dir: Path | None = None, out_dir: Path | None = None, jobs: int | None = None,
+               cache: bool = True, progress: bool = True) -> Path:
+    """Write ``scores.csv``, ``figures/`` and ``notebooks/`` under ``out_dir``; return it."""
+    data_dir = Path(data_dir or RAW_DIR).resolve()
+    out_dir = Path(out_dir or reports_dir()).resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    scores = score_articles(data_dir, jobs=jobs or 1, cache=cache, progress=progress)
+    scores.to_csv(out_dir / "scores.csv", index=False)
+    parameters = {"data_dir": str(data_dir), "out_dir": str(out_dir)}
+    for nb in notebooks():
+        execute_notebook(nb, out_dir, parameters, progress=progress)
+    return out_dir
