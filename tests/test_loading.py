@@ -1,0 +1,138 @@
+"""Loading the seed articles, boilerplate stripping and offline readability (issue 2)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import load_articles
+from analysis.articles import ARTICLE_COLUMNS, UNLABELLED, removed_table
+from analysis.boilerplate import body_text, clean_article, mask_outside, sentence_spans
+from analysis.paths import RAW_DIR
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds() -> pd.DataFrame:
+    return load_articles(RAW_DIR).set_index("article_id", drop=False)
+
+
+def test_seed_files_are_byte_for_byte_copies():
+    if not SEEDS.is_dir():
+        pytest.skip("shared seeds not beside the checkout")
+    for original in SEEDS.glob("*.txt"):
+        assert (RAW_DIR / original.name).read_bytes() == original.read_bytes()
+
+
+def test_one_row_per_article_with_manifest_metadata(seeds):
+    assert list(seeds.columns[: len(ARTICLE_COLUMNS)]) == ARTICLE_COLUMNS
+    assert len(seeds) == 5 and seeds["article_id"].is_unique
+    assert (seeds["status"] == "ok").all()
+    genres = seeds["genre"].to_dict()
+    assert genres["001_722284137eb69d9d"] == "news"
+    assert genres["000_f6b57bbd8cfdaadd"] == "opinion"
+    assert genres["003_304652d43b9f0c09"] == "generated-looking essay"
+    assert seeds.loc["004_8f94175142a6172c", "reposted_from"] == "Jerusalem Post"
+    assert seeds.loc["004_8f94175142a6172c", "published"] == "2021-08-26"
+
+
+def test_text_is_the_file_as_decoded(seeds):
+    for row in seeds.itertuples():
+        assert row.text == Path(row.path).read_bytes().decode("utf-8")
+
+
+def test_article_without_manifest_row_is_unlabelled(tmp_path):
+    (tmp_path / "new_story.txt").write_text("Officials said the talks would resume on Monday.\n")
+    frame = load_articles(tmp_path)
+    assert frame.loc[0, "article_id"] == "new_story"
+    assert frame.loc[0, "genre"] == UNLABELLED
+    assert frame.loc[0, "title"].startswith("Officials said")
+
+
+def test_navigation_widgets_bio_and_comments_leave_the_body(seeds):
+    body = seeds.loc["004_8f94175142a6172c", "body"]
+    for furniture in ("keyboard_arrow_right", "share close", "Rate it", "Romans 6:23",
+                      "Previous post", "Leave a reply", "(credit:", "CM 26/08/2021"):
+        assert furniture not in body
+    assert "Maj. Gen. Aharon Zeevi Farkash" in body
+    reasons = set(removed_table(seeds.loc[["004_8f94175142a6172c"]])["reason"])
+    assert {"navigation", "page widget", "image caption or credit", "source credit"} <= reasons
+    assert seeds.loc["004_8f94175142a6172c", "credited_source"] == "Jerusalem Post"
+
+
+def test_appeals_are_kept_apart_from_the_body(seeds):
+    row = seeds.loc["000_f6b57bbd8cfdaadd"]
+    assert any(a.startswith("Consider sharing this article") for a in row["appeals"])
+    assert any(a.startswith("Support Israel") for a in row["appeals"])
+    assert "Consider sharing" not in row["body"]
+    # a sentence that merely mentions support is not an appeal
+    assert "stressed the ongoing nature of U.S. support to Israel" in row["body"]
+
+
+def test_syndication_footer_is_removed(seeds):
+    assert "first appeared on" not in seeds.loc["002_02abe00618d4b929", "body"]
+
+
+def test_clean_news_text_loses_nothing():
+    text = ("WASHINGTON — The Senate passed the bill on Tuesday, officials said.\n\n"
+            "“We are pleased,” the majority leader told reporters after the vote.\n")
+    cleaned = clean_article(text)
+    assert cleaned.removed == []
+    assert body_text(text, cleaned.body_spans) == text.strip()
+
+
+def test_body_spans_index_the_raw_text(seeds):
+    for row in seeds.itertuples():
+        masked = mask_outside(row.text, row.body_spans)
+        assert len(masked) == len(row.text)
+        for start, end in row.body_spans:
+            assert masked[start:end] == row.text[start:end]
+        for r in row.removed:
+            assert row.text[r["start"]:r["end"]] == r["text"]
+            assert masked[r["start"]:r["end"]].strip() == ""
+
+
+def test_sentence_spans_skip_abbreviations():
+    text = "The U.S. said no. Sen. Cotton disagreed! Then it ended."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "The U.S. said no.", "Sen. Cotton disagreed!", "Then it ended."]
+
+
+def test_readability_columns(seeds):
+    assert (seeds["words"] > 300).all()
+    assert seeds["flesch_reading_ease"].between(-50, 120).all()
+    assert seeds["flesch_kincaid_grade"].between(0, 30).all()
+
+
+def test_readability_works_without_network():
+    code = (
+        "import socket\n"
+        "def refuse(*a, **k): raise OSError('network disabled in test')\n"
+        "socket.socket.connect = refuse\n"
+        "socket.create_connection = refuse\n"
+        "import sys\n"
+        "from analysis.readability import readability\n"
+        "r = readability('The committee approved the unprecedented measure. It passed by a wide margin.')\n"
+        "assert r['sentences'] == 2 and r['flesch_kincaid_grade'] > 0, r\n"
+        "assert 'nltk' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_cli_help_lists_every_command():
+    out = subprocess.run([sys.executable, "-m", "analysis", "--help"], capture_output=True,
+                         text=True, check=True).stdout
+    for command in ("evidence", "score", "highlight", "report", "evaluate"):
+        assert command in out
+
+
+def test_cli_missing_path_is_one_clear_line():
+    res = subprocess.run([sys.executable, "-m", "analysis", "evidence", "no/such/folder"],
+                         capture_output=True, text=True)
+    assert res.returncode == 2
+    assert res.stderr.strip().count("\n") == 0
+    assert "no/such/folder" in res.stderr and "Traceback" not in res.stderr
