@@ -136,3 +136,9 @@ def test_cli_missing_path_is_one_clear_line():
     assert res.returncode == 2
     assert res.stderr.strip().count("\n") == 0
     assert "no/such/folder" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_quoted_appeal_is_the_speakers_words_not_the_pages():
+    text = ("The mayor spoke at length about the festival and the town's plans for it.\n"
+            "“Join us here on Cape Breton Island!” she told the crowd on Saturday evening.\n")
+    assert clean_article(text).appeals == []

@@ -104,6 +104,8 @@ def _appeal_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     for s, e in sentence_spans(text, start, end):
         low = text[s:e].lower()
+        if any(mark in low for mark in "“”\"«»"):
+            continue  # inside or around a quote: the speaker's words, not the page's appeal
         for opener in openers:
             if low.startswith(opener + " ") or low == opener:
                 rest = low[len(opener):].split()
