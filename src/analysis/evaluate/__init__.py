@@ -1,0 +1,1 @@
+"""Measuring the extractor against hand-annotated data."""
