@@ -1,5 +1,15 @@
 """The main job: score every article in a folder, execute the notebooks fresh on it and
-export the scorecard, the charts and the executed notebooks (with HTML copies)."""
+export the scorecard, the charts and the executed notebooks (with HTML copies).
+
+``python -m analysis report --data DIR --out DIR`` (what ``make report`` runs) writes:
+
+- ``scores.csv``: the scorecard (:func:`analysis.score_articles`);
+- ``figures/figNN_*.png|svg|csv``: every chart (drawn by notebooks 01–03);
+- ``notebooks/NN_*.ipynb|html``: the executed notebooks.
+
+A file dropped into DIR with no manifest row is scored as ``unlabelled`` and appears in
+every table and chart.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,6 +17,7 @@ from pathlib import Path
 import nbformat
 import papermill
 from nbconvert import HTMLExporter
+from tqdm.auto import tqdm
 
 from .paths import NOTEBOOKS_DIR, RAW_DIR, reports_dir
 from .scoring import score_articles
@@ -22,7 +33,7 @@ def execute_notebook(path: Path, out_dir: Path, parameters: dict, progress: bool
     target = out_dir / "notebooks" / path.name
     target.parent.mkdir(parents=True, exist_ok=True)
     papermill.execute_notebook(str(path), str(target), parameters=parameters,
-                               progress_bar=progress, cwd=str(path.parent), kernel_name="python3")
+                               progress_bar=False, cwd=str(path.parent), kernel_name="python3")
     html, _ = HTMLExporter().from_notebook_node(nbformat.read(target, as_version=4))
     target.with_suffix(".html").write_text(html, encoding="utf-8")
     return target
@@ -37,6 +48,6 @@ def run_report(data_dir: Path | None = None, out_dir: Path | None = None, jobs: 
     scores = score_articles(data_dir, jobs=jobs or 1, cache=cache, progress=progress)
     scores.to_csv(out_dir / "scores.csv", index=False)
     parameters = {"data_dir": str(data_dir), "out_dir": str(out_dir)}
-    for nb in notebooks():
+    for nb in tqdm(notebooks(), desc="notebooks", unit="notebook", disable=not progress):
         execute_notebook(nb, out_dir, parameters, progress=progress)
     return out_dir

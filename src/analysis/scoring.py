@@ -1,23 +1,214 @@
-"""The scorecard: one row of sourcing scores per article (minimal; issue 4 completes it)."""
+"""The scorecard: one row of sourcing and framing scores per article, traceable to evidence.
+
+:func:`analyse_articles` runs the pipeline once and keeps everything the notebooks show
+(articles, evidence spans, framing signals, actors, features, scores);
+:func:`score_articles` returns just the scorecard. Every score is computed from evidence
+records (see :mod:`analysis.extract`) and signal records (see
+:mod:`analysis.framing.features`), so each number can be traced to the words behind it.
+The README's data dictionary defines every column of :data:`SCORE_COLUMNS`.
+"""
 from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .articles import load_articles
+from .extract import EVIDENCE_COLUMNS
+from .framing.signals import combine, signal_frame, signal_rows
 from .pipeline import analyse, as_articles
 
 META_COLUMNS = ["article_id", "title", "outlet", "genre", "status", "error"]
 READABILITY_COLUMNS = ["words", "sentences", "flesch_reading_ease", "flesch_kincaid_grade"]
+SOURCE_TYPES = {"named": "named_sources", "institutional": "institutional_sources",
+                "anonymous": "anonymous_sources", "media": "media_citations"}
+#: Scores computed from the evidence, in scorecard order.
+SCORE_COLUMNS = [
+    "words", "sentences", "quotes", "quoted_word_share", "attributed_quote_share",
+    "named_sources", "institutional_sources", "anonymous_sources", "media_citations",
+    "sources", "anonymous_share", "named_share", "hedges", "boosters", "hedges_per_1k",
+    "boosters_per_1k", "loaded_per_1k", "evaluative_per_1k", "appeals",
+    "flesch_reading_ease", "flesch_kincaid_grade", "generated_look_score", "advocacy_score",
+    "transparency_index",
+]
+COUNT_COLUMNS = ["words", "sentences", "quotes", "named_sources", "institutional_sources",
+                 "anonymous_sources", "media_citations", "sources", "hedges", "boosters",
+                 "appeals"]
+#: Parts of the composite transparency index, each 0–1, equally weighted.
+TRANSPARENCY_PARTS = {"named_share": 1 / 3, "non_anonymous_share": 1 / 3,
+                      "attributed_quote_share": 1 / 3}
+ACTOR_COLUMNS = ["article_id", "start", "end", "actor", "verb", "role", "in_quote"]
+
+
+@dataclass
+class Analysis:
+    """Everything one run produces, as DataFrames keyed by ``article_id``.
+
+    ``evidence`` holds the extractor's records (quotes, sources, hedges, boosters), the
+    framing signal records (transitions, loaded words, numbers, …) and the appeals to the
+    reader, all with offsets into the article's text; ``signals`` one row per article and
+    look/advocacy signal; ``actors`` one row per subject or agent found.
+    """
+
+    articles: pd.DataFrame
+    scores: pd.DataFrame
+    evidence: pd.DataFrame
+    signals: pd.DataFrame
+    actors: pd.DataFrame
+    features: dict[str, dict] = field(default_factory=dict)
+
+    def article(self, article_id: str) -> dict:
+        """One article's row of the articles frame, as a dict."""
+        return self.articles.set_index("article_id").loc[article_id].to_dict() | {
+            "article_id": article_id}
+
+
+def _unique_sources(evidence: list[dict]) -> dict[str, int]:
+    """Unique sources of each type: the same name (or wording) counted once per type."""
+    seen = {(r.get("source_type"), " ".join(str(r.get("name") or r["text"]).lower().split()))
+            for r in evidence if r["kind"] == "source"}
+    return {col: sum(t == kind for t, _ in seen) for kind, col in SOURCE_TYPES.items()}
+
+
+def _ratio(num: float, den: float) -> float:
+    return num / den if den else float("nan")
+
+
+def transparency(row: dict) -> dict[str, float]:
+    """The transparency index and its parts (0–1; a missing part counts as 0).
+
+    ``transparency_index = (named_share + (1 − anonymous_share) + attributed_quote_share) / 3``:
+    the share of sources that are named people, the share that are not anonymous, and the
+    share of quotes whose speaker is identified. With no sources or no quotes those parts
+    are 0, so an article that cites nobody scores 0.
+    """
+    parts = {
+        "named_share": row["named_share"],
+        "non_anonymous_share": 1 - row["anonymous_share"],
+        "attributed_quote_share": row["attributed_quote_share"],
+    }
+    parts = {k: 0.0 if pd.isna(v) else float(v) for k, v in parts.items()}
+    index = sum(TRANSPARENCY_PARTS[k] * v for k, v in parts.items())
+    return {**parts, "transparency_index": round(index, 3)}
+
+
+def score_row(evidence: list[dict], features: dict, appeals: list[dict] | None = None,
+              article_id: str = "") -> dict:
+    """Scores of one analysed article from its evidence records and features."""
+    quotes = [r for r in evidence if r["kind"] == "quote"]
+    attributed = [q for q in quotes if q.get("speaker") or q.get("speaker_start") is not None]
+    hedges = [r for r in evidence if r["kind"] == "hedge" and not r.get("in_quote")]
+    boosters = [r for r in evidence if r["kind"] == "booster" and not r.get("in_quote")]
+    sources = _unique_sources(evidence)
+    total = sum(sources.values())
+    body, quoted = features.get("body_words", 0), features.get("quoted_words", 0)
+    writer = features.get("writer_words", body - quoted)
+    signals = features.get("signals", [])
+    writer_signal = lambda k: sum(r["kind"] == k and not r.get("in_quote") for r in signals)  # noqa: E731
+    per_1k = lambda n: round(1000 * n / writer, 2) if writer else float("nan")  # noqa: E731
+    row = {
+        "quotes": len(quotes),
+        "quoted_word_share": round(_ratio(quoted, body), 3),
+        "attributed_quote_share": round(_ratio(len(attributed), len(quotes)), 3),
+        **sources,
+        "sources": total,
+        "anonymous_share": round(_ratio(sources["anonymous_sources"], total), 3),
+        "named_share": round(_ratio(sources["named_sources"], total), 3),
+        "hedges": len(hedges),
+        "boosters": len(boosters),
+        "hedges_per_1k": per_1k(len(hedges)),
+        "boosters_per_1k": per_1k(len(boosters)),
+        "loaded_per_1k": per_1k(writer_signal("loaded")),
+        "evaluative_per_1k": per_1k(writer_signal("evaluative")),
+        "appeals": len(appeals or []),
+        "writer_words": writer,
+    }
+    row.update(combine(signal_rows(article_id, features, evidence, appeals)))
+    row["transparency_index"] = transparency(row)["transparency_index"]
+    return row
+
+
+def appeal_records(article_id: str, text: str, spans) -> list[dict]:
+    """Appeals to the reader (set apart from the body when loading) as evidence records."""
+    return [{"article_id": article_id, "kind": "appeal", "start": int(s), "end": int(e),
+             "text": text[s:e], "cue": "appeal to the reader", "in_quote": False,
+             "rule": "appeal_openers"} for s, e in (spans or [])]
+
+
+def _analyse_kwargs(engine: str, scheduler: str | None) -> dict:
+    """``engine``/``scheduler`` for :func:`analyse` when it takes them (or when asked for)."""
+    accepted = inspect.signature(analyse).parameters
+    if "engine" in accepted or engine != "local":
+        return {"engine": engine, "scheduler": scheduler}
+    return {}
+
+
+def analyse_articles(articles, *, jobs: int = 1, cache: bool = True, progress: bool = True,
+                     engine: str = "local", scheduler: str | None = None) -> Analysis:
+    """Analyse ``articles`` once and keep everything; see :class:`Analysis`.
+
+    ``articles`` is a DataFrame from :func:`analysis.load_articles`, a path or list of paths,
+    or None for ``data/raw``.
+    """
+    frame = load_articles(None) if articles is None else as_articles(articles)
+    meta = frame.set_index("article_id", drop=False)
+    results = analyse(frame, jobs=jobs, cache=cache, progress=progress,
+                      **_analyse_kwargs(engine, scheduler))
+    rows, evidence, signals, actors, features = [], [], [], [], {}
+    for result, (_, art) in zip(results, meta.iterrows()):
+        aid = result["article_id"]
+        base = {"article_id": aid, "status": result["status"], "error": result["error"]}
+        if result["status"] != "ok":
+            rows.append(base)
+            continue
+        feats = result["features"]
+        appeals = appeal_records(aid, art["text"], art.get("appeal_spans"))
+        rows.append({**base, **score_row(result["evidence"], feats, appeals, aid)})
+        evidence += result["evidence"]
+        evidence += [{**r, "article_id": aid} for r in feats.get("signals", [])] + appeals
+        signals += signal_rows(aid, feats, result["evidence"], appeals)
+        actors += [{**a, "article_id": aid} for a in feats.get("actors", [])]
+        features[aid] = feats
+    scores = _scorecard(frame, pd.DataFrame(rows))
+    evidence_df = (pd.DataFrame(evidence).reindex(columns=EVIDENCE_COLUMNS)
+                   .sort_values(["article_id", "start", "end"], kind="stable")
+                   .reset_index(drop=True))
+    return Analysis(frame, scores, evidence_df, signal_frame(signals),
+                    pd.DataFrame(actors).reindex(columns=ACTOR_COLUMNS), features)
+
+
+def _scorecard(frame: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """Join article metadata and readability to the score rows; one row per input article."""
+    extra = ["warning"] if "warning" in frame.columns else []
+    meta = frame[META_COLUMNS[:4] + READABILITY_COLUMNS + extra]
+    scores = meta.merge(rows.reindex(columns=["article_id", "status", "error",
+                                              *[c for c in SCORE_COLUMNS
+                                                if c not in READABILITY_COLUMNS]]),
+                        on="article_id", how="left")
+    failed = scores["status"] != "ok"
+    scores = scores.assign(**{c: scores[c].where(~failed) for c in READABILITY_COLUMNS})
+    return (scores
+            .reindex(columns=META_COLUMNS + extra + SCORE_COLUMNS)
+            .astype({c: "Int64" for c in COUNT_COLUMNS})
+            .astype({c: "float64" for c in SCORE_COLUMNS if c not in COUNT_COLUMNS}))
 
 
 def score_articles(articles, *, jobs: int = 1, cache: bool = True, progress: bool = True,
                    engine: str = "local", scheduler: str | None = None) -> pd.DataFrame:
-    """One row per article: metadata, status, readability and evidence counts."""
-    frame = as_articles(articles)
-    counts = pd.DataFrame(
-        [{"article_id": r["article_id"], "status": r["status"], "error": r["error"],
-          "quotes": sum(e["kind"] == "quote" for e in r["evidence"])}
-         for r in analyse(frame, jobs=jobs, cache=cache, progress=progress)]
-    )
-    return (frame[META_COLUMNS[:4] + READABILITY_COLUMNS]
-            .merge(counts, on="article_id", how="left")
-            .reindex(columns=META_COLUMNS + READABILITY_COLUMNS + ["quotes"]))
+    """The scorecard: one row per input article (errors included), columns
+    ``META_COLUMNS`` (+ ``warning`` when the articles have one) + :data:`SCORE_COLUMNS`."""
+    return analyse_articles(articles, jobs=jobs, cache=cache, progress=progress,
+                            engine=engine, scheduler=scheduler).scores
+
+
+def transparency_parts(scores: pd.DataFrame) -> pd.DataFrame:
+    """The transparency index shown next to its three parts (and the counts behind them)."""
+    parts = pd.DataFrame([transparency(r) for r in scores.to_dict("records")], index=scores.index)
+    return (scores[["article_id", "genre", "status", "sources", "named_sources",
+                    "anonymous_sources", "quotes"]]
+            .join(parts)
+            .loc[lambda d: d["status"] == "ok"]
+            .drop(columns="status")
+            .sort_values("transparency_index", ascending=False)
+            .reset_index(drop=True))

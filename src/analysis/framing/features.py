@@ -1,9 +1,245 @@
-"""Per-article features taken from the parse, kept small so runs can stream (placeholder)."""
+"""Per-article features taken from the parse, kept small so runs can stream.
+
+:func:`doc_features` runs once per article on the hot path (inside
+``pipeline._analyse_chunk``): one pass over the tokens plus a few compiled regular
+expressions over the body, nothing kept of the ``Doc``. It returns plain lists and counts:
+
+- ``body_words``, ``quoted_words``, ``writer_words``: word tokens of the body, inside direct
+  quotes, and outside them (the writer's own words);
+- ``sentence_lengths``: words per sentence of the body, in order;
+- ``vocab``: counts of lower-cased lemmas of content words (for distinctive vocabulary);
+- ``actors``: people, states and groups put as grammatical subject or agent, with their verb;
+- ``signals``: framing signals as evidence-like records (``kind``, ``start``, ``end``,
+  ``text``, ``cue``, ``in_quote``) of kinds :data:`SIGNAL_KINDS`, so that every signal can be
+  shown and highlighted by its character offsets into the article text.
+"""
 from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
 
 from spacy.tokens import Doc
 
+from ..lexicons import lexicon_set, load_lexicon
+
+#: Bumped when the features change meaning (cached results keyed on it, if any).
+FEATURES_VERSION = 1
+#: Kinds of signal records made here, with what each means (shown on hover and in legends).
+SIGNAL_KINDS = {
+    "transition": "stock transition opening a sentence (lexicon transitions)",
+    "stock_phrase": "word over-used in generated text (lexicon stock_phrases)",
+    "loaded": "loaded, value-laden word (lexicon loaded_terms)",
+    "evaluative": "evaluative word grading importance or quality (lexicon evaluative_terms)",
+    "we": "first-person plural in the writer's own words",
+    "you": "the reader addressed directly",
+    "call_to_action": "phrase urging the reader or the public to act",
+    "number": "specific number or date",
+    "unattributed_claim": "writer's sentence stating obligation or certainty with no source",
+}
+#: Entity types that can be actors (people, organisations, countries, nationalities).
+ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
+NUMBER_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
+#: Words that make a date, time or amount specific ("Monday", "April", "two hours").
+SPECIFIC_WORD = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b|"
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens)\b",
+    re.IGNORECASE,
+)
+#: A bare count is specific only with digits or a large round number ("hundreds"): "the two
+#: allies" is not a figure.
+SPECIFIC_COUNT = re.compile(r"\d|\b(hundred|thousand|million|billion|dozen)s?\b", re.IGNORECASE)
+#: Capitalised forms of the pronoun lists that are something else ("US" is a country).
+NOT_PRONOUN = {"US"}
+DIGIT = re.compile(r"\d")
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@cache
+def phrase_pattern(name: str, sentence_start: bool = False) -> re.Pattern:
+    """Compiled regex of the entries of lexicon ``name`` as whole words, longest first.
+
+    With ``sentence_start`` the entry must be followed by a comma, a colon or "that" (it is
+    used with ``match`` at a sentence start: "Overall, …" but not "Overall spending …").
+    """
+    entries = sorted(load_lexicon(name), key=len, reverse=True)
+    body = "|".join(re.escape(e).replace(r"\ ", r"\s+").replace("'", "['’]") for e in entries)
+    tail = r"(?=\s*[,:]|\s+that\b)" if sentence_start else r"(?![\w-])"
+    return re.compile(rf"(?<![\w-])(?:{body}){tail}", re.IGNORECASE)
+
+
+@cache
+def actor_aliases() -> dict[str, str]:
+    """``alias -> name`` from the ``actor_aliases`` lexicon."""
+    pairs = (line.split("=", 1) for line in load_lexicon("actor_aliases") if "=" in line)
+    return {a.strip(): n.strip() for a, n in pairs}
+
+
+def canonical_actor(name: str) -> str:
+    """One spelling per actor: lower case, no leading "the", no possessive, aliases merged."""
+    key = " ".join(name.lower().replace("’", "'").split())
+    key = re.sub(r"'s$", "", key)
+    key = re.sub(r"^the ", "", key)
+    return actor_aliases().get(key, key)
+
+
+class _Spans:
+    """Sorted, merged spans with a fast "is this offset inside one?" test."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.ends[i] > start
+
+
+def _record(kind: str, start: int, end: int, text: str, cue: str, in_quote: bool) -> dict:
+    return {"kind": kind, "start": start, "end": end, "text": text[start:end], "cue": cue,
+            "in_quote": in_quote}
+
+
+def _lexicon_signals(body: str, text: str, quotes: _Spans, sentence_starts: list[int]) -> list[dict]:
+    """Lexicon matches over the body; pronouns and calls to action count outside quotes only."""
+    out = []
+    for kind, name, writer_only in (("stock_phrase", "stock_phrases", True),
+                                    ("loaded", "loaded_terms", False),
+                                    ("evaluative", "evaluative_terms", False),
+                                    ("call_to_action", "calls_to_action", True),
+                                    ("we", "first_person_plural", True),
+                                    ("you", "reader_address", True)):
+        for m in phrase_pattern(name).finditer(body):
+            in_quote = m.start() in quotes
+            if (writer_only and in_quote) or (kind in ("we", "you") and m.group() in NOT_PRONOUN):
+                continue
+            out.append(_record(kind, m.start(), m.end(), text, " ".join(m.group().lower().split()),
+                               in_quote))
+    pattern = phrase_pattern("transitions", sentence_start=True)
+    for s in sentence_starts:
+        m = pattern.match(body, s)
+        if m and s not in quotes:
+            out.append(_record("transition", m.start(), m.end(), text,
+                               " ".join(m.group().lower().split()), False))
+    return out
+
+
+def _actor(token, entity_of: dict[int, object]) -> str | None:
+    """The actor named by a subject/agent token, or None when it is not a person/state/group."""
+    ent = entity_of.get(token.i)
+    if ent is not None:
+        return canonical_actor(ent.text)
+    if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lexicon_set("actor_nouns"):
+        return canonical_actor(token.lemma_)
+    return None
+
+
+def _number_signals(doc: Doc, text: str, quotes: _Spans) -> list[dict]:
+    out = []
+    for ent in doc.ents:
+        pattern = SPECIFIC_COUNT if ent.label_ == "CARDINAL" else SPECIFIC_WORD
+        if ent.label_ in NUMBER_ENTITIES and (DIGIT.search(ent.text) or pattern.search(ent.text)):
+            out.append(_record("number", ent.start_char, ent.end_char, text, ent.label_.lower(),
+                               ent.start_char in quotes))
+    return out
+
+
+def _unattributed_claims(body: str, text: str, sentences: list[tuple[int, int, bool]],
+                         quotes: _Spans, sources: _Spans, boosters: list[dict]) -> list[dict]:
+    """Writer's sentences (no quote, no source, no reporting verb) with a claim marker."""
+    triggers = [(m.start(), m.end(), " ".join(m.group().lower().split()))
+                for m in phrase_pattern("claim_markers").finditer(body)]
+    triggers += [(b["start"], b["end"], b.get("cue") or b["text"]) for b in boosters
+                 if not b.get("in_quote")]
+    triggers.sort()
+    starts = [t[0] for t in triggers]
+    out = []
+    for s, e, reported in sentences:
+        if reported or quotes.overlaps(s, e) or sources.overlaps(s, e):
+            continue
+        i = bisect_right(starts, s - 1)
+        if i < len(triggers) and triggers[i][0] < e:
+            out.append(_record("unattributed_claim", s, e, text, triggers[i][2], False))
+    return out
+
 
 def doc_features(doc: Doc, text: str, evidence: list[dict]) -> dict:
-    """Compact features of one parsed article for scores and framing charts."""
-    return {}
+    """Compact features of one parsed article for scores and framing charts (see module doc).
+
+    ``doc`` is the parse of the body with everything else blanked (same length as ``text``);
+    ``evidence`` the article's evidence records (quotes, sources, hedges, boosters).
+    """
+    quotes = _Spans([(r["start"], r["end"]) for r in evidence if r["kind"] == "quote"])
+    sources = _Spans([(r["start"], r["end"]) for r in evidence if r["kind"] == "source"])
+    boosters = [r for r in evidence if r["kind"] == "booster"]
+    entity_of = {t: ent for ent in doc.ents if ent.label_ in ACTOR_ENTITIES
+                 for t in range(ent.start, ent.end)}
+    reporting = lexicon_set("reporting_verbs")
+    vocab: dict[str, int] = {}
+    actors: list[dict] = []
+    sentences: list[list] = []  # [start, end, words, reported]
+    body_words = quoted_words = 0
+    for tok in doc:
+        if tok.is_space or tok.is_punct:
+            if tok.is_sent_start and sentences and sentences[-1][2]:
+                sentences.append([None, None, 0, False])
+            elif tok.is_punct and sentences and sentences[-1][2]:
+                sentences[-1][1] = tok.idx + len(tok)  # closing punctuation ends the sentence
+            continue
+        if tok.is_sent_start or not sentences:
+            if not sentences or sentences[-1][2]:
+                sentences.append([None, None, 0, False])
+        sent = sentences[-1]
+        if sent[0] is None:
+            sent[0] = tok.idx
+        sent[1] = tok.idx + len(tok)
+        sent[2] += 1
+        body_words += 1
+        in_quote = tok.idx in quotes
+        quoted_words += in_quote
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in reporting:
+            sent[3] = True
+        elif lemma == "accord" or tok.lower_ == "according":
+            sent[3] = True
+        if tok.is_alpha and not tok.is_stop and len(tok) > 1:
+            vocab[lemma] = vocab.get(lemma, 0) + 1
+        dep = tok.dep_
+        if dep in SUBJECT_DEPS or (dep == "pobj" and tok.head.dep_ == "agent"):
+            verb = tok.head if dep in SUBJECT_DEPS else tok.head.head
+            name = _actor(tok, entity_of)
+            if name and verb.pos_ in ("VERB", "AUX"):
+                actors.append({"start": tok.idx, "end": tok.idx + len(tok), "actor": name,
+                               "verb": verb.lemma_.lower(),
+                               "role": "patient" if dep == "nsubjpass" else "agent",
+                               "in_quote": in_quote})
+    sentences = [s for s in sentences if s[2]]
+    body = doc.text
+    signals = _lexicon_signals(body, text, quotes, [s[0] for s in sentences])
+    signals += _number_signals(doc, text, quotes)
+    signals += _unattributed_claims(body, text, [(s[0], s[1], s[3]) for s in sentences],
+                                    quotes, sources, boosters)
+    signals.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
+    return {
+        "version": FEATURES_VERSION,
+        "body_words": body_words,
+        "quoted_words": quoted_words,
+        "writer_words": body_words - quoted_words,
+        "sentence_lengths": [s[2] for s in sentences],
+        "sentence_spans": [(s[0], s[1]) for s in sentences],
+        "vocab": vocab,
+        "actors": actors,
+        "signals": signals,
+    }

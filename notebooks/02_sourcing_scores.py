@@ -1,0 +1,71 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 02 · Sourcing scores
+#
+# One row per article: who is quoted or cited (named, institutional, anonymous, media), how
+# much of the text is direct quotation, how much the writer hedges or boosts, how hard it is to
+# read, and two sets of signals (a machine-written look, advocacy). Every number is computed
+# from evidence spans with character offsets into the article text: notebook 04 shows them
+# highlighted. The README's data dictionary defines each column.
+
+# %% tags=["parameters"]
+data_dir = None  # article folder; None means data/raw
+out_dir = None  # report folder; None means reports/
+
+# %%
+from analysis.figures import save_figure
+from analysis.figures.sourcing import (plot_quotes_vs_hedging, plot_sourcing_profile,
+                                       quotes_hedging_table, sourcing_table)
+from analysis.scoring import analyse_articles, transparency_parts
+
+analysis = analyse_articles(data_dir)
+scores = analysis.scores
+scores
+
+# %% [markdown]
+# ## Who is cited
+# Unique sources per article by type. An article with no bar cites nobody the extractor could
+# find; anonymous sources ("a senior official") are hatched.
+
+# %%
+table = sourcing_table(scores)
+fig = plot_sourcing_profile(table)
+save_figure(fig, "fig02_sourcing_profile", table, out_dir)
+
+# %% [markdown]
+# ## Letting others speak vs hedging
+# Share of the body inside direct quotes against hedges per 1,000 of the writer's own words
+# (hedges inside quotes belong to the speaker and are not counted).
+
+# %%
+table = quotes_hedging_table(scores)
+fig = plot_quotes_vs_hedging(table)
+save_figure(fig, "fig03_quotes_vs_hedging", table, out_dir)
+
+# %% [markdown]
+# ## Transparency index, next to its parts
+# `transparency_index = (named_share + non_anonymous_share + attributed_quote_share) / 3`: a
+# summary for sorting, never a replacement for the parts it is made of. A part that cannot be
+# computed (no sources, no quotes) counts as 0.
+
+# %%
+transparency_parts(scores)
+
+# %% [markdown]
+# ## Articles that could not be analysed
+# They keep their row in the scorecard with `status = error` and the reason.
+
+# %%
+scores.loc[scores["status"] != "ok", ["article_id", "error"]]

@@ -1,0 +1,77 @@
+"""The machine-look and advocacy signals per article, with the words behind them."""
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from ..framing.signals import ADVOCACY_SIGNALS, LOOK_SIGNALS
+from .common import SIGNALS_NOT_VERDICTS, colour_ticklabels, empty_panel, labelled, ok_rows, titled
+
+SCORE_NAMES = {"generated_look_score": "MACHINE-LOOK\nSCORE", "advocacy_score": "ADVOCACY\nSCORE"}
+
+
+def signals_table(signals: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
+    """Signal values (0–1) per article with their triggers, plus the two combined scores."""
+    meta = labelled(ok_rows(scores))[["article_id", "label", "genre", *SCORE_NAMES]]
+    combined = meta.melt(id_vars=["article_id", "label", "genre"], value_vars=list(SCORE_NAMES),
+                         var_name="signal", value_name="value").assign(
+        score=lambda d: d["signal"].str.replace("_score", ""), measure="mean of its signals",
+        triggers="")
+    rows = signals.merge(meta[["article_id", "label", "genre"]], on="article_id")
+    cols = ["article_id", "label", "genre", "score", "signal", "value", "measure", "triggers"]
+    return pd.concat([rows[cols], combined[cols]], ignore_index=True)
+
+
+def _short(triggers: str, width: int = 16) -> str:
+    first = str(triggers).split(";")[0].strip()
+    if first.startswith("(") or not first:
+        return ""
+    return first if len(first) <= width else first[: width - 1] + "…"
+
+
+def plot_signals(table: pd.DataFrame) -> plt.Figure:
+    """Heat table: every look and advocacy signal per article (0–1), first trigger written in."""
+    order = [*LOOK_SIGNALS, "generated_look_score", *ADVOCACY_SIGNALS, "advocacy_score"]
+    values = table.pivot_table(index="label", columns="signal", values="value", sort=False,
+                               aggfunc="first").reindex(columns=order)
+    trig = table.pivot_table(index="label", columns="signal", values="triggers", sort=False,
+                             aggfunc="first").reindex(index=values.index, columns=order)
+    genres = table.drop_duplicates("label").set_index("label")["genre"].reindex(values.index)
+    fig, ax = plt.subplots(figsize=(15, 0.75 * max(len(values), 1) + 3.2))
+    if values.empty:
+        empty_panel(ax, "No article could be analysed.")
+        titled(fig, "Machine-look and advocacy signals")
+    else:
+        grid = values.to_numpy(dtype=float)
+        ax.imshow(grid, cmap="Purples", vmin=0, vmax=1.3, aspect="auto")
+        for (i, j), v in np.ndenumerate(grid):
+            words = _short(trig.iat[i, j]) if isinstance(trig.iat[i, j], str) else ""
+            ax.text(j, i - (0.12 if words else 0), f"{v:.2f}", ha="center", va="center",
+                    fontsize=9, fontweight="bold" if order[j].endswith("_score") else "normal",
+                    color="white" if v > 0.7 else "black")
+            if words:
+                ax.text(j, i + 0.22, words, ha="center", va="center", fontsize=6,
+                        color="white" if v > 0.7 else "#333333", style="italic")
+        names = [SCORE_NAMES.get(s, (LOOK_SIGNALS | ADVOCACY_SIGNALS).get(s, s)) for s in order]
+        ax.set_xticks(range(len(order)), [n if "\n" in n else textwrap.fill(n, 14) for n in names],
+                      fontsize=7)
+        ax.set_yticks(range(len(values)), values.index, fontsize=9)
+        colour_ticklabels(ax, genres)
+        ax.axvline(len(LOOK_SIGNALS) + 0.5, color="white", linewidth=4)
+        for j in (len(LOOK_SIGNALS), len(order) - 1):
+            ax.add_patch(plt.Rectangle((j - 0.5, -0.5), 1, len(values), fill=False,
+                                       edgecolor="#333333", linewidth=1.2))
+        ax.tick_params(length=0)
+        for side in ax.spines.values():
+            side.set_visible(False)
+        look = values["generated_look_score"]
+        titled(fig, f"Strongest machine-written look: {look.idxmax()} ({look.max():.2f} of 1) — "
+                    "a signal, not a verdict",
+               "Left: machine-look signals and their mean; right: advocacy signals and their mean. "
+               "0 = absent, 1 = strong; italics: first words that triggered it. "
+               + SIGNALS_NOT_VERDICTS)
+    fig.tight_layout(rect=(0, 0.04, 1, 0.9))
+    return fig

@@ -1,0 +1,236 @@
+"""One article with its evidence highlighted in place, explained on hover.
+
+:func:`highlight_html` marks up the article's own text (always HTML-escaped) with every
+evidence span — quotes, sources by type, hedges, boosters, framing signals, appeals — as
+``<mark>`` elements whose ``title`` says what each is and why; text set aside as web
+boilerplate is shown greyed. :func:`write_highlight_page` writes a standalone page (no
+JavaScript, no outside files) for sharing in a write-up; notebook 04 shows the same markup.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pandas as pd
+
+from .framing.features import SIGNAL_KINDS
+
+#: Evidence kinds that can be shown, with legend text, in display order.
+KINDS = {
+    "quote": "direct quote",
+    "source:named": "named source",
+    "source:institutional": "institutional source",
+    "source:anonymous": "anonymous source",
+    "source:media": "media citation",
+    "hedge": "hedge (writer less certain)",
+    "booster": "booster (writer more certain)",
+    "appeal": "appeal to the reader (set apart from the body)",
+    **{k: v for k, v in SIGNAL_KINDS.items()},
+}
+DEFAULT_KINDS = ("quote", "source:named", "source:institutional", "source:anonymous",
+                 "source:media", "hedge", "booster", "appeal", "loaded", "transition",
+                 "unattributed_claim")
+CSS = """
+.article{font:16px/1.7 Georgia,serif;max-width:46em;white-space:pre-wrap;color:#111}
+.article .removed{color:#9a9a9a;font-size:90%}
+.article mark{background:none;color:inherit;padding:0 1px;border-radius:2px}
+.k-quote{background:#cfe3f3!important}
+.k-source-named{box-shadow:inset 0 -3px #009E73;font-weight:bold}
+.k-source-institutional{box-shadow:inset 0 -3px #56B4E9;font-weight:bold}
+.k-source-anonymous{box-shadow:inset 0 -3px #E69F00;font-weight:bold;font-style:italic}
+.k-source-media{box-shadow:inset 0 -3px #CC79A7;font-weight:bold}
+.k-hedge{text-decoration:underline wavy #D55E00}
+.k-booster{text-decoration:underline double #000}
+.k-appeal{background:#fde2c8!important}
+.k-loaded{outline:2px solid #D55E00}
+.k-evaluative{outline:1px dashed #8c6bb1}
+.k-transition{background:#e7d4ec!important}
+.k-stock_phrase{background:#f2d7e8!important}
+.k-unattributed_claim{border-bottom:2px dotted #666}
+.k-we,.k-you{outline:1px dotted #0072B2}
+.k-call_to_action{background:#fde2c8!important}
+.k-number{outline:1px solid #999}
+.article mark:hover{filter:brightness(0.9);cursor:help}
+.legend{font:13px/1.6 sans-serif;margin:0 0 1em 0;padding:0}
+.legend li{display:inline-block;margin:0 1em .3em 0;list-style:none}
+"""
+
+
+def kind_key(record: dict) -> str:
+    """The display kind of a record: sources are split by type (``source:named``…)."""
+    if record.get("kind") == "source":
+        return f"source:{record.get('source_type') or 'named'}"
+    return str(record.get("kind"))
+
+
+def explain(record: dict) -> str:
+    """Hover text of one record: what it is, who/what triggered it, and its offsets."""
+    key = kind_key(record)
+    parts = [KINDS.get(key, key)]
+    if record.get("kind") == "quote":
+        parts.append(f"speaker: {record.get('speaker') or 'not identified'}")
+    if record.get("kind") == "source" and record.get("name"):
+        parts.append(f"name: {record['name']}")
+    cue = record.get("cue")
+    if isinstance(cue, str) and cue and record.get("kind") != "quote":
+        parts.append(f"cue: {cue}")
+    if record.get("in_quote") is True:
+        parts.append("inside a quote")
+    parts.append(f"chars {record['start']}–{record['end']}")
+    return " · ".join(parts)
+
+
+def legend_html(kinds) -> str:
+    """A legend of the kinds shown, each sample styled as in the text."""
+    items = "".join(f'<li><mark class="{_css_class(k)}">{html.escape(KINDS.get(k, k))}</mark></li>'
+                    for k in kinds)
+    return f'<ul class="legend">{items}</ul>'
+
+
+def _css_class(key: str) -> str:
+    return "k-" + key.replace(":", "-")
+
+
+def _records(evidence) -> list[dict]:
+    if isinstance(evidence, pd.DataFrame):
+        evidence = evidence.to_dict("records")
+    return [r for r in evidence if pd.notna(r.get("start")) and pd.notna(r.get("end"))]
+
+
+def highlight_html(text: str, evidence, kinds=DEFAULT_KINDS, body_spans=None,
+                   legend: bool = True) -> str:
+    """``text`` as HTML with the evidence of the chosen ``kinds`` highlighted in place.
+
+    Overlapping spans nest: the text is cut at every span boundary and each piece carries
+    the classes and hover text of every span covering it. Text outside ``body_spans`` (web
+    boilerplate) is greyed. All article text is escaped.
+    """
+    chosen = [r for r in _records(evidence) if kind_key(r) in set(kinds)]
+    cuts = {0, len(text)}
+    for r in chosen:
+        cuts.update((int(r["start"]), int(r["end"])))
+    body = [(int(s), int(e)) for s, e in (body_spans if body_spans is not None else [(0, len(text))])]
+    for s, e in body:
+        cuts.update((s, e))
+    points = sorted(c for c in cuts if 0 <= c <= len(text))
+    out = []
+    for a, b in zip(points, points[1:]):
+        piece = html.escape(text[a:b])
+        covering = [r for r in chosen if int(r["start"]) <= a and b <= int(r["end"])]
+        if covering:
+            classes = " ".join(dict.fromkeys(_css_class(kind_key(r)) for r in covering))
+            title = html.escape(" | ".join(explain(r) for r in covering), quote=True)
+            piece = f'<mark class="{classes}" title="{title}">{piece}</mark>'
+        if not any(s <= a and b <= e for s, e in body):
+            piece = f'<span class="removed" title="set aside as web boilerplate">{piece}</span>'
+        out.append(piece)
+    shown = [k for k in KINDS if k in set(kinds)]
+    head = legend_html(shown) if legend else ""
+    return f'<style>{CSS}</style>{head}<div class="article">{"".join(out)}</div>'
+
+
+def highlight_page(title: str, text: str, evidence, kinds=DEFAULT_KINDS, body_spans=None,
+                   summary: str = "") -> str:
+    """A standalone HTML page of one article (see :func:`highlight_html`)."""
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<title>{html.escape(title)}</title>"
+        "<style>body{margin:2em auto;max-width:50em;padding:0 1em;font-family:sans-serif}"
+        "h1{font:bold 22px Georgia,serif}.summary{font-size:13px;color:#444}</style></head><body>"
+        f"<h1>{html.escape(title)}</h1>"
+        f'<p class="summary">{html.escape(summary)}</p>'
+        "<p class=\"summary\">Hover over a highlight to see what it is and why it was marked. "
+        "Grey text was set aside as web page furniture. Highlights are signals for a reader to "
+        "check, not verdicts.</p>"
+        f"{highlight_html(text, evidence, kinds, body_spans)}</body></html>\n"
+    )
+
+
+def article_summary(scores: pd.Series | dict) -> str:
+    """One line of the article's key scores for the page header."""
+    get = scores.get
+    return (f"{get('outlet') or 'outlet unknown'} · {get('genre')} · {get('words')} words · "
+            f"{get('quotes')} quotes · sources: {get('named_sources')} named, "
+            f"{get('institutional_sources')} institutional, {get('anonymous_sources')} anonymous, "
+            f"{get('media_citations')} media · machine-look signals {get('generated_look_score')} · "
+            f"advocacy signals {get('advocacy_score')} (0–1)")
+
+
+def write_highlight_page(path: Path, out: Path, kinds=DEFAULT_KINDS) -> Path:
+    """Analyse the article file ``path`` and write its highlighted page to ``out``."""
+    from .articles import load_articles
+    from .scoring import analyse_articles
+
+    result = analyse_articles(load_articles(Path(path)), progress=False)
+    art = result.articles.iloc[0]
+    score = result.scores.iloc[0]
+    if score["status"] != "ok":
+        from .textio import ArticleError
+
+        raise ArticleError(score["error"])
+    page = highlight_page(art["title"] or art["article_id"], art["text"], result.evidence, kinds,
+                          art["body_spans"], article_summary(score))
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    return out
+
+
+def _pick(analysis, article_id: str | None) -> str | None:
+    """``article_id`` if given, else the first article that was analysed."""
+    ok = analysis.scores.loc[analysis.scores["status"] == "ok", "article_id"]
+    if article_id is not None:
+        if article_id not in set(analysis.scores["article_id"]):
+            raise KeyError(f"no article {article_id!r}; choose one of {list(analysis.scores['article_id'])}")
+        return article_id
+    return ok.iloc[0] if len(ok) else None
+
+
+def evidence_of(analysis, article_id: str | None = None) -> pd.DataFrame:
+    """Evidence records of one article (default: the first analysed), in text order."""
+    aid = _pick(analysis, article_id)
+    ev = analysis.evidence
+    return (ev.loc[ev["article_id"] == aid]
+            .assign(kind=lambda d: [kind_key(r) for r in d.to_dict("records")])
+            .dropna(axis=1, how="all")
+            .reset_index(drop=True))
+
+
+def article_view(analysis, article_id: str | None = None, kinds=DEFAULT_KINDS) -> str:
+    """HTML of one article from an :class:`~analysis.scoring.Analysis`: summary line, legend
+    and text with the chosen kinds of evidence highlighted."""
+    aid = _pick(analysis, article_id)
+    if aid is None:
+        return "<p>No article could be analysed.</p>"
+    art = analysis.article(aid)
+    score = analysis.scores.set_index("article_id").loc[aid]
+    if score["status"] != "ok":
+        return f"<p><b>{html.escape(aid)}</b> could not be analysed: {html.escape(str(score['error']))}</p>"
+    title = html.escape(str(art.get("title") or aid))
+    summary = html.escape(article_summary(score))
+    return (f"<h3>{title}</h3><p style='font-size:12px;color:#444'>{summary}</p>"
+            + highlight_html(art["text"], evidence_of(analysis, aid), kinds, art["body_spans"]))
+
+
+def article_picker(analysis, article_id: str | None = None):
+    """ipywidgets controls: choose the article and the evidence kinds; the view updates.
+
+    Returns the widget box (displaying it never blocks, also in a headless kernel).
+    """
+    import ipywidgets as widgets
+
+    ok = analysis.scores.loc[analysis.scores["status"] == "ok"]
+    options = [(f"{o or a} ({g})", a) for a, o, g in zip(ok["article_id"], ok["outlet"], ok["genre"])]
+    first = _pick(analysis, article_id)
+    picker = widgets.Dropdown(options=options, value=first if options else None,
+                              description="Article", layout=widgets.Layout(width="60%"))
+    kinds = widgets.SelectMultiple(options=[(KINDS[k], k) for k in KINDS], value=DEFAULT_KINDS,
+                                   rows=8, description="Show")
+    view = widgets.HTML(article_view(analysis, first, DEFAULT_KINDS) if options else "")
+
+    def update(_change=None) -> None:
+        view.value = article_view(analysis, picker.value, kinds.value)
+
+    picker.observe(update, names="value")
+    kinds.observe(update, names="value")
+    return widgets.VBox([widgets.HBox([picker, kinds]), view])

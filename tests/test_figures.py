@@ -1,0 +1,94 @@
+"""Charts (issue 4): every figure saved as PNG (>= 200 dpi), SVG with text, CSV; edge cases."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from analysis import load_articles  # noqa: E402
+from analysis.figures.catalog import FIGURES, make_figures  # noqa: E402
+from analysis.figures.save import GENRE_COLOURS, genre_colour  # noqa: E402
+from analysis.scoring import Analysis, _scorecard, analyse_articles, score_row  # noqa: E402
+
+
+def check_files(paths: dict, out_dir):
+    assert set(paths) == set(FIGURES)
+    for name, files in paths.items():
+        assert files["png"].parent == out_dir / "figures" and files["png"].stem == name
+        with Image.open(files["png"]) as im:
+            assert im.info["dpi"][0] >= 199
+        svg = files["svg"].read_text(encoding="utf-8")
+        assert "<text" in svg  # editable text, not paths
+        pd.read_csv(files["csv"])
+
+
+def test_every_figure_on_the_seeds(tmp_path, seed_dir):
+    paths = make_figures(analyse_articles(seed_dir, progress=False), tmp_path)
+    check_files(paths, tmp_path)
+    words = pd.read_csv(paths["fig05_distinctive_words"]["csv"])
+    assert {"genre", "word", "z"} <= set(words.columns) and len(words)
+
+
+def hand_made(tmp_path, texts: dict[str, str], evidence: dict[str, list[dict]]) -> Analysis:
+    """An Analysis of small files (no manifest: unlabelled) with hand-made evidence."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    articles = load_articles(tmp_path)
+    rows, feats, ev = [], {}, []
+    for aid, text in zip(articles["article_id"], articles["text"]):
+        words = len(text.split())
+        f = {"body_words": words, "quoted_words": 0, "writer_words": words,
+             "sentence_lengths": [words], "vocab": {w.lower().strip(".,"): 1 for w in text.split()},
+             "actors": [], "signals": []}
+        records = [{"article_id": aid, **r} for r in evidence.get(aid, [])]
+        rows.append({"article_id": aid, "status": "ok", "error": "", **score_row(records, f, [], aid)})
+        feats[aid] = f
+        ev += records
+    from analysis.extract import EVIDENCE_COLUMNS
+
+    return Analysis(articles, _scorecard(articles, pd.DataFrame(rows)),
+                    pd.DataFrame(ev).reindex(columns=EVIDENCE_COLUMNS),
+                    pd.DataFrame(columns=["article_id", "score", "signal", "meaning", "value",
+                                          "measure", "triggers", "spans"]),
+                    pd.DataFrame(columns=["article_id", "start", "end", "actor", "verb", "role",
+                                          "in_quote"]), feats)
+
+
+def test_one_unlabelled_article_with_no_quotes_or_sources(tmp_path):
+    analysis = hand_made(tmp_path / "in", {"lonely": "Nothing is quoted here. Nobody is named."}, {})
+    assert (analysis.scores["genre"] == "unlabelled").all()
+    check_files(make_figures(analysis, tmp_path), tmp_path)
+
+
+def test_hand_made_sources_reach_the_sourcing_chart(tmp_path):
+    text = "“We are ready,” said Jane Doe. A senior official disagreed. The Times reported it."
+    ev = {"a": [{"kind": "quote", "start": 0, "end": 15, "text": text[0:15], "speaker": "Jane Doe"},
+                {"kind": "source", "start": 21, "end": 29, "text": text[21:29],
+                 "source_type": "named", "name": "Jane Doe"},
+                {"kind": "source", "start": 31, "end": 48, "text": text[31:48],
+                 "source_type": "anonymous", "name": "a senior official"},
+                {"kind": "hedge", "start": 0, "end": 2, "text": "“W", "in_quote": False}]}
+    analysis = hand_made(tmp_path / "in", {"a": text, "b": "No sources at all in this one."}, ev)
+    paths = make_figures(analysis, tmp_path)
+    data = pd.read_csv(paths["fig02_sourcing_profile"]["csv"])
+    got = data.set_index(["article_id", "source_type"])["sources"]
+    assert got[("a", "named")] == 1 and got[("a", "anonymous")] == 1 and got[("b", "named")] == 0
+    pos = pd.read_csv(paths["fig06_evidence_positions"]["csv"])
+    assert set(pos["kind"]) == {"quote", "source", "hedge"}
+    assert pos["position_pct"].between(0, 100).all()
+
+
+def test_genre_colours_are_fixed_and_distinct():
+    assert len(set(GENRE_COLOURS.values())) == len(GENRE_COLOURS)
+    assert genre_colour("news") == GENRE_COLOURS["news"]
+    assert genre_colour("podcast transcript") == genre_colour("podcast transcript")
+
+
+@pytest.mark.parametrize("name", list(FIGURES))
+def test_figure_names_are_numbered(name):
+    assert name.startswith("fig") and name[3:5].isdigit() and name[5] == "_"
