@@ -22,8 +22,9 @@ class UserError(Exception):
 
 
 def _add_run_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--jobs", type=int, default=None,
-                   help="worker processes (default: 1 for a few articles, else one per core up to 4)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="worker processes (default: 1 for up to 16 articles, else one per core, "
+                        "at most 4); with --engine dask, the workers of the local cluster")
     p.add_argument("--no-cache", action="store_true", help="parse again instead of reading data/interim")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=EPILOG)
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p.add_argument("--strict", action="store_true", help="exit 1 if any file could not be analysed")
     _add_run_options(p)
 
     p = sub.add_parser("score", help="one row of sourcing scores per article",
@@ -51,8 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--out", type=Path, help="CSV file to write (default: print CSV to stdout)")
     p.add_argument("--engine", choices=["local", "dask"], default="local",
-                   help="local processes (default) or a Dask cluster")
-    p.add_argument("--scheduler", help="address of a running Dask scheduler (with --engine dask)")
+                   help="local: processes on this machine (default); dask: a Dask cluster, "
+                        "the one at --scheduler or else a local one of --jobs worker processes")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="address of a running Dask scheduler, e.g. tcp://host:8786 "
+                        "(with --engine dask; the workers need this package and the model)")
     p.add_argument("--strict", action="store_true", help="exit 1 if any file could not be analysed")
     _add_run_options(p)
 
@@ -66,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "export the scorecard, charts and executed notebooks.")
     p.add_argument("--data", type=Path, default=None, help="article folder (default: data/raw)")
     p.add_argument("--out", type=Path, default=None, help="output folder (default: reports)")
+    p.add_argument("--strict", action="store_true", help="exit 1 if any file could not be analysed")
     _add_run_options(p)
 
     p = sub.add_parser("evaluate", help="measure accuracy against hand annotations",
@@ -82,13 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _jobs(args, n_hint: int | None = None) -> int:
+    """``--jobs``, else :func:`analysis.pipeline.default_jobs` for ``n_hint`` articles."""
     from .pipeline import default_jobs
 
     if args.jobs is not None:
         if args.jobs < 1:
             raise UserError("--jobs must be 1 or more")
         return args.jobs
-    return 1 if n_hint is not None and n_hint <= 16 else default_jobs()
+    return default_jobs(n_hint)
 
 
 def _clean(value):
@@ -104,30 +111,41 @@ def cmd_evidence(args) -> int:
     articles = as_articles(args.paths)
     results = analyse(articles, jobs=_jobs(args, len(articles)), cache=not args.no_cache,
                       progress=not args.quiet)
-    errors = []
+    statuses = []
     if args.format == "csv":
         import csv
 
         writer = csv.DictWriter(sys.stdout, fieldnames=EVIDENCE_COLUMNS, extrasaction="ignore")
         writer.writeheader()
     for result in results:
-        if result["status"] != "ok":
-            errors.append(result["error"])
+        statuses.append({k: result[k] for k in ("article_id", "status", "error")})
         for rec in result["evidence"]:
             if args.format == "csv":
                 writer.writerow(rec)
             else:
                 sys.stdout.write(json.dumps({k: _clean(v) for k, v in rec.items()},
                                             ensure_ascii=False) + "\n")
-    _summarise_errors(errors, len(articles))
-    return 0
+    return _finish(statuses, articles, args.strict)
 
 
-def _summarise_errors(errors: list[str], total: int) -> None:
-    if errors:
-        print(f"{len(errors)} of {total} file(s) could not be analysed:", file=sys.stderr)
-        for e in errors:
-            print(f"  {e}", file=sys.stderr)
+def _finish(results, articles, strict: bool) -> int:
+    """Print the one-line error summary on stderr (if any file could not be analysed) and
+    return the exit status: 0 when the run completed, 1 with ``--strict`` and an error.
+
+    ``results`` has ``article_id``, ``status``, ``error`` per article (records or a frame);
+    ``articles`` (from ``load_articles``) gives each id its file name.
+    """
+    import pandas as pd
+
+    from .articles import problem_summary
+
+    frame = pd.DataFrame(results, columns=["article_id", "status", "error"])
+    if articles is not None and "path" in articles.columns:
+        frame = frame.merge(articles[["article_id", "path"]], on="article_id", how="left")
+    line = problem_summary(frame, "error")
+    if line:
+        print(line, file=sys.stderr)
+    return 1 if strict and line else 0
 
 
 def cmd_score(args) -> int:
@@ -144,9 +162,7 @@ def cmd_score(args) -> int:
         scores.to_csv(args.out, index=False)
     else:
         scores.to_csv(sys.stdout, index=False)
-    errors = scores.loc[scores["status"] != "ok", "error"].tolist()
-    _summarise_errors(errors, len(scores))
-    return 1 if args.strict and errors else 0
+    return _finish(scores[["article_id", "status", "error"]], articles, args.strict)
 
 
 def cmd_highlight(args) -> int:
@@ -165,7 +181,14 @@ def cmd_report(args) -> int:
     out = run_report(data_dir=args.data, out_dir=args.out, jobs=args.jobs,
                      cache=not args.no_cache, progress=not args.quiet)
     print(f"report written to {out}", file=sys.stderr)
-    return 0
+    scores = Path(out) / "scores.csv"
+    if not scores.is_file():
+        return 0
+    import pandas as pd
+
+    frame = pd.read_csv(scores, dtype=str, keep_default_na=False)
+    return _finish(frame.reindex(columns=["article_id", "status", "error"], fill_value=""),
+                   None, args.strict)
 
 
 def cmd_evaluate(args) -> int:
@@ -192,10 +215,16 @@ COMMANDS = {"evidence": cmd_evidence, "score": cmd_score, "highlight": cmd_highl
             "report": cmd_report, "evaluate": cmd_evaluate}
 
 
+def _format_warning(message, category, filename, lineno, line=None) -> str:
+    """Warnings on the command line: one line each, ``warning: <message>``."""
+    return f"warning: {' '.join(str(message).split())}\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     args = build_parser().parse_args(argv)
     warnings.simplefilter("default")
+    warnings.formatwarning = _format_warning
     try:
         return COMMANDS[args.command](args)
     except (UserError, ArticleError) as exc:
