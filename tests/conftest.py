@@ -1,7 +1,9 @@
 """Shared fixtures: one spaCy model per test session, caches in a temporary folder."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 # Caches and report output of the tests (and of notebooks run by nbmake, whose kernels
 # inherit this environment) go to a temporary folder, never into data/ or reports/.
 _TMP = tempfile.mkdtemp(prefix="analysis-tests-")
+atexit.register(shutil.rmtree, _TMP, ignore_errors=True)
 os.environ.setdefault("ANALYSIS_INTERIM_DIR", os.path.join(_TMP, "interim"))
 os.environ.setdefault("ANALYSIS_REPORTS_DIR", os.path.join(_TMP, "reports"))
 
