@@ -3,7 +3,8 @@
 Every record is a dict with ``article_id``, ``kind``, ``start``, ``end`` and ``text`` (exactly
 ``article_text[start:end]``), plus kind-specific fields:
 
-- ``quote``: ``speaker_start``, ``speaker_end`` (the speaker mention, or None), ``speaker``
+- ``quote`` (and ``wire_quote``, a quotation in ''…'' marks): ``speaker_start``,
+  ``speaker_end`` (the speaker mention, or None), ``speaker``
   (resolved name or descriptor), ``cue``;
 - ``source``: ``source_type`` (``named``, ``institutional``, ``anonymous``, ``media``),
   ``name``, ``cue``;
@@ -17,7 +18,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .hedges import find_hedges_and_boosters
-from .quotes import find_quotes
+from .mentions import DocIndex
+from .quotes import QUOTE_KINDS, find_quotes
 from .sources import find_sources
 
 EVIDENCE_COLUMNS = [
@@ -32,9 +34,11 @@ def extract_doc(doc: Doc, text: str, article_id: str) -> list[dict]:
     ``doc`` is the parse of the article's body with everything else blanked (same length as
     ``text``), so token offsets are offsets into ``text``.
     """
-    quotes = find_quotes(doc, text)
-    sources = find_sources(doc, text, quotes)
-    hedges = find_hedges_and_boosters(doc, text, quotes)
+    index = DocIndex(doc, text)
+    quotes = find_quotes(doc, text, index=index)
+    sources = find_sources(doc, text, quotes, index=index)
+    hedges = find_hedges_and_boosters(
+        doc, text, [dict(q, kind="quote") for q in quotes if q["kind"] in QUOTE_KINDS])
     records = [*quotes, *sources, *hedges]
     for rec in records:
         rec["article_id"] = article_id

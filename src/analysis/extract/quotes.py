@@ -1,17 +1,151 @@
-"""Direct quotes (placeholder: plain pairing of double quote marks; issue 3 replaces it)."""
+"""Direct quotes: pairing quote marks paragraph by paragraph, and telling titles apart.
+
+Quote marks are paired inside each paragraph: curly “…”, straight "…", ``«…»``, „…“ and the
+doubled forms ``‘‘ …’’``, ``` ``…'' ```. Single quotes ‘…’ inside a quotation are part of it. A
+quotation left open at the end of a paragraph continues if the next paragraph opens with a
+quote mark (the newspaper convention for multi-paragraph quotes: one record per paragraph);
+otherwise it stops at the paragraph end, so an odd number of marks never swallows the rest of
+the article. Quoted titles and names ("Face the Nation") and short scare quotes become
+``title`` records, not quotes. Speakers are found by :mod:`analysis.extract.speakers`.
+"""
 from __future__ import annotations
 
 import re
 
 from spacy.tokens import Doc
 
-PAIR = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+from .mentions import DocIndex
+from .speakers import attribute_quotes
+
+#: Quote marks; doubled single marks come first so that ``’’`` is one closing mark.
+MARKS = re.compile(r"‘‘|’’|``|''|[“”\"«»„‟]|\r\n|\r|\n")
+OPENERS = frozenset({"“", "«", "„", "‟", "‘‘", "``"})
+#: ``''`` closes a quotation (“…'' or ``…''), and opens one in wire-copy style (''…'', as
+#: in New York Times archives): those become ``wire_quote`` records, not ``quote`` — the
+#: PolNeAR quote definition (and so its scorer) only knows “”" marks.
+CLOSERS = frozenset({"”", "»", "’’"})
+AMBIGUOUS = frozenset({'"', "''"})
+WIRE_MARK = "''"
+WIRE_RULE = "quote in doubled apostrophes (wire style)"
+#: Words left lower-case in a title ("Face the Nation").
+#: Record kinds that are quotations of a source (with speaker fields).
+QUOTE_KINDS = ("quote", "wire_quote")
+SMALL_WORDS = frozenset({"the", "of", "and", "a", "an", "in", "on", "at", "to", "for", "with",
+                         "by", "from", "or", "nor", "but", "as", "is", "&"})
+WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+#: Longest quotation read as a title or a scare quote, in words.
+TITLE_MAX_WORDS = 6
+SCARE_MAX_WORDS = 2
 
 
-def find_quotes(doc: Doc, text: str) -> list[dict]:
-    """Quoted spans in the body (``doc.text`` is the body with the rest blanked)."""
-    return [
-        {"kind": "quote", "start": m.start(), "end": m.end(), "speaker_start": None,
-         "speaker_end": None, "speaker": None, "cue": None, "rule": "quote marks"}
-        for m in PAIR.finditer(doc.text)
-    ]
+def pair_marks(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, rule)`` of every quotation, marks included, in text order."""
+    spans: list[tuple[int, int, str]] = []
+    open_at: int | None = None
+    open_mark = ""
+    para_start = 0
+    seen_mark = False  # a quote mark was met in the current paragraph
+    continued = False  # the open quotation began in an earlier paragraph
+    pending: tuple[int, int] | None = None  # a quotation left open by the previous paragraph
+    for m in MARKS.finditer(text):
+        mark, pos = m.group(), m.start()
+        if mark in ("\n", "\r", "\r\n"):
+            if not text[para_start:pos].strip():
+                para_start = m.end()  # blank line: paragraphs are still adjacent
+                continue
+            if pending is not None:
+                spans.append((*pending, "unclosed quote (ends at paragraph)"))
+                pending = None
+            if open_at is not None:
+                pending = (open_at, _rstrip(text, pos))
+            open_at, para_start, seen_mark = None, m.end(), False
+            continue
+        if pending is not None:
+            if not seen_mark and not text[para_start:pos].strip() and mark not in CLOSERS:
+                spans.append((*pending, "quote over several paragraphs"))
+                continued = True
+            else:
+                spans.append((*pending, "unclosed quote (ends at paragraph)"))
+                continued = False
+            pending = None
+        seen_mark = True
+        if open_at is None:
+            if mark in OPENERS or (mark in AMBIGUOUS and _opens(text, pos, m.end())):
+                open_at, open_mark = pos, mark
+            continue
+        closes = (mark in CLOSERS or mark in AMBIGUOUS
+                  or (open_mark == "„" and mark == "“"))
+        if open_mark == WIRE_MARK and mark == '"':
+            continue  # a straight quote inside a wire-style quotation
+        if not closes:
+            # a new opening mark inside an open quotation: the earlier one was never closed
+            spans.append((open_at, _rstrip(text, pos), "unclosed quote (ends at next quote)"))
+            open_at, open_mark, continued = pos, mark, False
+            continue
+        rule = "quote continued from previous paragraph" if continued else "quote marks"
+        if open_mark == WIRE_MARK:
+            rule = WIRE_RULE
+        spans.append((open_at, m.end(), rule))
+        open_at, continued = None, False
+    if pending is not None:
+        spans.append((*pending, "unclosed quote (ends at paragraph)"))
+    if open_at is not None:
+        spans.append((open_at, _rstrip(text, len(text)), "unclosed quote (ends at paragraph)"))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _rstrip(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _opens(text: str, start: int, end: int) -> bool:
+    """A straight mark opens when text follows it and no word character precedes it."""
+    after = text[end:end + 1]
+    before = text[start - 1:start] if start else ""
+    if not after or after.isspace():
+        return False
+    return not before or not (before.isalnum() or before in ".,;!?")
+
+
+def classify(text: str, start: int, end: int) -> tuple[str, str]:
+    """``(kind, rule)``: ``quote``, or ``title`` for a quoted title/name or a scare quote."""
+    inner = text[start:end].strip("“”\"«»„‟‘’`' \t\r\n")
+    words = WORD.findall(inner)
+    before = text[max(0, start - 3):start].rstrip()
+    after = text[end:end + 2].lstrip()
+    introduced = before.endswith((":", ",")) or after.startswith(",")
+    if not words:
+        return "title", "quoted non-words"
+    if len(words) <= TITLE_MAX_WORDS and not introduced and inner[-1:] not in "!?" and all(
+            w[0].isupper() or w.lower() in SMALL_WORDS for w in words) and words[0][0].isupper():
+        return "title", "quoted title or name"
+    if (len(words) <= SCARE_MAX_WORDS and not introduced and inner[-1:] not in ".!?"
+            and before[-1:].isalpha()):
+        return "title", "scare quote"
+    return "quote", ""
+
+
+def find_quotes(doc: Doc, text: str, index: DocIndex | None = None) -> list[dict]:
+    """Quote records (with speakers) and ``title`` records of one article.
+
+    ``doc`` is the parse of the body with the rest blanked, so marks are paired on
+    ``doc.text``; offsets index ``text``.
+    """
+    index = index or DocIndex(doc, text)
+    records, quote_spans = [], []
+    for start, end, pair_rule in pair_marks(doc.text):
+        kind, rule = classify(doc.text, start, end)
+        if kind == "quote" and pair_rule == WIRE_RULE:
+            kind = "wire_quote"
+        rec = {"kind": kind, "start": start, "end": end, "rule": rule or pair_rule}
+        if kind in QUOTE_KINDS:
+            rec.update(speaker_start=None, speaker_end=None, speaker=None, cue=None)
+            quote_spans.append((start, end))
+        else:
+            rec["cue"] = None
+        records.append(rec)
+    index.set_quotes(quote_spans)
+    attribute_quotes(index, [r for r in records if r["kind"] in QUOTE_KINDS])
+    return records

@@ -1,0 +1,256 @@
+"""Per-document indexes and mentions of people and organisations.
+
+:class:`DocIndex` is built once per parsed article: token start offsets (for bisect lookups),
+the quoted-token mask, sentence and paragraph boundaries, and the person names seen. It
+answers the questions the quote and source finders ask: which token sits at an offset, is a
+token inside a quotation, what is the noun-phrase span of a subject, whom does "he" refer to,
+and what kind of source (named, institutional, anonymous, media) a mention is.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import cache
+
+from spacy.attrs import HEAD, IDX, LEMMA, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
+
+from ..lexicons import lexicon_set, load_lexicon
+
+#: A line break, blank lines included (one paragraph boundary).
+BREAK = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))*")
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+SELF_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
+RELATIVE = frozenset({"who", "whom", "whose"})
+#: Subjects that never name a source ("it said", "that shows", "there is").
+NOT_SOURCES = frozenset({"it", "its", "you", "him", "them", "me", "us", "this", "that", "these",
+                         "those", "there", "what", "which", "whatever", "here", "itself",
+                         "nothing", "none"})
+#: Left dependents kept in a mention span ("the former U.S. official").
+LEFT_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case",
+                       "punct", "advmod", "predet"})
+#: Heads whose "of" phrase is part of the mention ("some of his aides").
+QUANTIFIERS = frozenset({"some", "many", "most", "one", "two", "three", "four", "all", "several",
+                         "few", "half", "majority", "none", "each", "both", "any", "others",
+                         "members", "member", "group", "number", "dozens", "hundreds"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+VERB_ID, PROPN_ID = POS_IDS["VERB"], POS_IDS["PROPN"]
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def lemma_key(word: str) -> int:
+    """A lemma's hash as stored in :attr:`DocIndex.lemma` (signed 64-bit)."""
+    h = hash_string(word)
+    return h - (1 << 64) if h >= (1 << 63) else h
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    return tuple(sorted(load_lexicon("person_titles"), key=len, reverse=True))
+
+
+@cache
+def _described_by_org() -> frozenset[str]:
+    """Nouns whose "for/of/at X" phrase belongs to the mention ("a spokesperson for X")."""
+    return lexicon_set("spokesperson_nouns") | lexicon_set("anonymous_sources")
+
+
+@cache
+def _media_outlets() -> tuple[str, ...]:
+    return tuple(f" {o} " for o in load_lexicon("media_outlets"))
+
+
+def strip_titles(name: str) -> str:
+    """A person's name without leading honorifics and titles ("Sen. Tom Cotton" -> "Tom Cotton")."""
+    name = POSSESSIVE.sub("", " ".join(name.split()))
+    changed = True
+    while changed:
+        changed = False
+        low = name.lower()
+        for title in _titles():
+            if low.startswith(title + " ") and len(name) > len(title) + 1:
+                name = name[len(title) + 1:].lstrip()
+                changed = True
+                break
+    return name
+
+
+class DocIndex:
+    """Lookups over one parsed article, built in one pass over its tokens."""
+
+    def __init__(self, doc: Doc, text: str):
+        self.doc = doc
+        self.text = text
+        arr = doc.to_array([IDX, POS, LEMMA, HEAD]).astype("int64").tolist() if len(doc) else []
+        self.starts: list[int] = [row[0] for row in arr]
+        self.pos: list[int] = [row[1] for row in arr]
+        #: lemma hashes as signed integers (compare with :func:`lemma_key`)
+        self.lemma: list[int] = [row[2] for row in arr]
+        self.heads: list[int] = [i + row[3] for i, row in enumerate(arr)]
+        self.quoted = bytearray(len(doc))
+        self.quote_spans: list[tuple[int, int]] = []
+        self.quote_speakers: list[tuple[dict, Token, str | None]] = []
+        runs = [m.span() for m in BREAK.finditer(text)]
+        self.breaks = [s for s, _ in runs]
+        self.break_ends = [e for _, e in runs]
+        self.sent_starts = [s.start for s in doc.sents] if len(doc) else []
+        self.persons: list[tuple[int, int, str, bool]] = []  # (start, end, full name, is subject)
+        self.surnames: dict[str, str] = {}
+        self._index_persons()
+
+    # --- positions -------------------------------------------------------------------------
+    def token_at(self, char: int) -> int:
+        """Index of the token covering (or last starting before) ``char``."""
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def tokens_in(self, start: int, end: int) -> range:
+        """Indices of the tokens starting inside ``[start, end)``."""
+        return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
+
+    def paragraph(self, char: int) -> int:
+        """Paragraph number (count of line breaks before ``char``)."""
+        return bisect_right(self.breaks, char)
+
+    def paragraph_tokens(self, first_char: int, last_char: int) -> tuple[int, int]:
+        """Token range ``[start, end)`` of the paragraphs holding ``first_char``..``last_char``."""
+        p, q = self.paragraph(first_char), self.paragraph(last_char)
+        start = self.break_ends[p - 1] if p > 0 else 0
+        end = self.breaks[q] if q < len(self.breaks) else len(self.text)
+        return bisect_left(self.starts, start), bisect_left(self.starts, end)
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        """Token range ``[start, end)`` of the sentence holding token ``i``."""
+        k = bisect_right(self.sent_starts, i) - 1
+        start = self.sent_starts[k] if k >= 0 else 0
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
+        return start, end
+
+    def set_quotes(self, spans: list[tuple[int, int]]) -> None:
+        """Mark the tokens inside the quotation spans (sorted, non-overlapping)."""
+        self.quote_spans = spans
+        for s, e in spans:
+            for i in self.tokens_in(s, e):
+                self.quoted[i] = 1
+
+    def in_quote(self, i: int) -> bool:
+        return bool(self.quoted[i])
+
+    # --- persons ---------------------------------------------------------------------------
+    def _index_persons(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = strip_titles(ent.text)
+            if not name or not name[0].isalpha():
+                continue
+            parts = name.split()
+            if len(parts) >= 2:
+                self.surnames.setdefault(parts[-1].lower(), name)
+            self.persons.append((ent.start_char, ent.end_char, name, ent.root.dep_ in SUBJECT_DEPS))
+
+    def full_name(self, name: str) -> str:
+        """"Cotton" -> "Tom Cotton" when the full name appears in the article."""
+        name = strip_titles(name)
+        parts = name.split()
+        if len(parts) == 1:
+            return self.surnames.get(parts[0].lower(), name)
+        return name
+
+    def person_before(self, char: int, window: int = 1500) -> str | None:
+        """Most recent person named before ``char`` (subjects first) within ``window`` chars."""
+        k = bisect_left(self.persons, (char,))
+        best = None
+        for j in range(k - 1, max(-1, k - 7), -1):
+            start, _, name, is_subject = self.persons[j]
+            if char - start > window:
+                break
+            if is_subject:
+                return self.full_name(name)
+            best = best or self.full_name(name)
+        return best
+
+    def person_in(self, start: int, end: int) -> str | None:
+        """Full name of a person entity overlapping ``[start, end)``."""
+        k = bisect_left(self.persons, (start,))
+        for j in (k - 1, k):
+            if 0 <= j < len(self.persons):
+                ps, pe, name, _ = self.persons[j]
+                if ps < end and pe > start:
+                    return self.full_name(name)
+        return None
+
+    # --- mentions --------------------------------------------------------------------------
+    def mention(self, tok: Token) -> tuple[int, int]:
+        """Character span of the noun phrase headed by ``tok``, without appositives or
+        relative clauses ("Maj. Gen. Aharon Zeevi Farkash", "a U.S. official",
+        "some of his aides")."""
+        left = tok.i
+        for child in tok.lefts:
+            if child.dep_ in LEFT_DEPS and tok.i - child.left_edge.i <= 8:
+                left = min(left, child.left_edge.i)
+        while left < tok.i and (self.doc[left].is_punct or self.doc[left].is_space):
+            left += 1
+        right = tok.i
+        for child in tok.rights:
+            if child.dep_ in ("compound", "flat", "nummod") and child.i == right + 1:
+                right = child.i
+            elif (child.dep_ == "prep" and child.right_edge.i - tok.i <= 8 and (
+                    (child.lower_ == "of" and tok.lower_ in QUANTIFIERS)
+                    or (child.lower_ in ("for", "of", "at", "from", "with") and tok.pos != PROPN_ID
+                        and tok.lemma_.lower() in _described_by_org()))):
+                right = child.right_edge.i
+            else:
+                break
+        start = self.doc[left].idx
+        last = self.doc[right]
+        return start, last.idx + len(last.text)
+
+    def describe(self, tok: Token, start: int, end: int,
+                 previous: list[dict] | None = None) -> tuple[str, str]:
+        """``(source_type, name)`` of the mention headed by ``tok`` spanning ``[start, end)``.
+
+        Pronouns resolve to the person (or group) meant; ``previous`` are the source records
+        found so far, in text order.
+        """
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            name = self.person_before(start)
+            return ("named", name) if name else ("anonymous", tok.text)
+        if (low in RELATIVE or low in ("that", "which")) and tok.head.dep_ == "relcl":
+            ante = tok.head.head
+            a_start, a_end = self.mention(ante)
+            return self.describe(ante, a_start, a_end, previous)
+        if low in GROUP_PRONOUNS:
+            for rec in reversed(previous or []):
+                if rec["source_type"] != "named" and rec["start"] < start:
+                    return rec["source_type"], rec["name"]
+            return "anonymous", tok.text
+        if low in SELF_PRONOUNS:
+            return "anonymous", tok.text
+        phrase = self.text[start:end]
+        norm = " " + " ".join(POSSESSIVE.sub("", w) for w in phrase.lower().split()) + " "
+        person = self.person_in(start, end)
+        words = norm.split()
+        head = tok.lemma_.lower()
+        spokes = lexicon_set("spokesperson_nouns")
+        if tok.ent_type_ == "PERSON" or (tok.pos == PROPN_ID and person and tok.ent_type_ == ""):
+            return "named", self.person_in(tok.idx, tok.idx + len(tok.text)) or person
+        if tok.pos == PROPN_ID and tok.lower_ in self.surnames:
+            return "named", self.surnames[tok.lower_]
+        if any(outlet in norm for outlet in _media_outlets()):
+            return "media", strip_titles(phrase)
+        if head in spokes or any(w in spokes for w in words):
+            return "institutional", phrase
+        if head in lexicon_set("media_nouns") and not person:
+            return "media", phrase
+        if tok.ent_type_ in ("ORG", "GPE", "FAC") or head in lexicon_set("institution_nouns") or \
+                any(" " + n + " " in norm for n in lexicon_set("institution_nouns") if " " in n):
+            if head in lexicon_set("anonymous_sources"):
+                return "anonymous", phrase
+            return "institutional", phrase
+        if tok.pos == PROPN_ID and tok.ent_type_ == "" and tok.text[:1].isupper():
+            return "named", self.full_name(phrase)
+        return "anonymous", phrase

@@ -1,0 +1,241 @@
+"""Speakers of quotes: the subject of the cue verb next to a quotation, or its continuation.
+
+For each quote, in order, the first rule that finds a speaker wins:
+
+1. a cue verb in the quote's own sentence(s), outside any quotation (lexicon verbs before
+   other verbs, then verbs tied to the quote in the parse, then the main verb): its subject
+   ("Cotton claimed", "said Kirby", the name before an appositive), the subject of the verb
+   it hangs from ("..., saying “…”"), or the object of "according to";
+2. a dash after the quote ("“…” — John Smith");
+3. a cue right after the quote in the next sentence ("“Who knows?” Clinton asked.");
+4. a cue in the previous sentence of the same or the previous paragraph ("Cruz continued:");
+5. the speaker of the previous quote, when this one continues it (same or next paragraph);
+6. a cue in the next sentence of the same paragraph.
+
+Pronoun speakers ("he added") are resolved to the person meant by
+:meth:`DocIndex.describe`.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from ..lexicons import load_lexicon
+from .mentions import SUBJECT_DEPS, VERB_ID, DocIndex, lemma_key
+
+CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp", "ccomp"})
+DASHES = ("—", "–", "-", "―")
+#: Farthest a fallback (non-lexicon) verb may be from the quote, in characters.
+NEAR = 40
+
+
+@cache
+def cue_lemmas() -> frozenset[int]:
+    """Hashes of every verb lemma that can introduce a quote."""
+    return frozenset(lemma_key(w) for name in
+                     ("cue_verbs", "cue_verbs_clausal", "quote_cue_verbs")
+                     for w in load_lexicon(name))
+
+
+def subject_of(index: DocIndex, tok: Token) -> Token | None:
+    """The source-bearing subject of cue ``tok``, climbing participles and conjuncts."""
+    if tok.lower_ == "according":
+        for child in tok.children:
+            if child.lower_ == "to":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        return None
+    head = tok
+    para = index.paragraph(tok.idx)
+    for _ in range(4):
+        subj = direct_subject(index, head, para)
+        if subj is not None:
+            return subj
+        if head is tok:
+            for child in head.children:
+                if child.dep_ == "agent":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return obj
+        if head.head.i != head.i and index.paragraph(head.head.idx) != para:
+            return _orphan_subject(index, tok, para)
+        if head.dep_ not in CLIMB_DEPS or head.head.i == head.i or index.quoted[head.head.i]:
+            return None
+        head = head.head
+    return None
+
+
+def direct_subject(index: DocIndex, verb: Token, para: int | None = None) -> Token | None:
+    """The subject child of ``verb`` outside quotes; one the parser attached from another
+    paragraph is replaced by the orphaned noun of the verb's own paragraph."""
+    para = index.paragraph(verb.idx) if para is None else para
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and not index.quoted[child.i]:
+            if index.paragraph(child.idx) == para:
+                return child
+            return _orphan_subject(index, verb, para)
+    return None
+
+
+def _orphan_subject(index: DocIndex, tok: Token, para: int) -> Token | None:
+    """A subject the parser attached across a line break: the nearest noun before ``tok``
+    in its paragraph whose head lies in another paragraph ("...”\nMichael Oren, the former
+    ambassador, had written that...")."""
+    for i in range(tok.i - 1, max(-1, tok.i - 16), -1):
+        if index.quoted[i] or index.paragraph(index.starts[i]) != para:
+            return None
+        cand = index.doc[i]
+        if cand.pos_ in ("PROPN", "NOUN", "PRON") and index.paragraph(cand.head.idx) != para:
+            return cand
+    return None
+
+
+def _depth(index: DocIndex, i: int) -> int:
+    """Number of heads between token ``i`` and the root of its sentence."""
+    heads, depth = index.heads, 0
+    while heads[i] != i and depth < 20:
+        i, depth = heads[i], depth + 1
+    return depth
+
+
+def _linked(index: DocIndex, toks: range) -> set[int]:
+    """Tokens outside the quote that govern it (up to three heads up) or that hang from it
+    ("“…,” he said" parsed either way)."""
+    heads, quoted = index.heads, index.quoted
+    linked: set[int] = set()
+    for i in toks:
+        h = heads[i]
+        if h in toks:
+            continue
+        for _ in range(3):
+            if quoted[h]:
+                break
+            linked.add(h)
+            if heads[h] == h:
+                break
+            h = heads[h]
+    return linked
+
+
+def _cue_in(index: DocIndex, lo: int, hi: int, qs: int, qe: int,
+            toks: range | None = None, lexical_only: bool = False, near_only: bool = False,
+            by_depth: bool = False) -> tuple[Token, Token] | None:
+    """Best cue verb in tokens ``[lo, hi)`` outside quotes that has a subject: lexicon verbs
+    first, then verbs linked to the quote in the parse, then (``by_depth``) the verb nearest
+    the root of its sentence, then the nearest to the quote."""
+    lemmas = cue_lemmas()
+    doc, heads = index.doc, index.heads
+    linked = _linked(index, toks) if toks is not None else set()
+    found = []
+    for i in range(lo, hi):
+        if index.quoted[i]:
+            continue
+        is_verb = index.pos[i] == VERB_ID
+        according = not is_verb and doc[i].lower_ == "according"
+        if not (is_verb or according):
+            continue
+        start = index.starts[i]
+        dist = qs - start if start < qs else start - qe
+        lexical = according or index.lemma[i] in lemmas
+        tied = i in linked or (toks is not None and heads[i] in toks)
+        if not lexical and (lexical_only or (not tied and dist > NEAR)):
+            continue
+        if near_only and dist > NEAR:
+            continue
+        found.append((not lexical, not tied, _depth(index, i) if by_depth else 0, abs(dist), i))
+    for *_, i in sorted(found):
+        subj = subject_of(index, doc[i])
+        if subj is not None:
+            return doc[i], subj
+    return None
+
+
+def _dash_speaker(index: DocIndex, qe: int) -> Token | None:
+    tail = index.text[qe:qe + 6]
+    stripped = tail.lstrip(" ,")
+    if not stripped.startswith(DASHES):
+        return None
+    for i in index.tokens_in(qe, min(len(index.text), qe + 60)):
+        tok = index.doc[i]
+        if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON":
+            return tok.head if tok.dep_ == "compound" else tok
+        if tok.is_alpha and tok.is_lower and tok.pos_ != "DET":
+            return None
+    return None
+
+
+def _previous_sentence(index: DocIndex, first: int) -> tuple[int, int] | None:
+    """Token range of the sentence before token ``first`` (skipping blank tokens), cut at
+    its paragraph's bounds (the parser may run a sentence over a line break)."""
+    j = first - 1
+    while j >= 0 and index.doc[j].is_space:
+        j -= 1
+    if j < 0:
+        return None
+    s0, s1 = index.sentence_bounds(j)
+    p0, p1 = index.paragraph_tokens(index.starts[j], index.starts[j])
+    return max(s0, p0), min(s1, p1, first)
+
+
+def _next_sentence(index: DocIndex, s1: int, qs: int) -> tuple[int, int] | None:
+    """Token range of the sentence after the quote's, when it is in the same paragraph."""
+    if s1 >= len(index.doc) or index.paragraph(index.starts[s1]) != index.paragraph(qs):
+        return None
+    _, s2 = index.sentence_bounds(s1)
+    return s1, min(s2, index.paragraph_tokens(qs, qs)[1])
+
+
+def attribute_quotes(index: DocIndex, quotes: list[dict]) -> None:
+    """Fill ``speaker_start/_end``, ``speaker``, ``cue`` and ``rule`` of each quote in place,
+    and keep ``(quote, speaker token, cue)`` in ``index.quote_speakers`` for the sources."""
+    index.quote_speakers = []
+    previous: dict | None = None
+    prev_token: Token | None = None
+    for q in quotes:
+        toks = index.tokens_in(q["start"], q["end"])
+        if not len(toks):
+            continue
+        qs, qe = q["start"], q["end"]
+        s0, _ = index.sentence_bounds(toks.start)
+        _, s1 = index.sentence_bounds(toks.stop - 1)
+        p0, p1 = index.paragraph_tokens(qs, qe - 1)
+        s0, s1 = max(s0, p0), min(s1, p1)
+        cue, subj, rule = None, None, None
+        hit = _cue_in(index, s0, s1, qs, qe, toks, by_depth=True)
+        if hit:
+            (cue, subj), rule = hit, "speaker: subject of cue"
+        if subj is None:
+            subj = _dash_speaker(index, qe)
+            rule = "speaker: after a dash" if subj is not None else None
+        para = index.paragraph(qs)
+        next_sentence = _next_sentence(index, s1, qs)
+        if subj is None and next_sentence:
+            hit = _cue_in(index, *next_sentence, qs, qe, lexical_only=True, near_only=True)
+            if hit:
+                (cue, subj), rule = hit, "speaker: cue right after the quote"
+        prev = _previous_sentence(index, s0)
+        if subj is None and prev and index.paragraph(index.starts[prev[0]]) >= para - 1:
+            hit = _cue_in(index, prev[0], prev[1], qs, qe, lexical_only=True, by_depth=True)
+            if hit:
+                (cue, subj), rule = hit, "speaker: cue in previous sentence"
+        if (subj is None and previous is not None and prev_token is not None
+                and index.paragraph(previous["end"]) >= para - 1):
+            subj, cue = prev_token, None
+            rule = "speaker: continues previous quote"
+            q["cue"] = previous["cue"]
+        if subj is None and next_sentence:
+            hit = _cue_in(index, *next_sentence, qs, qe, lexical_only=True, by_depth=True)
+            if hit:
+                (cue, subj), rule = hit, "speaker: cue in next sentence"
+        if subj is None:
+            q["rule"] = f"{q['rule']}; no speaker found"
+            continue
+        start, end = index.mention(subj)
+        _, name = index.describe(subj, start, end)
+        q.update(speaker_start=start, speaker_end=end, speaker=name, rule=f"{q['rule']}; {rule}")
+        if cue is not None:
+            q["cue"] = "according to" if cue.lower_ == "according" else cue.text
+        index.quote_speakers.append((q, subj, q["cue"]))
+        previous, prev_token = q, subj

@@ -1,0 +1,66 @@
+"""The attribution lexicons: each list's header, contents and the behaviour it drives."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.lexicons import lexicon_set, load_lexicon
+from analysis.paths import LEXICON_DIR
+
+ATTRIBUTION_LEXICONS = ["cue_verbs", "cue_verbs_clausal", "cue_adjectives", "anonymous_sources",
+                        "media_outlets", "media_nouns", "institution_nouns",
+                        "spokesperson_nouns", "person_titles"]
+
+
+@pytest.mark.parametrize("name", ATTRIBUTION_LEXICONS)
+def test_each_list_says_where_it_comes_from_and_is_not_empty(name):
+    first = (LEXICON_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# ")
+    entries = load_lexicon(name)
+    assert len(entries) >= 10
+    assert all(e == e.strip().lower() and e for e in entries)
+
+
+def test_cue_verbs_hold_speech_verbs_not_ordinary_ones():
+    verbs = lexicon_set("cue_verbs")
+    assert {"say", "tell", "claim", "argue", "deny", "tweet", "report"} <= verbs
+    assert not {"go", "make", "be", "have", "win"} & verbs
+
+
+def test_clausal_verbs_are_thought_verbs_apart_from_speech_verbs():
+    clausal = lexicon_set("cue_verbs_clausal")
+    assert {"think", "believe", "want", "know"} <= clausal
+    assert not clausal & {"say", "tell"}
+
+
+def test_thought_verb_counts_only_with_a_clause(evidence_of):
+    def srcs(text):
+        return [r["text"] for r in evidence_of(text) if r["kind"] == "source"]
+    assert srcs("Republicans believe that the race is rigged.") == ["Republicans"]
+    assert srcs("Republicans know the senator from Ohio.") == []
+
+
+def test_stance_adjective_makes_a_source(evidence_of):
+    got = [r["text"] for r in evidence_of("Democrats are worried that turnout will drop.")
+           if r["kind"] == "source"]
+    assert got == ["Democrats"]
+
+
+def test_media_outlets_type_media_and_spokespeople_type_institutional(evidence_of):
+    assert {"washington post", "new york times", "cnn", "axios"} <= lexicon_set("media_outlets")
+    assert {"spokesperson", "spokesman", "rep"} <= lexicon_set("spokesperson_nouns")
+    recs = evidence_of("CNN reported the strike. A Pentagon spokesman denied the claim.")
+    types = {r["text"]: r["source_type"] for r in recs if r["kind"] == "source"}
+    assert types == {"CNN": "media", "A Pentagon spokesman": "institutional"}
+
+
+def test_anonymous_sources_cover_unnamed_people():
+    assert {"official", "officials", "sources", "critics", "people"} <= lexicon_set(
+        "anonymous_sources")
+
+
+def test_person_titles_strip_honorifics():
+    from analysis.extract.mentions import strip_titles
+
+    assert {"sen.", "mr.", "president"} <= lexicon_set("person_titles")
+    assert strip_titles("Sen. Tom Cotton") == "Tom Cotton"
+    assert strip_titles("Maj. Gen. Aharon Zeevi Farkash") == "Aharon Zeevi Farkash"

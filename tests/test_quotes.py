@@ -1,0 +1,104 @@
+"""Direct quotes: every quote-mark convention, bounded runaway quotes, titles kept apart."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract.quotes import classify, pair_marks
+
+
+def quotes(records: list[dict]) -> list[str]:
+    return [r["text"] for r in records if r["kind"] == "quote"]
+
+
+def spans(text: str) -> list[str]:
+    return [text[s:e] for s, e, _ in pair_marks(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He said “we will win the vote”.", ["“we will win the vote”"]),
+    ('He said "we will win the vote".', ['"we will win the vote"']),
+    ("“We will win the vote,’’ he said.", ["“We will win the vote,’’"]),
+    ("“We will win the vote,'' he said.", ["“We will win the vote,''"]),
+    ("Il a dit « nous allons gagner le vote ».", ["« nous allons gagner le vote »"]),
+    ("Er sagte „wir werden die Wahl gewinnen“ gestern.", ["„wir werden die Wahl gewinnen“"]),
+])
+def test_every_mark_convention_is_paired(text, expected):
+    assert spans(text) == expected
+
+
+def test_single_quotes_inside_double_stay_inside():
+    text = "“She told me ‘never again’ and left the room,” he said."
+    assert spans(text) == ["“She told me ‘never again’ and left the room,”"]
+
+
+def test_quote_over_several_paragraphs_gives_one_record_per_paragraph():
+    text = ("He said: “The first part of the statement runs on.\n\n"
+            "“The second part closes it here.” Then he left.")
+    found = pair_marks(text)
+    assert [text[s:e] for s, e, _ in found] == [
+        "“The first part of the statement runs on.", "“The second part closes it here.”"]
+    assert found[0][2] == "quote over several paragraphs"
+
+
+def test_unbalanced_mark_is_bounded_at_the_paragraph():
+    text = ("He said “this never closes and goes on.\n\n"
+            "A second paragraph of plain reporting follows here.\n\n"
+            "And a third with “a real quote of some words” inside.")
+    got = spans(text)
+    assert got[0] == "“this never closes and goes on."
+    assert "A second paragraph" not in "".join(got)
+    assert got[-1] == "“a real quote of some words”"
+
+
+def test_crlf_behaves_like_lf():
+    lf = "He said: “The first part runs on.\n“The second part ends.” Done."
+    crlf = lf.replace("\n", "\r\n")
+    assert [r for *_, r in pair_marks(lf)] == [r for *_, r in pair_marks(crlf)]
+    assert [t.replace("\r", "") for t in spans(crlf)] == spans(lf)
+
+
+@pytest.mark.parametrize("quoted, kind", [
+    ("“Face the Nation”", "title"),
+    ("“Meet the Press Sunday.”", "title"),
+    ("“sensitive intelligence”", "title"),            # scare quote
+    ("“We are not holding anything back.”", "quote"),
+    ("“reasonable to assess”", "quote"),               # partial quote in paraphrase
+])
+def test_titles_and_scare_quotes_are_kept_apart(quoted, kind):
+    text = f"They said it was {quoted} on Sunday."
+    start = text.index(quoted)
+    assert classify(text, start, start + len(quoted))[0] == kind
+
+
+def test_split_quote_around_the_cue(evidence_of):
+    text = "“We tried everything we could,” the mayor said. “It was not enough for them.”"
+    assert quotes(evidence_of(text)) == ["“We tried everything we could,”",
+                                         "“It was not enough for them.”"]
+
+
+def test_titles_are_not_quotes(evidence_of):
+    recs = evidence_of("Senator Cotton spoke on CBS’ “Face the Nation” on Sunday morning.")
+    assert quotes(recs) == []
+    assert [r["text"] for r in recs if r["kind"] == "title"] == ["“Face the Nation”"]
+
+
+@pytest.mark.parametrize("text", [
+    "", "“", "”””", "“\n“\n“", "\u200b“hello\u200b world”\u200b", "Hola “mundo” 😀 “sin cerrar",
+    "Только «кавычки» и текст.", "\r\n\r\n“a b c d”\r\n", '"' * 7,
+])
+def test_odd_input_never_raises_and_offsets_are_valid(evidence_of, text):
+    for rec in evidence_of(text):
+        assert 0 <= rec["start"] <= rec["end"] <= len(text)
+        assert rec["text"] == text[rec["start"]:rec["end"]]
+        if rec.get("speaker_start") is not None:
+            assert 0 <= rec["speaker_start"] < rec["speaker_end"] <= len(text)
+
+
+def test_wire_style_doubled_apostrophes_are_kept_apart_with_their_speaker(evidence_of):
+    text = "''We will win the vote in the fall,'' Mr. Garin said."
+    recs = evidence_of(text)
+    assert quotes(recs) == []
+    (wire,) = [r for r in recs if r["kind"] == "wire_quote"]
+    assert wire["text"] == "''We will win the vote in the fall,''"
+    assert wire["speaker"] == "Garin"
+    assert [r["text"] for r in recs if r["kind"] == "source"] == ["Mr. Garin"]

@@ -1,0 +1,67 @@
+"""Sources: direct and indirect attributions, typed named / institutional / anonymous / media."""
+from __future__ import annotations
+
+import pytest
+
+
+def sources(records: list[dict]) -> list[tuple[str, str, str]]:
+    return [(r["text"], r["source_type"], r["name"]) for r in records if r["kind"] == "source"]
+
+
+@pytest.mark.parametrize("text, mention, source_type", [
+    ("The White House said the plan was on track.", "The White House", "institutional"),
+    ("A National Security Council spokesperson said the work continues.",
+     "A National Security Council spokesperson", "institutional"),
+    ("A State Department report concluded that the law was broken.",
+     "A State Department report", "institutional"),
+    ("A U.S. official said the talks had stalled.", "A U.S. official", "anonymous"),
+    ("Four sources told the newspaper that the deal was off.", "Four sources", "anonymous"),
+    ("Critics argue that the policy is dangerous.", "Critics", "anonymous"),
+    ("Senior Israeli officials said the strike had been planned.",
+     "Senior Israeli officials", "anonymous"),
+    ("The Washington Post reported that the offer was made.", "The Washington Post", "media"),
+    ("Senator Tom Cotton claimed the aid was withheld.", "Senator Tom Cotton", "named"),
+])
+def test_indirect_attribution_is_typed(evidence_of, text, mention, source_type):
+    got = sources(evidence_of(text))
+    assert (mention, source_type) in [(m, t) for m, t, _ in got]
+
+
+def test_according_to_a_report_by_a_newspaper_is_media(evidence_of):
+    got = sources(evidence_of("The gap is wide, according to The New York Times."))
+    assert got == [("The New York Times", "media", "The New York Times")]
+
+
+def test_pronoun_source_takes_the_type_and_name_of_the_person(evidence_of):
+    text = ("Secretary of State Antony Blinken met the press on Monday.\n\n"
+            "He said the two allies share the same objective.")
+    got = sources(evidence_of(text))
+    assert ("He", "named", "Antony Blinken") in got
+
+
+def test_later_surname_resolves_to_the_full_name(evidence_of):
+    text = ("Senator Tom Cotton spoke on Sunday about the war.\n\n"
+            "Cotton argued that the aid should flow without conditions.")
+    assert ("Cotton", "named", "Tom Cotton") in sources(evidence_of(text))
+
+
+def test_people_mentioned_are_not_sources(evidence_of):
+    text = ("President Biden has clashed with Prime Minister Benjamin Netanyahu over the "
+            "offensive in Rafah.")
+    assert sources(evidence_of(text)) == []
+
+
+def test_verbs_inside_quotes_are_not_attributions(evidence_of):
+    text = "“Everyone knows that the critics believe the policy failed,” the mayor said."
+    got = sources(evidence_of(text))
+    assert [m for m, _, _ in got] == ["the mayor"]
+
+
+def test_speaker_of_a_direct_quote_is_a_source(evidence_of):
+    text = "“We will not stop until we achieve our goals,” Netanyahu said on Thursday."
+    assert [m for m, _, _ in sources(evidence_of(text))] == ["Netanyahu"]
+
+
+def test_each_source_record_names_its_rule_and_cue(evidence_of):
+    recs = [r for r in evidence_of("Officials said the plan was dead.") if r["kind"] == "source"]
+    assert recs and all(r["rule"] and r["cue"] == "said" for r in recs)

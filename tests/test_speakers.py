@@ -1,0 +1,90 @@
+"""Speakers of quotes: cue subjects, inverted order, appositives, pronouns resolved."""
+from __future__ import annotations
+
+
+def quote_speakers(records: list[dict], text: str) -> list[tuple[str | None, str | None]]:
+    """``(speaker mention, resolved speaker)`` of each quote, in order."""
+    out = []
+    for r in records:
+        if r["kind"] == "quote":
+            mention = (text[r["speaker_start"]:r["speaker_end"]]
+                       if r["speaker_start"] is not None else None)
+            out.append((mention, r["speaker"]))
+    return out
+
+
+def test_subject_of_the_cue(evidence_of):
+    text = "“They are holding back the intelligence,” Sen. Tom Cotton claimed on Sunday."
+    recs = evidence_of(text)
+    assert quote_speakers(recs, text) == [("Sen. Tom Cotton", "Tom Cotton")]
+    assert [r["cue"] for r in recs if r["kind"] == "quote"] == ["claimed"]
+
+
+def test_inverted_order(evidence_of):
+    text = "“We have a long and solid relationship with them,” said John Kirby."
+    assert quote_speakers(evidence_of(text), text) == [("John Kirby", "John Kirby")]
+
+
+def test_appositive_keeps_the_name_not_the_newspaper(evidence_of):
+    text = ("“The two countries must identify the red lines together,” Maj. Gen. Aharon "
+            "Zeevi Farkash, a former director of military intelligence, told the Times.")
+    (mention, name), = quote_speakers(evidence_of(text), text)
+    assert "Farkash" in mention and "Times" not in mention
+    assert name == "Aharon Zeevi Farkash"
+
+
+def test_pronoun_resolves_to_the_person_meant(evidence_of):
+    text = ("John Kirby, a spokesman, spoke on Monday about the talks.\n\n"
+            "“We have a long relationship on the counterterrorism front,” he told reporters.")
+    assert quote_speakers(evidence_of(text), text) == [("he", "John Kirby")]
+
+
+def test_surname_resolves_to_full_name(evidence_of):
+    text = ("Senator Tom Cotton spoke on Sunday.\n\n"
+            "“They are withholding the intelligence from our ally,” Cotton said.")
+    assert quote_speakers(evidence_of(text), text) == [("Cotton", "Tom Cotton")]
+
+
+def test_according_to(evidence_of):
+    text = "“The plan will not survive the winter at all,” according to Mary Jones."
+    assert quote_speakers(evidence_of(text), text) == [("Mary Jones", "Mary Jones")]
+
+
+def test_wrote_on_twitter(evidence_of):
+    text = "Axios reporter Barack Ravid wrote on X on Thursday: “The official denied every report.”"
+    (mention, name), = quote_speakers(evidence_of(text), text)
+    assert "Barack Ravid" in mention and name == "Barack Ravid"
+
+
+def test_dash_after_the_quote(evidence_of):
+    text = "“Never give up on the people who trust you.” — Mary Jones"
+    (mention, name), = quote_speakers(evidence_of(text), text)
+    assert mention and "Jones" in mention
+
+
+def test_split_quote_second_part_has_the_same_speaker(evidence_of):
+    text = ("“I sincerely hope that these reports are wrong,” Oren continued. "
+            "“Our common enemies will rejoice.”")
+    got = quote_speakers(evidence_of(text), text)
+    assert [m for m, _ in got] == ["Oren", "Oren"]
+
+
+def test_cue_in_previous_sentence_with_colon(evidence_of):
+    text = ("The senator then turned to the press and continued:\n\n"
+            "“The questions were unfair to all of us.”")
+    (mention, _), = quote_speakers(evidence_of(text), text)
+    assert mention == "The senator"
+
+
+def test_quote_without_any_cue_has_no_speaker(evidence_of):
+    text = "The rally ended late.\n\n“Build the wall and make them pay for it.”\n\nRain fell."
+    assert quote_speakers(evidence_of(text), text) == [(None, None)]
+
+
+def test_crlf_text_gives_the_same_speakers(evidence_of):
+    text = ("John Kirby, a spokesman, spoke on Monday about the talks.\n\n"
+            "“We have a long relationship on the counterterrorism front,” he told reporters.\n"
+            "“It will go on,” he added.")
+    crlf = text.replace("\n", "\r\n")
+    assert [s for _, s in quote_speakers(evidence_of(crlf), crlf)] == \
+        [s for _, s in quote_speakers(evidence_of(text), text)] == ["John Kirby", "John Kirby"]
