@@ -27,7 +27,7 @@ article_id = None  # article to show first; None means the first one
 # %%
 from IPython.display import HTML, display
 
-from analysis.highlight import article_picker, article_view, evidence_of
+from analysis.explore import article_evidence, article_picker, article_view
 from analysis.scoring import analyse_articles
 
 analysis = analyse_articles(data_dir)
@@ -51,4 +51,4 @@ article_picker(analysis, article_id)
 # Every highlight above is one row here, with offsets into the article's text.
 
 # %%
-evidence_of(analysis, article_id)
+article_evidence(analysis, article_id)

@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from .common import colour_ticklabels, empty_panel, genre_legend, labelled, ok_rows, titled
+from .common import colour_ticklabels, empty_panel, labelled, ok_rows, titled
 from .save import genre_colour
 
 #: Scores compared across genres (fig04), with their reading for the axis.
