@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 DATA   ?= data/raw
 OUT    ?= reports
 
-.PHONY: report test install clean-cache lint-notebooks
+.PHONY: report test install clean-cache sync-notebooks readme-figures
 
 install: $(STAMP)
 
@@ -30,3 +30,8 @@ sync-notebooks: $(STAMP)
 
 clean-cache:
 	rm -rf data/interim
+
+# Copy the charts shown in README.md from the last report.
+readme-figures:
+	cp $(OUT)/figures/fig02_sourcing_profile.png $(OUT)/figures/fig04_genre_profiles.png \
+	   $(OUT)/figures/fig09_look_signals.png docs/figures/
