@@ -77,3 +77,23 @@ def test_sources_of_the_ny_post_story_are_typed(evidence):
 def test_netanyahu_discussed_is_not_netanyahu_quoted(evidence):
     names = [r["name"] for r in kind(evidence["004"], "source")]
     assert "Benjamin Netanyahu" not in names
+
+
+def test_abstract_subjects_are_not_sources(evidence):
+    texts = [r["text"] for n in ("000", "003") for r in kind(evidence[n], "source")]
+    for wrong in ("This offer", "both countries", "This statement", "Both nations"):
+        assert wrong not in texts
+
+
+def test_rafah_is_not_a_source_and_the_president_is_biden(evidence):
+    recs = kind(evidence["001"], "source")
+    assert not any("Rafah" in r["text"] for r in recs)
+    assert not any(r["source_type"] == "named" and r["name"] == "Rafah" for r in recs)
+    (president,) = [r for r in recs if r["text"] == "The president"]
+    assert (president["source_type"], president["name"]) == ("named", "Joe Biden")
+
+
+def test_report_by_the_new_york_times_is_media(evidence):
+    first = kind(evidence["004"], "source")[0]
+    assert first["text"] == "a report by The New York Times"
+    assert (first["source_type"], first["name"]) == ("media", "The New York Times")

@@ -65,3 +65,48 @@ def test_speaker_of_a_direct_quote_is_a_source(evidence_of):
 def test_each_source_record_names_its_rule_and_cue(evidence_of):
     recs = [r for r in evidence_of("Officials said the plan was dead.") if r["kind"] == "source"]
     assert recs and all(r["rule"] and r["cue"] == "said" for r in recs)
+
+
+def test_abstract_subject_of_a_non_speech_verb_is_not_a_source(evidence_of):
+    assert sources(evidence_of("This offer highlights the gap between the two sides.")) == []
+    got = sources(evidence_of("The report concluded that the law was broken."))
+    assert [(m, t) for m, t, _ in got] == [("The report", "institutional")]
+
+
+def test_coordinated_cue_takes_the_subject_of_the_verb_it_parallels(evidence_of):
+    text = ("Netanyahu contends that Rafah is the last stronghold of Hamas and has stated that "
+            "the war will go on.")
+    got = [m for m, _, _ in sources(evidence_of(text))]
+    assert "Netanyahu" in got and "Rafah" not in got
+
+
+def test_role_noun_resolves_to_the_person_given_that_title(evidence_of):
+    text = ("President Joe Biden spoke with reporters on Monday.\n\n"
+            "The president has opposed any such operation without a plan for civilians.")
+    assert ("The president", "named", "Joe Biden") in sources(evidence_of(text))
+
+
+def test_report_by_a_newspaper_is_media_named_by_the_outlet(evidence_of):
+    got = sources(evidence_of("The gap is wide, according to a report by The New York Times."))
+    assert got == [("a report by The New York Times", "media", "The New York Times")]
+
+
+def test_a_state_is_institutional_not_a_pronoun(evidence_of):
+    got = sources(evidence_of("The US alleged that the strikes broke the agreement."))
+    assert [(m, t) for m, t, _ in got] == [("The US", "institutional")]
+
+
+def test_actions_reported_inside_a_claim_are_not_the_actors_attributions(evidence_of):
+    got = sources(evidence_of("The report claimed that Netanyahu ordered officials to cut "
+                              "the flow of information."))
+    assert [m for m, _, _ in got] == ["The report"]
+
+
+def test_learned_table_says_how_it_was_made():
+    from analysis.extract.sources import weights
+    from analysis.paths import LEXICON_DIR
+
+    first = (LEXICON_DIR / "source_cues.tsv").read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# ")
+    w = weights()
+    assert len(w) > 100 and "bias" in w and w["v=subj:say"] > 0

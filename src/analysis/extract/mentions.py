@@ -37,6 +37,8 @@ QUANTIFIERS = frozenset({"some", "many", "most", "one", "two", "three", "four", 
                          "few", "half", "majority", "none", "each", "both", "any", "others",
                          "members", "member", "group", "number", "dozens", "hundreds"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Entity types of organisations and places: a state as a source is institutional at most.
+PLACE_OR_ORG = frozenset({"ORG", "GPE", "FAC", "LOC"})
 VERB_ID, PROPN_ID = POS_IDS["VERB"], POS_IDS["PROPN"]
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
@@ -56,6 +58,13 @@ def _titles() -> tuple[str, ...]:
 def _described_by_org() -> frozenset[str]:
     """Nouns whose "for/of/at X" phrase belongs to the mention ("a spokesperson for X")."""
     return lexicon_set("spokesperson_nouns") | lexicon_set("anonymous_sources")
+
+
+@cache
+def _authored_nouns() -> frozenset[str]:
+    """Document and outlet nouns whose "by X" phrase names the author ("a report by The New
+    York Times"): the span keeps it, so the mention is typed by its author."""
+    return lexicon_set("media_nouns") | lexicon_set("institution_nouns")
 
 
 @cache
@@ -99,6 +108,9 @@ class DocIndex:
         self.sent_starts = [s.start for s in doc.sents] if len(doc) else []
         self.persons: list[tuple[int, int, str, bool]] = []  # (start, end, full name, is subject)
         self.surnames: dict[str, str] = {}
+        #: title -> [(start, full name)] of the people the article gives that title
+        #: ("President Biden" makes "the president" Joe Biden)
+        self.roles: dict[str, list[tuple[int, str]]] = {}
         self._index_persons()
 
     # --- positions -------------------------------------------------------------------------
@@ -138,6 +150,16 @@ class DocIndex:
     def in_quote(self, i: int) -> bool:
         return bool(self.quoted[i])
 
+    def quote_near(self, i: int) -> bool:
+        """A quotation overlaps the sentence of token ``i``."""
+        if not self.quote_spans:
+            return False
+        s0, s1 = self.sentence_bounds(i)
+        a = self.starts[s0]
+        b = self.starts[s1 - 1] if s1 > s0 else a
+        k = bisect_right(self.quote_spans, (b, len(self.text) + 1)) - 1
+        return k >= 0 and self.quote_spans[k][1] > a
+
     # --- persons ---------------------------------------------------------------------------
     def _index_persons(self) -> None:
         for ent in self.doc.ents:
@@ -150,6 +172,15 @@ class DocIndex:
             if len(parts) >= 2:
                 self.surnames.setdefault(parts[-1].lower(), name)
             self.persons.append((ent.start_char, ent.end_char, name, ent.root.dep_ in SUBJECT_DEPS))
+            before = self.text[max(0, ent.start_char - 40):ent.start_char].lower().split()
+            inside = " ".join(ent.text.lower().split())
+            for title in _titles():
+                if " " in title or not title.isalpha():
+                    continue
+                if inside.startswith(title + " ") or (before and before[-1] == title):
+                    self.roles.setdefault(title, []).append((ent.start_char, name))
+        for title, people in self.roles.items():
+            self.roles[title] = [(start, self.full_name(name)) for start, name in people]
 
     def full_name(self, name: str) -> str:
         """"Cotton" -> "Tom Cotton" when the full name appears in the article."""
@@ -182,6 +213,14 @@ class DocIndex:
                     return self.full_name(name)
         return None
 
+    def role_holder(self, title: str, char: int) -> str | None:
+        """The person the article last gave ``title`` before ``char`` ("President Biden"),
+        when it gave that title to one person only so far."""
+        people = [name for start, name in self.roles.get(title, ()) if start < char]
+        if people and len(set(people)) == 1:
+            return people[-1]
+        return None
+
     # --- mentions --------------------------------------------------------------------------
     def mention(self, tok: Token) -> tuple[int, int]:
         """Character span of the noun phrase headed by ``tok``, without appositives or
@@ -200,7 +239,9 @@ class DocIndex:
             elif (child.dep_ == "prep" and child.right_edge.i - tok.i <= 8 and (
                     (child.lower_ == "of" and tok.lower_ in QUANTIFIERS)
                     or (child.lower_ in ("for", "of", "at", "from", "with") and tok.pos != PROPN_ID
-                        and tok.lemma_.lower() in _described_by_org()))):
+                        and tok.lemma_.lower() in _described_by_org())
+                    or (child.lower_ == "by" and tok.pos != PROPN_ID
+                        and tok.lemma_.lower() in _authored_nouns()))):
                 right = child.right_edge.i
             else:
                 break
@@ -228,7 +269,7 @@ class DocIndex:
                 if rec["source_type"] != "named" and rec["start"] < start:
                     return rec["source_type"], rec["name"]
             return "anonymous", tok.text
-        if low in SELF_PRONOUNS:
+        if low in SELF_PRONOUNS and not (tok.text.isupper() and len(tok.text) > 1):
             return "anonymous", tok.text
         phrase = self.text[start:end]
         norm = " " + " ".join(POSSESSIVE.sub("", w) for w in phrase.lower().split()) + " "
@@ -236,17 +277,26 @@ class DocIndex:
         words = norm.split()
         head = tok.lemma_.lower()
         spokes = lexicon_set("spokesperson_nouns")
+        if (tok.pos != PROPN_ID and tok.ent_type_ == "" and tok.tag_ == "NN"
+                and norm.split() == ["the", head] and head in lexicon_set("person_titles")):
+            holder = self.role_holder(head, start)
+            if holder:
+                return "named", holder
         if tok.ent_type_ == "PERSON" or (tok.pos == PROPN_ID and person and tok.ent_type_ == ""):
             return "named", self.person_in(tok.idx, tok.idx + len(tok.text)) or person
         if tok.pos == PROPN_ID and tok.lower_ in self.surnames:
             return "named", self.surnames[tok.lower_]
-        if any(outlet in norm for outlet in _media_outlets()):
+        outlet = next((o for o in _media_outlets() if o in norm), None)
+        if outlet is not None:
+            _, by, author = phrase.rpartition(" by ")
+            if by and outlet in " " + author.lower() + " ":
+                return "media", author.strip()  # "a report by The New York Times"
             return "media", strip_titles(phrase)
         if head in spokes or any(w in spokes for w in words):
             return "institutional", phrase
         if head in lexicon_set("media_nouns") and not person:
             return "media", phrase
-        if tok.ent_type_ in ("ORG", "GPE", "FAC") or head in lexicon_set("institution_nouns") or \
+        if tok.ent_type_ in PLACE_OR_ORG or head in lexicon_set("institution_nouns") or \
                 any(" " + n + " " in norm for n in lexicon_set("institution_nouns") if " " in n):
             if head in lexicon_set("anonymous_sources"):
                 return "anonymous", phrase

@@ -3,17 +3,33 @@
 A source is the mention (the noun phrase, not its appositives) that is
 
 - the speaker of a direct quote (see :mod:`analysis.extract.speakers`);
-- the subject of a cue verb outside quotations and not itself inside another attribution's
-  content clause (plain speech verbs excepted): any verb of ``cue_verbs.txt`` ("officials
-  said", "the poll shows"), or a verb of ``cue_verbs_clausal.txt`` taking a clause ("Trump
-  believes that..."); a verb without a subject borrows the one of the verb it hangs from
-  ("went on to say", "..., saying");
-- the subject of "be" + a stance adjective of ``cue_adjectives.txt`` ("Republicans are
-  worried", "she was critical of");
-- the object of "according to", or the agent of a passive cue verb ("was criticized by X").
+- the object of "according to";
+- a *candidate* that a learned table accepts. Candidates are the mentions that stand in one
+  of these constructions with a predicate, outside quotations:
 
-The possessor of a speech noun ("his statement") is not taken: in PolNeAR train it was an
-annotated source about one time in seven.
+  - ``subj``: the subject of a verb ("officials said", "the poll shows", "Trump believes");
+  - ``lent``: the subject a verb without its own borrows from the verb it hangs from ("went
+    on to say", "..., saying", "contends that ... and has stated that ...");
+  - ``agent``: the agent of a passive verb ("was criticized by X");
+  - ``be``: the subject of "be" + an adjective or noun ("Republicans are worried", "he was
+    an early backer");
+  - ``poss``: the possessor of a noun ("his claim", "Trump's view");
+  - ``by``: the "by" object of a noun ("the claim by X", "a report by The Times").
+
+  Each candidate gets features (the construction, the predicate's lemma, the kind of
+  mention: pronoun, named entity type, noun head, whether it sits in the content of another
+  attribution...). ``lexicons/source_cues.tsv`` holds one logistic-regression weight per
+  feature, learned on PolNeAR train (see its header); a candidate is a source when its
+  probability reaches :data:`THRESHOLD`. So "the report concluded" is a source while "this
+  offer highlights" is not: the table learned which predicates and which subject heads go
+  with attributions.
+
+Three checks stay rules, for what a reader sees: a predicate inside another attribution's
+content is part of that content unless it is a plain speech verb ("the report claimed that
+Netanyahu ordered..." does not make Netanyahu a source); a thought verb of
+``cue_verbs_clausal`` needs a clause ("they know the senator" is no attribution); a common
+noun that names no known kind of agent is a source only if the table learned its head as
+one (:func:`_agent_like`).
 
 Verbs inside quotations are the quoted speaker's words, not the article's attributions. Each
 record is typed (named / institutional / anonymous / media) and named by
@@ -21,26 +37,40 @@ record is typed (named / institutional / anonymous / media) and named by
 """
 from __future__ import annotations
 
+import math
 from functools import cache
 
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 from ..lexicons import lexicon_set, load_lexicon
-from .mentions import NOT_SOURCES, VERB_ID, DocIndex, lemma_key
+from ..paths import LEXICON_DIR
+from .mentions import (GROUP_PRONOUNS, PERSON_PRONOUNS, PROPN_ID, RELATIVE, SELF_PRONOUNS,
+                       VERB_ID, DocIndex, lemma_key)
 from .quotes import QUOTE_KINDS
 from .speakers import attribute_quotes, direct_subject, subject_of
 
-AUX_ID = POS_IDS["AUX"]
+AUX_ID, NOUN_ID, PRON_ID = POS_IDS["AUX"], POS_IDS["NOUN"], POS_IDS["PRON"]
 #: Plain speech verbs stay attributions inside another one's content ("he said Trump told
-#: aides..."); other cue verbs there are part of the content (PolNeAR annotates one level).
+#: aides..."); other predicates there are part of the content (PolNeAR annotates one level,
+#: and a reader must not see "Netanyahu ordered" as Netanyahu's claim in "the report claimed
+#: that Netanyahu ordered...").
 SPEECH = frozenset(lemma_key(w) for w in ("say", "tell", "add", "write", "note", "report"))
 ACCORDING = frozenset({lemma_key("accord"), lemma_key("according")})
-#: A cue verb without a subject of its own borrows its head's ("went on to say", "...,
+#: A verb without a subject of its own borrows its head's ("went on to say", "...,
 #: saying", "stood up and said").
 LENT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 EMBED_DEPS = frozenset({"ccomp", "xcomp"})
+#: Probability from which a candidate is kept (tuned for F1 on PolNeAR train).
+THRESHOLD = 0.5
+TABLE = "source_cues"
+#: Least learned weight of a common-noun head for the noun to name a source (see
+#: :func:`_agent_like`).
+HEAD_MIN = 0.1
+#: Dependents of a predicate that carry an attribution's content.
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "advcl", "parataxis"})
+CONTENT_PREPS = frozenset({"about", "on", "that", "for", "against", "with", "to"})
 
 
 @cache
@@ -48,13 +78,42 @@ def _hashes(name: str) -> frozenset[int]:
     return frozenset(lemma_key(w) for w in load_lexicon(name))
 
 
+@cache
+def _cue_hashes() -> frozenset[int]:
+    return _hashes("cue_verbs") | _hashes("cue_verbs_clausal")
+
+
+@cache
+def _clausal_only() -> frozenset[int]:
+    """Thought verbs (``cue_verbs_clausal``) that are no speech verbs: attributions with a
+    clause ("Trump believes that..."), seldom without ("they know the senator")."""
+    return _hashes("cue_verbs_clausal") - _hashes("cue_verbs")
+
+
+@cache
+def weights() -> dict[str, float]:
+    """Feature weights of ``lexicons/source_cues.tsv`` (``feature<TAB>weight`` lines)."""
+    out: dict[str, float] = {}
+    path = LEXICON_DIR / f"{TABLE}.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("feature\t"):
+            continue
+        cells = line.split("\t")
+        if len(cells) >= 2:
+            try:
+                out[cells[0]] = float(cells[1])
+            except ValueError:
+                continue
+    return out
+
+
 def _takes_clause(tok: Token) -> bool:
     return any(c.dep_ in CLAUSE_DEPS for c in tok.children)
 
 
 def _embedded(index: DocIndex, tok: Token) -> bool:
-    """``tok`` sits in the content of another cue verb ("he said Trump thinks...")."""
-    cues = _hashes("cue_verbs") | _hashes("cue_verbs_clausal")
+    """``tok`` sits in the content of a cue verb ("he said Trump thinks...")."""
+    cues = _cue_hashes()
     node = tok
     for _ in range(4):
         if node.dep_ not in EMBED_DEPS or node.head.i == node.i:
@@ -65,75 +124,181 @@ def _embedded(index: DocIndex, tok: Token) -> bool:
     return False
 
 
-def _verb_source(index: DocIndex, tok: Token) -> tuple[Token, str] | None:
-    """``(mention head, rule)`` when verb ``tok`` attributes content to its subject."""
-    lemma = index.lemma[tok.i]
-    if lemma in _hashes("cue_verbs") and (lemma in SPEECH or not _embedded(index, tok)):
-        rule = "subject of cue verb"
-    elif lemma in _hashes("cue_verbs_clausal") and _takes_clause(tok) and not _embedded(index, tok):
-        rule = "subject of thought verb with a clause"
-    else:
-        return None
-    subject = direct_subject(index, tok)
-    if subject is None and tok.dep_ in LENT_SUBJECT_DEPS:
-        subject = subject_of(index, tok)
-        rule = f"{rule} (subject of the verb it hangs from)"
-    if subject is not None:
-        return (subject, rule) if subject.lower_ not in NOT_SOURCES else None
-    for child in tok.children:
-        if child.dep_ == "agent":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj, "agent of passive cue verb"
-    return None
+def mention_class(tok: Token) -> str:
+    """Coarse kind of a mention head: a pronoun, a named-entity type, a listed noun, a noun."""
+    low = tok.lower_
+    if tok.pos == PRON_ID or low in RELATIVE:
+        if low in PERSON_PRONOUNS:
+            return "pron:person"
+        if low in GROUP_PRONOUNS:
+            return "pron:group"
+        if low in RELATIVE:
+            return "pron:who"
+        if low in SELF_PRONOUNS:
+            return f"pron:{low}"
+        return "pron:other"
+    if tok.ent_type_:
+        return f"ent:{tok.ent_type_}"
+    if tok.pos == PROPN_ID:
+        return "propn"
+    lemma = tok.lemma_.lower()
+    for name in ("spokesperson_nouns", "media_nouns", "anonymous_sources", "person_titles",
+                 "institution_nouns", "actor_nouns"):
+        if lemma in lexicon_set(name) or low in lexicon_set(name):
+            return f"list:{name}"
+    return "noun" if tok.pos == NOUN_ID else "other"
 
 
-def _candidates(index: DocIndex) -> list[tuple[Token, str, str]]:
-    """``(mention head, rule, cue)`` for every attribution outside quotations."""
-    doc, out = index.doc, []
+def features(index: DocIndex, pred: Token, mention: Token, cons: str) -> list[str]:
+    """Features of one candidate: ``mention`` standing in construction ``cons`` with the
+    predicate ``pred`` (a verb, an adjective or noun after "be", or a noun)."""
+    lemma = pred.lemma_.lower()
+    cls = mention_class(mention)
+    feats = [f"c={cons}", f"v={cons}:{lemma}", f"m={cls}", f"cm={cons}:{cls}"]
+    if cls in ("noun", "other") or cls.startswith("list:"):
+        feats.append(f"h={mention.lemma_.lower()}")
+    if pred.pos == VERB_ID:
+        if index.lemma[pred.i] in _cue_hashes():
+            feats.append("lex")
+        if _takes_clause(pred):
+            feats.append(f"clause:{cons}")
+        elif index.lemma[pred.i] in _clausal_only():
+            feats.append("thought_without_clause")
+        if _embedded(index, pred):
+            feats.append("embedded")
+        if any(c.dep_ == "neg" for c in pred.children):
+            feats.append("neg")
+    elif cons == "be":
+        if lemma in lexicon_set("cue_adjectives"):
+            feats.append("lex:be")
+        if _takes_clause(pred) or _takes_clause(pred.head) or any(
+                c.dep_ == "prep" for c in pred.children):
+            feats.append("clause:be")
+    if mention.dep_ == "nsubj" and mention.head.dep_ == "relcl":
+        feats.append("relcl")
+    coarse = cls.split(":")[0] if cls.startswith(("pron", "list")) else cls
+    feats.append(f"vm={cons}:{lemma}:{coarse}")
+    feats.append(f"dep={cons}:{pred.dep_}")
+    if pred.pos == VERB_ID:
+        feats.append(f"tag={pred.tag_}")
+        for child in pred.children:
+            if child.dep_ in CONTENT_DEPS:
+                feats.append(f"arg={child.dep_}")
+            elif child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
+                feats.append(f"arg=prep:{child.lower_}")
+    if index.quote_near(pred.i):
+        feats.append("quote_in_sentence")
+    return feats
+
+
+def probability(feats: list[str]) -> float:
+    w = weights()
+    z = w.get("bias", 0.0) + sum(w.get(f, 0.0) for f in feats)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _lent_subject(index: DocIndex, tok: Token) -> Token | None:
+    """The subject a verb without its own borrows. A coordinated verb whose head is the
+    content of another verb ("Netanyahu contends that Rafah is ... and has stated that ...")
+    when it takes a clause itself is parallel to that verb: it borrows that verb's subject."""
+    head = tok.head
+    if (tok.dep_ == "conj" and _takes_clause(tok) and head.dep_ == "ccomp"
+            and head.head.i != head.i and not index.quoted[head.head.i]):
+        subj = direct_subject(index, head.head)
+        if subj is not None:
+            return subj
+    return subject_of(index, tok)
+
+
+def candidates(index: DocIndex):
+    """``(mention head, predicate, construction)`` of every candidate outside quotations."""
+    doc, quoted = index.doc, index.quoted
     for i, pos in enumerate(index.pos):
-        if index.quoted[i]:
+        if quoted[i]:
             continue
-        if index.lemma[i] in ACCORDING and doc[i].lower_ == "according":
+        tok = doc[i]
+        if pos == VERB_ID:
+            subj = direct_subject(index, tok)
+            if subj is not None:
+                yield subj, tok, "subj"
+            elif tok.dep_ in LENT_SUBJECT_DEPS:
+                subj = _lent_subject(index, tok)
+                if subj is not None and subj.i != i:
+                    yield subj, tok, "lent"
+            for child in tok.children:
+                if child.dep_ == "agent":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            yield obj, tok, "agent"
+        elif pos == AUX_ID and tok.lemma_ == "be":
+            subj = pred = None
+            for child in tok.children:
+                if child.dep_ == "nsubj":
+                    subj = child
+                elif child.dep_ in ("acomp", "attr"):
+                    pred = child
+            if subj is not None and pred is not None and not quoted[subj.i]:
+                yield subj, pred, "be"
+        elif pos == NOUN_ID:
+            for child in tok.children:
+                if child.dep_ == "poss" and not quoted[child.i]:
+                    yield child, tok, "poss"
+                elif child.dep_ == "prep" and child.lower_ == "by":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and not quoted[obj.i]:
+                            yield obj, tok, "by"
+
+
+def _agent_like(mention: Token, feats: list[str]) -> bool:
+    """A common noun that names no known kind of person, group, institution or document
+    ("this offer", "both countries") is a source only when PolNeAR train taught that its
+    head can be one (its ``h=`` feature is in the table, weight at least :data:`HEAD_MIN`):
+    "the report concluded", "the poll shows", not "this offer highlights" (a head too rare
+    there to have a weight is not taken)."""
+    cls = feats[2][2:]
+    if cls not in ("noun", "other", "list:actor_nouns"):
+        return True
+    learned = weights().get(f"h={mention.lemma_.lower()}")
+    return learned is not None and learned >= HEAD_MIN
+
+
+CONSTRUCTION_RULES = {
+    "subj": "subject of", "lent": "subject (borrowed) of", "agent": "agent of passive",
+    "be": "subject of be +", "poss": "possessor of", "by": "by-object of",
+}
+
+
+def _according(index: DocIndex):
+    doc = index.doc
+    for i, lemma in enumerate(index.lemma):
+        if lemma in ACCORDING and not index.quoted[i] and doc[i].lower_ == "according":
             for child in doc[i].children:
                 if child.lower_ == "to":
                     for obj in child.children:
                         if obj.dep_ == "pobj":
-                            out.append((obj, "according to", "according to"))
-        elif pos == VERB_ID:
-            found = _verb_source(index, doc[i])
-            if found:
-                out.append((found[0], found[1], doc[i].text))
-        elif pos == AUX_ID:
-            found = _stance_source(doc[i])
-            if found:
-                out.append(found)
-    return out
-
-
-def _stance_source(tok: Token) -> tuple[Token, str, str] | None:
-    """``(subject, rule, cue)`` for "X is worried/critical/confident..." (``cue_adjectives``)."""
-    subject, adjective = None, None
-    for child in tok.children:
-        if child.dep_ == "nsubj":
-            subject = child
-        elif child.dep_ == "acomp" and child.lower_ in lexicon_set("cue_adjectives"):
-            adjective = child
-    if subject is None or adjective is None or subject.lower_ in NOT_SOURCES:
-        return None
-    return subject, "subject of stance adjective", f"{tok.text} {adjective.text}"
+                            yield obj
 
 
 def find_sources(doc: Doc, text: str, quotes: list[dict],
-                 index: DocIndex | None = None) -> list[dict]:
-    """Source records: one each time information is attributed to someone."""
+                 index: DocIndex | None = None, threshold: float | None = None) -> list[dict]:
+    """Source records: one each time information is attributed to someone (learned
+    candidates from probability ``threshold``, default :data:`THRESHOLD`)."""
+    threshold = THRESHOLD if threshold is None else threshold
     if index is None:
         index = DocIndex(doc, text)
         quoted = [q for q in quotes if q["kind"] in QUOTE_KINDS]
         index.set_quotes([(q["start"], q["end"]) for q in quoted])
         attribute_quotes(index, [dict(q) for q in quoted])
     found = [(subj, "speaker of a quote", cue or None) for _, subj, cue in index.quote_speakers]
-    found += _candidates(index)
+    found += [(obj, "according to", "according to") for obj in _according(index)]
+    for mention, pred, cons in candidates(index):
+        feats = features(index, pred, mention, cons)
+        p = probability(feats)
+        if p >= threshold and _agent_like(mention, feats) and (
+                "embedded" not in feats or index.lemma[pred.i] in SPEECH) and (
+                "thought_without_clause" not in feats or cons == "agent"):
+            found.append((mention, f"{CONSTRUCTION_RULES[cons]} {pred.lemma_.lower()} "
+                          f"(learned, p={p:.2f})", pred.text))
     spans = []
     for tok, rule, cue in found:
         if index.quoted[tok.i]:
