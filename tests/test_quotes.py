@@ -102,3 +102,33 @@ def test_wire_style_doubled_apostrophes_are_kept_apart_with_their_speaker(eviden
     assert wire["text"] == "''We will win the vote in the fall,''"
     assert wire["speaker"] == "Garin"
     assert [r["text"] for r in recs if r["kind"] == "source"] == ["Mr. Garin"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He called the KKK “abhorrent“ in a tweet on Sunday morning.", ["“abhorrent“"]),
+    ("“Do you want to be associated with a fascist?“ he asked.\n\n“No, I do not,” he said.",
+     ["“Do you want to be associated with a fascist?“", "“No, I do not,”"]),
+    ("It was “the best in the world“ and “the best in the Middle East.”",
+     ["“the best in the world“", "“the best in the Middle East.”"]),
+])
+def test_opening_curly_mark_typed_as_a_closer_closes(text, expected):
+    assert spans(text) == expected
+
+
+def test_quote_marks_inside_markup_are_not_paired():
+    text = ('Cruz wrote:\n<tweet tweet-author="@tedcruz" tweet-date="January 19, 2016\n'
+            '">I love @SarahPalinUSA and “her support for me,” always.<tweet/>.\n\n'
+            'He said “we will win the vote in the fall.”')
+    assert spans(text) == ["“we will win the vote in the fall.”"]
+    link = 'See <a href="http://x.y/z" target="_blank">the story</a> and “a quote of four words.”'
+    assert spans(link) == ["“a quote of four words.”"]
+
+
+def test_headline_with_a_byline_is_a_title_not_a_quote(evidence_of):
+    text = ('FAREWELL—"The Living Room to close at the end of December," by Times\' Ben Sisario: '
+            'http://nyti.ms/1U0Xvbm.\n\nThe ruling was "ugliness of utterances, largely '
+            'unprompted and undeserved," by Trump last week, she said.')
+    recs = evidence_of(text)
+    assert [r["text"] for r in recs if r["kind"] == "title"] == [
+        '"The Living Room to close at the end of December,"']
+    assert quotes(recs) == ['"ugliness of utterances, largely unprompted and undeserved,"']

@@ -139,3 +139,12 @@ def test_cli_score_writes_csv(tmp_path, seed_dir):
     scores = pd.read_csv(out)
     assert all(c in scores.columns for c in REQUIRED) and len(scores) == 5
     assert set(SCORE_COLUMNS) <= set(scores.columns)
+
+
+def test_wire_style_quotes_count_as_direct_quotation(evidence_of):
+    from analysis.scoring import score_row
+
+    text = "''We will not back down from this fight at all,'' the senator said on Monday.\n"
+    evidence = evidence_of(text)
+    assert any(r["kind"] == "wire_quote" for r in evidence)
+    assert score_row(evidence, {"body_words": 15, "quoted_words": 10})["quotes"] == 1

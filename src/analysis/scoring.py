@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .extract import QUOTE_KINDS
 from .articles import load_articles
 from .extract import EVIDENCE_COLUMNS
 from .framing.signals import combine, signal_frame, signal_rows
@@ -96,7 +97,7 @@ def transparency(row: dict) -> dict[str, float]:
 def score_row(evidence: list[dict], features: dict, appeals: list[dict] | None = None,
               article_id: str = "") -> dict:
     """Scores of one analysed article from its evidence records and features."""
-    quotes = [r for r in evidence if r["kind"] == "quote"]
+    quotes = [r for r in evidence if r["kind"] in QUOTE_KINDS]
     attributed = [q for q in quotes if q.get("speaker") or q.get("speaker_start") is not None]
     hedges = [r for r in evidence if r["kind"] == "hedge" and not r.get("in_quote")]
     boosters = [r for r in evidence if r["kind"] == "booster" and not r.get("in_quote")]

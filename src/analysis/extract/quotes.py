@@ -5,8 +5,12 @@ doubled forms ``‘‘ …’’``, ``` ``…'' ```. Single quotes ‘…’ ins
 quotation left open at the end of a paragraph continues if the next paragraph opens with a
 quote mark (the newspaper convention for multi-paragraph quotes: one record per paragraph);
 otherwise it stops at the paragraph end, so an odd number of marks never swallows the rest of
-the article. Quoted titles and names ("Face the Nation") and short scare quotes become
-``title`` records, not quotes. Speakers are found by :mod:`analysis.extract.speakers`.
+the article. A “ glued to the word before it and followed by a space or punctuation was typed
+the wrong way round and closes (“abhorrent“ in a tweet). Quote marks inside markup (embedded
+``<tweet …>…<tweet/>`` elements, tag attributes) are not paired. Quoted titles and names
+("Face the Nation"), headlines followed by a byline ("…," by Times' Ben Sisario) and short
+scare quotes become ``title`` records, not quotes. Speakers are found by
+:mod:`analysis.extract.speakers`.
 """
 from __future__ import annotations
 
@@ -36,10 +40,22 @@ WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 #: Longest quotation read as a title or a scare quote, in words.
 TITLE_MAX_WORDS = 6
 SCARE_MAX_WORDS = 2
+#: Markup left in the text: embedded tweets (``<tweet …>…<tweet/>``, the tweeter's words, not
+#: a quotation by the article) and the attributes of any tag (``<a href="…">``). Quote marks in
+#: there are not paired.
+MARKUP = re.compile(r"<tweet\b[^<>]{0,3000}>[^<]{0,3000}(?:<tweet\s*/>|</tweet>)"
+                    r"|<[A-Za-z][\w-]*\s[^<>]{0,3000}>")
+#: A byline after a quoted headline ("…," by Times' Ben Sisario), as in news round-ups.
+BYLINE = re.compile(r"\s*by\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*(?:'s|’s|')\s")
+QUOTE_CHARS = re.compile(r"[“”\"«»„‟‘’`']")
+#: A “ glued to the word before it and followed by a space, punctuation or the end closes a
+#: quotation (“abhorrent“ in a tweet; “…a fascist?“ he asked): typed the wrong way round.
+WRONG_WAY_CLOSER = re.compile(r"(?<=\S)“(?=[\s,.;:!?)]|$)")
 
 
 def pair_marks(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, rule)`` of every quotation, marks included, in text order."""
+    text = mask_markup(text)
     spans: list[tuple[int, int, str]] = []
     open_at: int | None = None
     open_mark = ""
@@ -69,11 +85,14 @@ def pair_marks(text: str) -> list[tuple[int, int, str]]:
                 continued = False
             pending = None
         seen_mark = True
+        wrong_way = mark == "“" and WRONG_WAY_CLOSER.match(text, pos) is not None
         if open_at is None:
+            if wrong_way:
+                continue  # a stray closing mark opens nothing
             if mark in OPENERS or (mark in AMBIGUOUS and _opens(text, pos, m.end())):
                 open_at, open_mark = pos, mark
             continue
-        closes = (mark in CLOSERS or mark in AMBIGUOUS
+        closes = (mark in CLOSERS or mark in AMBIGUOUS or wrong_way
                   or (open_mark == "„" and mark == "“"))
         if open_mark == WIRE_MARK and mark == '"':
             continue  # a straight quote inside a wire-style quotation
@@ -92,6 +111,13 @@ def pair_marks(text: str) -> list[tuple[int, int, str]]:
     if open_at is not None:
         spans.append((open_at, _rstrip(text, len(text)), "unclosed quote (ends at paragraph)"))
     return [s for s in spans if s[1] > s[0]]
+
+
+def mask_markup(text: str) -> str:
+    """``text`` with the quote marks inside :data:`MARKUP` blanked (same length)."""
+    if "<" not in text:
+        return text
+    return MARKUP.sub(lambda m: QUOTE_CHARS.sub(" ", m.group()), text)
 
 
 def _rstrip(text: str, end: int) -> int:
@@ -118,6 +144,8 @@ def classify(text: str, start: int, end: int) -> tuple[str, str]:
     introduced = before.endswith((":", ",")) or after.startswith(",")
     if not words:
         return "title", "quoted non-words"
+    if inner.endswith(",") and BYLINE.match(text, end):
+        return "title", "quoted headline with byline"
     if len(words) <= TITLE_MAX_WORDS and not introduced and inner[-1:] not in "!?" and all(
             w[0].isupper() or w.lower() in SMALL_WORDS for w in words) and words[0][0].isupper():
         return "title", "quoted title or name"

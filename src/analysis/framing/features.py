@@ -21,6 +21,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from ..extract.quotes import QUOTE_KINDS
 from ..lexicons import lexicon_set, load_lexicon
 
 #: Bumped when the features change meaning (cached results keyed on it, if any).
@@ -181,7 +182,7 @@ def doc_features(doc: Doc, text: str, evidence: list[dict]) -> dict:
     ``doc`` is the parse of the body with everything else blanked (same length as ``text``);
     ``evidence`` the article's evidence records (quotes, sources, hedges, boosters).
     """
-    quotes = _Spans([(r["start"], r["end"]) for r in evidence if r["kind"] == "quote"])
+    quotes = _Spans([(r["start"], r["end"]) for r in evidence if r["kind"] in QUOTE_KINDS])
     sources = _Spans([(r["start"], r["end"]) for r in evidence if r["kind"] == "source"])
     boosters = [r for r in evidence if r["kind"] == "booster"]
     entity_of = {t: ent for ent in doc.ents if ent.label_ in ACTOR_ENTITIES

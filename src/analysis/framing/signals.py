@@ -43,6 +43,8 @@ import math
 
 import pandas as pd
 
+from ..extract.quotes import QUOTE_KINDS
+
 #: signal -> (score it belongs to, what it means)
 LOOK_SIGNALS = {
     "no_named_source": "few or no named sources",
@@ -119,7 +121,7 @@ def look_signals(aid: str, features: dict, evidence: list[dict]) -> list[dict]:
     signals = features.get("signals", [])
     kinds = lambda k: [r for r in signals if r["kind"] == k]  # noqa: E731
     named = [r for r in evidence if r["kind"] == "source" and r.get("source_type") == "named"]
-    quotes = [r for r in evidence if r["kind"] == "quote"]
+    quotes = [r for r in evidence if r["kind"] in QUOTE_KINDS]
     numbers = kinds("number")
     transitions = kinds("transition")
     stock = kinds("stock_phrase")
