@@ -262,3 +262,19 @@ def test_stopping_early_stops_the_workers(seed_dir):
     first = next(results)
     results.close()
     assert first["article_id"] and multiprocessing.active_children() == []
+
+
+def test_crlf_article_is_parsed_as_lf_and_offsets_point_into_the_crlf_text(tmp_path):
+    from analysis.pipeline import analyse
+
+    lf = ("The senator spoke on Monday.\n\n“We will not back down,” Sen. Jane Doe said.\n"
+          "Officials reportedly disagreed.\n")
+    (tmp_path / "lf.txt").write_text(lf, newline="")
+    (tmp_path / "crlf.txt").write_text(lf.replace("\n", "\r\n"), newline="")
+    results = {r["article_id"]: r for r in analyse(tmp_path, progress=False, cache=False)}
+    crlf_text = (tmp_path / "crlf.txt").read_bytes().decode("utf-8")
+    strip = lambda recs: [(r["kind"], r["text"].replace("\r", "")) for r in recs]  # noqa: E731
+    assert strip(results["lf"]["evidence"]) == strip(results["crlf"]["evidence"])
+    for rec in results["crlf"]["evidence"]:
+        assert crlf_text[rec["start"]:rec["end"]] == rec["text"]
+    assert results["lf"]["features"]["sentence_lengths"] == results["crlf"]["features"]["sentence_lengths"]

@@ -332,17 +332,17 @@ def load_articles(path: str | Path | list[str | Path] | None = None,
     given = [Path(p) for p in (path if isinstance(path, list) else [path or RAW_DIR])]
     found = discover(given)
     files = [f for f in found.files if f.name != MANIFEST_NAME]
-    roots = {f: _root_of(f, given) for f in files}
     folders = [g for g in given if g.is_dir()]
+    roots = {f: _root_of(f, folders) for f in files}
     manifests = {root: read_manifest(root) for root in dict.fromkeys(roots.values())}
     for folder in (g for g in folders if g not in manifests):
         manifests[folder] = read_manifest(folder)
     meta = {rec["target"]: rec for m in manifests.values() for rec in m.to_dict("records")}
     files += _listed_but_not_found(files, given, manifests)
-    rows = [_load_in_folder(f, meta.get(f.resolve()), roots.get(f) or _root_of(f, given), folders)
+    rows = [_load_in_folder(f, meta.get(f.resolve()), roots.get(f) or _root_of(f, folders), folders)
             for f in files]
     frame = (pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
-             .pipe(_unique_ids, [roots.get(f) or _root_of(f, given) for f in files]))
+             .pipe(_unique_ids, [roots.get(f) or _root_of(f, folders) for f in files]))
     if with_readability:
         frame = frame.pipe(add_readability)
     _warn_skipped(found.skipped)
@@ -350,9 +350,10 @@ def load_articles(path: str | Path | list[str | Path] | None = None,
     return frame
 
 
-def _root_of(path: Path, given: list[Path]) -> Path:
-    for g in given:
-        if g.is_dir() and (g == path or g in path.parents):
+def _root_of(path: Path, folders: list[Path]) -> Path:
+    """The folder given that holds ``path`` (its manifest applies), else its own folder."""
+    for g in folders:
+        if g == path or g in path.parents:
             return g
     return path.parent
 

@@ -28,6 +28,7 @@ from .boilerplate import mask_outside
 from .extract import EVIDENCE_COLUMNS, extract_doc
 from .framing.features import doc_features
 from .nlp import DEFAULT_BATCH_SIZE, load_model, parse_texts
+from .textio import lf_text, restore_offsets
 
 #: Articles parsed and extracted together in one process (memory holds one chunk's parses).
 CHUNK_SIZE = 32
@@ -77,7 +78,8 @@ def analyse_chunk(rows: list[dict], cache: bool = True,
     """
     nlp = load_model()
     ok = [r for r in rows if r["status"] == "ok"]
-    texts = [mask_outside(r["text"], r["body_spans"]) for r in ok]
+    # spaCy reads "\r\n" differently from "\n": parse LF copies, map offsets back after.
+    texts = [lf_text(mask_outside(r["text"], r["body_spans"]))[0] for r in ok]
     try:
         docs = list(parse_texts(texts, nlp, cache=cache, batch_size=batch_size))
     except Exception:  # find the article that breaks the parser; parse the rest
@@ -92,13 +94,28 @@ def analyse_chunk(rows: list[dict], cache: bool = True,
             try:
                 if isinstance(doc, Exception):
                     raise doc
-                result["evidence"] = extract_doc(doc, row["text"], row["article_id"])
-                result["features"] = doc_features(doc, row["text"], result["evidence"])
+                result["evidence"], result["features"] = _extract(doc, row["text"], row["article_id"])
             except Exception as exc:  # one bad article must not stop the run
                 result.update(status="error", error=f"{row['article_id']}: analysis failed "
                               f"({type(exc).__name__}: {exc}); please report this file")
         out.append(result)
     return out
+
+
+def _extract(doc, text: str, article_id: str) -> tuple[list[dict], dict]:
+    """Evidence and features of one article whose LF copy ``doc`` is, offsets into ``text``."""
+    lf, to_original = lf_text(text)
+    evidence = extract_doc(doc, lf, article_id)
+    features = doc_features(doc, lf, evidence)
+    if lf is text:
+        return evidence, features
+    for key in ("signals", "actors"):
+        if key in features:
+            features[key] = restore_offsets(features[key], to_original, text)
+    if "sentence_spans" in features:
+        features["sentence_spans"] = [(to_original(s), to_original(e))
+                                      for s, e in features["sentence_spans"]]
+    return restore_offsets(evidence, to_original, text), features
 
 
 def _parse_one(text: str, nlp, cache: bool):

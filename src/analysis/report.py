@@ -45,7 +45,7 @@ def run_report(data_dir: Path | None = None, out_dir: Path | None = None, jobs: 
     data_dir = Path(data_dir or RAW_DIR).resolve()
     out_dir = Path(out_dir or reports_dir()).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
-    scores = score_articles(data_dir, jobs=jobs or 1, cache=cache, progress=progress)
+    scores = score_articles(data_dir, jobs=jobs, cache=cache, progress=progress)
     scores.to_csv(out_dir / "scores.csv", index=False)
     parameters = {"data_dir": str(data_dir), "out_dir": str(out_dir)}
     for nb in tqdm(notebooks(), desc="notebooks", unit="notebook", disable=not progress):

@@ -145,6 +145,16 @@ def _analyse_kwargs(engine: str, scheduler: str | None) -> dict:
     return {}
 
 
+def _result_row(result: dict, text: str, appeal_spans) -> tuple[dict, list[dict]]:
+    """The score row of one analysed article, and its appeal records."""
+    aid = result["article_id"]
+    base = {"article_id": aid, "status": result["status"], "error": result["error"]}
+    if result["status"] != "ok":
+        return base, []
+    appeals = appeal_records(aid, text, appeal_spans)
+    return {**base, **score_row(result["evidence"], result["features"], appeals, aid)}, appeals
+
+
 def analyse_articles(articles, *, jobs: int = 1, cache: bool = True, progress: bool = True,
                      engine: str = "local", scheduler: str | None = None) -> Analysis:
     """Analyse ``articles`` once and keep everything; see :class:`Analysis`.
@@ -159,13 +169,11 @@ def analyse_articles(articles, *, jobs: int = 1, cache: bool = True, progress: b
     rows, evidence, signals, actors, features = [], [], [], [], {}
     for result, (_, art) in zip(results, meta.iterrows()):
         aid = result["article_id"]
-        base = {"article_id": aid, "status": result["status"], "error": result["error"]}
+        row, appeals = _result_row(result, art["text"], art.get("appeal_spans"))
+        rows.append(row)
         if result["status"] != "ok":
-            rows.append(base)
             continue
         feats = result["features"]
-        appeals = appeal_records(aid, art["text"], art.get("appeal_spans"))
-        rows.append({**base, **score_row(result["evidence"], feats, appeals, aid)})
         evidence += result["evidence"]
         evidence += [{**r, "article_id": aid} for r in feats.get("signals", [])] + appeals
         signals += signal_rows(aid, feats, result["evidence"], appeals)
@@ -195,12 +203,17 @@ def _scorecard(frame: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
             .astype({c: "float64" for c in SCORE_COLUMNS if c not in COUNT_COLUMNS}))
 
 
-def score_articles(articles, *, jobs: int = 1, cache: bool = True, progress: bool = True,
+def score_articles(articles, *, jobs: int | None = 1, cache: bool = True, progress: bool = True,
                    engine: str = "local", scheduler: str | None = None) -> pd.DataFrame:
     """The scorecard: one row per input article (errors included), columns
     ``META_COLUMNS`` (+ ``warning`` when the articles have one) + :data:`SCORE_COLUMNS`."""
-    return analyse_articles(articles, jobs=jobs, cache=cache, progress=progress,
-                            engine=engine, scheduler=scheduler).scores
+    frame = load_articles(None) if articles is None else as_articles(articles)
+    results = analyse(frame, jobs=jobs, cache=cache, progress=progress,
+                      **_analyse_kwargs(engine, scheduler))
+    # Streams: only the score rows are kept, never every article's evidence.
+    rows = [_result_row(result, text, spans)[0] for result, text, spans
+            in zip(results, frame["text"], frame["appeal_spans"])]
+    return _scorecard(frame, pd.DataFrame(rows))
 
 
 def transparency_parts(scores: pd.DataFrame) -> pd.DataFrame:

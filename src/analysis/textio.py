@@ -267,3 +267,18 @@ def lf_text(text: str) -> tuple[str, Callable[[int], int]]:
         crs.append(pos - len(crs))
     copy = text.replace("\r\n", "\n").replace("\r", "\n")
     return copy, lambda i: i + bisect.bisect_left(crs, i)
+
+
+OFFSET_KEYS = ("start", "end", "speaker_start", "speaker_end")
+
+
+def restore_offsets(records: list[dict], to_original: Callable[[int], int], text: str) -> list[dict]:
+    """Records found in the LF copy of ``text`` (see :func:`lf_text`), with their offsets
+    mapped back into ``text`` and their ``text`` field cut from it again."""
+    out = []
+    for rec in records:
+        rec = {**rec, **{k: to_original(rec[k]) for k in OFFSET_KEYS if rec.get(k) is not None}}
+        if "text" in rec:
+            rec["text"] = text[rec["start"]:rec["end"]]
+        out.append(rec)
+    return out

@@ -163,8 +163,9 @@ def find_quotes(doc: Doc, text: str, index: DocIndex | None = None) -> list[dict
     """
     index = index or DocIndex(doc, text)
     records, quote_spans = [], []
-    for start, end, pair_rule in pair_marks(doc.text):
-        kind, rule = classify(doc.text, start, end)
+    body = doc.text  # built anew on every access: take it once
+    for start, end, pair_rule in pair_marks(body):
+        kind, rule = classify(body, start, end)
         if kind == "quote" and pair_rule == WIRE_RULE:
             kind = "wire_quote"
         rec = {"kind": kind, "start": start, "end": end, "rule": rule or pair_rule}
