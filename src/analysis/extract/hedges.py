@@ -26,7 +26,6 @@ quote is the speaker's, not the writer's.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -34,6 +33,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..lexicons import load_lexicon
+from ..spans import SpanSet
 
 HEDGE = "hedge"
 BOOSTER = "booster"
@@ -405,24 +405,12 @@ def rule_booster(tok: Token) -> str | None:
 
 # ---------------------------------------------------------------- the finder
 
-class QuoteSpans:
-    """Sorted, merged quote spans with a binary-search membership test."""
+class QuoteSpans(SpanSet):
+    """Merged spans of the direct quotes among ``quotes`` (records with start/end)."""
 
     def __init__(self, quotes: Iterable[dict]):
-        spans = sorted((q["start"], q["end"]) for q in quotes
-                       if q.get("kind", "quote") == "quote" and q.get("end", 0) > q.get("start", 0))
-        merged: list[list[int]] = []
-        for start, end in spans:
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self.starts = [s for s, _ in merged]
-        self.ends = [e for _, e in merged]
-
-    def __contains__(self, offset: int) -> bool:
-        i = bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.ends[i]
+        super().__init__((q["start"], q["end"]) for q in quotes
+                         if q.get("kind", "quote") == "quote" and q.get("end", 0) > q.get("start", 0))
 
 
 def _match_multi(doc: Doc, i: int, lexicon: CueLexicon, lower: str,

@@ -22,6 +22,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from ..extract.quotes import QUOTE_KINDS
+from ..spans import SpanSet
 from ..lexicons import lexicon_set, load_lexicon
 
 #: Bumped when the features change meaning (cached results keyed on it, if any).
@@ -86,26 +87,6 @@ def canonical_actor(name: str) -> str:
     return actor_aliases().get(key, key)
 
 
-class _Spans:
-    """Sorted, merged spans with a fast "is this offset inside one?" test."""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        merged: list[list[int]] = []
-        for s, e in sorted(spans):
-            if merged and s <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e])
-        self.starts = [s for s, _ in merged]
-        self.ends = [e for _, e in merged]
-
-    def __contains__(self, pos: int) -> bool:
-        i = bisect_right(self.starts, pos) - 1
-        return i >= 0 and pos < self.ends[i]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_right(self.starts, end - 1) - 1
-        return i >= 0 and self.ends[i] > start
 
 
 def _record(kind: str, start: int, end: int, text: str, cue: str, in_quote: bool) -> dict:
@@ -113,7 +94,7 @@ def _record(kind: str, start: int, end: int, text: str, cue: str, in_quote: bool
             "in_quote": in_quote}
 
 
-def _lexicon_signals(body: str, text: str, quotes: _Spans, sentence_starts: list[int]) -> list[dict]:
+def _lexicon_signals(body: str, text: str, quotes: SpanSet, sentence_starts: list[int]) -> list[dict]:
     """Lexicon matches over the body; pronouns and calls to action count outside quotes only."""
     out = []
     for kind, name, writer_only in (("stock_phrase", "stock_phrases", True),
@@ -147,7 +128,7 @@ def _actor(token, entity_of: dict[int, object]) -> str | None:
     return None
 
 
-def _number_signals(doc: Doc, text: str, quotes: _Spans) -> list[dict]:
+def _number_signals(doc: Doc, text: str, quotes: SpanSet) -> list[dict]:
     out = []
     for ent in doc.ents:
         pattern = SPECIFIC_COUNT if ent.label_ == "CARDINAL" else SPECIFIC_WORD
@@ -158,7 +139,7 @@ def _number_signals(doc: Doc, text: str, quotes: _Spans) -> list[dict]:
 
 
 def _unattributed_claims(body: str, text: str, sentences: list[tuple[int, int, bool]],
-                         quotes: _Spans, sources: _Spans, boosters: list[dict]) -> list[dict]:
+                         quotes: SpanSet, sources: SpanSet, boosters: list[dict]) -> list[dict]:
     """Writer's sentences (no quote, no source, no reporting verb) with a claim marker."""
     triggers = [(m.start(), m.end(), " ".join(m.group().lower().split()))
                 for m in phrase_pattern("claim_markers").finditer(body)]
@@ -182,8 +163,8 @@ def doc_features(doc: Doc, text: str, evidence: list[dict]) -> dict:
     ``doc`` is the parse of the body with everything else blanked (same length as ``text``);
     ``evidence`` the article's evidence records (quotes, sources, hedges, boosters).
     """
-    quotes = _Spans([(r["start"], r["end"]) for r in evidence if r["kind"] in QUOTE_KINDS])
-    sources = _Spans([(r["start"], r["end"]) for r in evidence if r["kind"] == "source"])
+    quotes = SpanSet([(r["start"], r["end"]) for r in evidence if r["kind"] in QUOTE_KINDS])
+    sources = SpanSet([(r["start"], r["end"]) for r in evidence if r["kind"] == "source"])
     boosters = [r for r in evidence if r["kind"] == "booster"]
     entity_of = {t: ent for ent in doc.ents if ent.label_ in ACTOR_ENTITIES
                  for t in range(ent.start, ent.end)}
