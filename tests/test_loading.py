@@ -142,3 +142,9 @@ def test_quoted_appeal_is_the_speakers_words_not_the_pages():
     text = ("The mayor spoke at length about the festival and the town's plans for it.\n"
             "“Join us here on Cape Breton Island!” she told the crowd on Saturday evening.\n")
     assert clean_article(text).appeals == []
+
+
+def test_cli_output_piped_into_head_ends_quietly():
+    res = subprocess.run(f"{sys.executable} -m analysis evidence {RAW_DIR} --quiet | head -1",
+                         shell=True, capture_output=True, text=True)
+    assert res.stdout.startswith("{") and "Traceback" not in res.stderr
