@@ -59,10 +59,6 @@ FILE_PREFIX = re.compile(r"^[^:]*?\.[A-Za-z0-9]{1,10}: ")
 WARNING_SEP = " | "
 
 
-class ManifestError(ValueError):
-    """Kept for callers that catch it; manifest problems are now warnings and error rows."""
-
-
 class ManifestWarning(UserWarning):
     """A problem with a whole ``manifest.csv``: its metadata is used in part or not at all."""
 

@@ -238,10 +238,9 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:
-        from .articles import ManifestError
         from .nlp import ModelNotFound
 
-        if isinstance(exc, (ManifestError, ModelNotFound)):
+        if isinstance(exc, ModelNotFound):
             print(f"error: {exc}", file=sys.stderr)
             return 2
         raise

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import os
-import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -205,11 +204,3 @@ def evidence_frame(articles, **kwargs) -> pd.DataFrame:
     """Evidence of every article as one DataFrame (columns ``EVIDENCE_COLUMNS``)."""
     records = [rec for result in analyse(articles, **kwargs) for rec in result["evidence"]]
     return pd.DataFrame(records).reindex(columns=EVIDENCE_COLUMNS)
-
-
-def warn_errors(results: list[dict]) -> None:
-    """One warning listing the articles that could not be analysed."""
-    bad = [r for r in results if r["status"] != "ok"]
-    if bad:
-        warnings.warn(f"{len(bad)} article(s) could not be analysed: "
-                      + "; ".join(r["error"] for r in bad), stacklevel=2)

@@ -9,7 +9,6 @@ The README's data dictionary defines every column of :data:`SCORE_COLUMNS`.
 """
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -137,14 +136,6 @@ def appeal_records(article_id: str, text: str, spans) -> list[dict]:
              "rule": "appeal_openers"} for s, e in (spans or [])]
 
 
-def _analyse_kwargs(engine: str, scheduler: str | None) -> dict:
-    """``engine``/``scheduler`` for :func:`analyse` when it takes them (or when asked for)."""
-    accepted = inspect.signature(analyse).parameters
-    if "engine" in accepted or engine != "local":
-        return {"engine": engine, "scheduler": scheduler}
-    return {}
-
-
 def _result_row(result: dict, text: str, appeal_spans) -> tuple[dict, list[dict]]:
     """The score row of one analysed article, and its appeal records."""
     aid = result["article_id"]
@@ -165,7 +156,7 @@ def analyse_articles(articles, *, jobs: int = 1, cache: bool = True, progress: b
     frame = load_articles(None) if articles is None else as_articles(articles)
     meta = frame.set_index("article_id", drop=False)
     results = analyse(frame, jobs=jobs, cache=cache, progress=progress,
-                      **_analyse_kwargs(engine, scheduler))
+                      engine=engine, scheduler=scheduler)
     rows, evidence, signals, actors, features = [], [], [], [], {}
     for result, (_, art) in zip(results, meta.iterrows()):
         aid = result["article_id"]
@@ -209,7 +200,7 @@ def score_articles(articles, *, jobs: int | None = 1, cache: bool = True, progre
     ``META_COLUMNS`` (+ ``warning`` when the articles have one) + :data:`SCORE_COLUMNS`."""
     frame = load_articles(None) if articles is None else as_articles(articles)
     results = analyse(frame, jobs=jobs, cache=cache, progress=progress,
-                      **_analyse_kwargs(engine, scheduler))
+                      engine=engine, scheduler=scheduler)
     # Streams: only the score rows are kept, never every article's evidence.
     rows = [_result_row(result, text, spans)[0] for result, text, spans
             in zip(results, frame["text"], frame["appeal_spans"])]
