@@ -85,6 +85,18 @@ def build_parser() -> argparse.ArgumentParser:
     h = ev.add_parser("hedges", help="hedge cues against a Szeged Uncertainty Corpus XML file")
     h.add_argument("xml", type=Path, metavar="FILE.xml")
     _add_run_options(h)
+
+    p = sub.add_parser("learn-sources", help="relearn the source table from PolNeAR",
+                       description="Fit the source candidates' weights and threshold "
+                                   "(lexicons/source_cues.tsv) on a PolNeAR split.")
+    p.add_argument("dir", type=Path, metavar="DIR", help="PolNeAR data folder (holding train/, dev/)")
+    p.add_argument("--split", default="train")
+    p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    p.add_argument("--l2", type=float, default=5.0, help="L2 penalty (default 5.0)")
+    p.add_argument("--out", type=Path, default=None,
+                   help="table to write (default: the package's lexicons/source_cues.tsv)")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write cached parses")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
 
 
@@ -212,8 +224,25 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def cmd_learn_sources(args) -> int:
+    from .evaluate.learn_sources import learn_sources
+    from .extract.sources import TABLE
+    from .paths import LEXICON_DIR
+
+    if not (args.dir / args.split / "attributions").is_dir():
+        raise UserError(f"{args.dir}: no {args.split}/attributions folder; give PolNeAR's data "
+                        "folder (the one holding train/ and dev/)")
+    if args.folds < 2:
+        raise UserError("--folds must be 2 or more")
+    out = args.out or LEXICON_DIR / f"{TABLE}.tsv"
+    summary = learn_sources(args.dir, out, split=args.split, folds=args.folds, l2=args.l2,
+                            cache=not args.no_cache, progress=not args.quiet)
+    print(json.dumps(summary))
+    return 0
+
+
 COMMANDS = {"evidence": cmd_evidence, "score": cmd_score, "highlight": cmd_highlight,
-            "report": cmd_report, "evaluate": cmd_evaluate}
+            "report": cmd_report, "evaluate": cmd_evaluate, "learn-sources": cmd_learn_sources}
 
 
 def _format_warning(message, category, filename, lineno, line=None) -> str:

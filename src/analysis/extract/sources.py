@@ -19,22 +19,23 @@ A source is the mention (the noun phrase, not its appositives) that is
     influence on FBI probe", "Poll: ...").
 
   Each candidate gets features (the construction, the predicate's lemma, the kind of
-  mention: pronoun, named entity type, noun head, its dependency, whether it has a conjunct
-  or an appositive; the predicate's clause, object lemma, prepositions, auxiliaries, whether
-  it sits in the content of another attribution...). ``lexicons/source_cues.tsv`` holds one
-  logistic-regression weight per feature, learned on PolNeAR train (see its header); a
-  candidate is a source when its probability reaches :data:`THRESHOLD` (0.5, the F1 optimum
-  of 5-fold cross-validation on train for the one-to-one overlap metric; lower thresholds
-  gain recall but lose more precision). So "the report concluded" is a source while "this
-  offer highlights" is not: the table learned which predicates and which subject heads go
-  with attributions.
+  mention: pronoun, named entity type, noun head, its dependency and the word it hangs from,
+  whether it has a conjunct or an appositive, whether it opens its line; the predicate's
+  clause, object lemma, prepositions, auxiliaries, whether it sits in the content of another
+  attribution...). ``lexicons/source_cues.tsv`` holds one logistic-regression weight per
+  feature and the probability threshold, both learned on PolNeAR train by
+  ``python -m analysis learn-sources`` (:mod:`analysis.evaluate.learn_sources`; the
+  threshold is the F1 optimum of cross-validation for the one-to-one overlap metric). So
+  "the report concluded" is a source while "this offer highlights" is not: the table learned
+  which predicates and which subject heads go with attributions.
 
 Three checks stay rules, for what a reader sees: a predicate inside another attribution's
 content is part of that content unless it is a plain speech verb ("the report claimed that
 Netanyahu ordered..." does not make Netanyahu a source); a thought verb of
 ``cue_verbs_clausal`` needs a clause ("they know the senator" is no attribution); a common
 noun that names no known kind of agent is a source only if the table learned its head as
-one (:func:`_agent_like`).
+one (:func:`learned_agent`). A mention inside another source's span ("The New York Times"
+in "a report by The New York Times") is the same source, kept once.
 
 Verbs inside quotations are the quoted speaker's words, not the article's attributions. Each
 record is typed (named / institutional / anonymous / media) and named by
@@ -68,15 +69,20 @@ ACCORDING = frozenset({lemma_key("accord"), lemma_key("according")})
 LENT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 EMBED_DEPS = frozenset({"ccomp", "xcomp"})
-#: Probability from which a candidate is kept (F1 optimum of 5-fold cross-validation on
-#: PolNeAR train; 0.45 and 0.55 score within 0.3 points, 0.4 and lower lose).
-THRESHOLD = 0.5
 TABLE = "source_cues"
+#: Row of the table holding the probability from which a candidate is kept.
+THRESHOLD_ROW = "@threshold"
 #: Least learned weight of a common-noun head for the noun to name a source (see
-#: :func:`_agent_like`).
-HEAD_MIN = 0.1
+#: :func:`learned_agent`). In 5-fold cross-validation on PolNeAR train, 0.1 / 0.15 / 0.2 /
+#: 0.3 give source F1 0.756 / 0.755 / 0.754 / 0.753; 0.15 is chosen for its precision
+#: (0.818 against 0.808 at 0.1): a reader trusts a listed source more than a complete list.
+HEAD_MIN = 0.15
+#: Mention classes of common nouns that name no known kind of person, group or institution.
+UNKNOWN_KINDS = frozenset({"m=noun", "m=other", "m=list:actor_nouns"})
 #: Dependents of a predicate that carry an attribution's content.
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "advcl", "parataxis"})
+REFLEXIVE = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves",
+                       "yourselves", "themselves", "oneself"})
 CONTENT_PREPS = frozenset({"about", "on", "that", "for", "against", "with", "to"})
 
 
@@ -97,11 +103,9 @@ def _clausal_only() -> frozenset[int]:
     return _hashes("cue_verbs_clausal") - _hashes("cue_verbs")
 
 
-@cache
-def weights() -> dict[str, float]:
-    """Feature weights of ``lexicons/source_cues.tsv`` (``feature<TAB>weight`` lines)."""
+def read_table(path) -> dict[str, float]:
+    """``feature -> weight`` of a table of ``feature<TAB>weight`` lines (``#`` comments)."""
     out: dict[str, float] = {}
-    path = LEXICON_DIR / f"{TABLE}.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("feature\t"):
             continue
@@ -112,6 +116,17 @@ def weights() -> dict[str, float]:
             except ValueError:
                 continue
     return out
+
+
+@cache
+def weights() -> dict[str, float]:
+    """Feature weights of ``lexicons/source_cues.tsv`` (its threshold row included)."""
+    return read_table(LEXICON_DIR / f"{TABLE}.tsv")
+
+
+def table_threshold() -> float:
+    """Probability from which a candidate is a source (the table's ``@threshold`` row)."""
+    return weights().get(THRESHOLD_ROW, 0.5)
 
 
 def _takes_clause(tok: Token) -> bool:
@@ -204,14 +219,42 @@ def features(index: DocIndex, pred: Token, mention: Token, cons: str) -> list[st
         dep = child.dep_
         if dep in ("dobj", "attr", "acomp"):
             feats.append(f"obj={lemma}:{child.lemma_.lower()}")
+            if child.lower_ in REFLEXIVE:
+                feats.append("obj=reflexive")  # "both nations find themselves at a juncture"
         elif dep == "prep":
             feats.append(f"vp={lemma}:{child.lower_}")
     if index.quote_near(pred.i):
         feats.append("quote_in_sentence")
+    feats.extend(context_features(index, mention, cls))
+    return feats
+
+
+def context_features(index: DocIndex, mention: Token, cls: str) -> list[str]:
+    """Where the mention hangs: the word it depends on (for a prepositional object, the
+    preposition and what it attaches to), whether it opens its line, what follows it."""
+    dep, head = mention.dep_, mention.head
+    feats = [f"mh={dep}:{head.lemma_.lower()}", f"mhp={dep}:{head.pos_}", f"mdc={dep}:{cls}"]
+    up = head.head
+    if dep == "pobj":
+        feats += [f"pp={head.lower_}:{up.pos_}", f"ppl={head.lower_}:{up.lemma_.lower()}"]
+        if up.head.i != up.i:
+            feats.append(f"ppu={head.lower_}:{up.dep_}:{up.head.lemma_.lower()}")
+    else:
+        feats.append(f"hd={dep}:{head.dep_}")
+        if up.i != head.i:
+            feats.append(f"hu={dep}:{head.dep_}:{up.lemma_.lower()}")
+    start, end = index.mention(mention)
+    line = index.text.rfind("\n", 0, start) + 1
+    if not index.text[line:start].strip():
+        feats.append("line_start")
+    after = index.text[end:end + 2].strip()[:1]
+    if after:
+        feats.append(f"next={after}")
     return feats
 
 
 def probability(feats: list[str]) -> float:
+    """Probability that a candidate with features ``feats`` is a source (the learned table)."""
     w = weights()
     z = w.get("bias", 0.0) + sum(w.get(f, 0.0) for f in feats)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
@@ -289,24 +332,51 @@ def candidates(index: DocIndex):
                             yield obj, tok, "by"
 
 
-def _agent_like(mention: Token, feats: list[str]) -> bool:
-    """A common noun that names no known kind of person, group, institution or document
-    ("this offer", "both countries") is a source only when PolNeAR train taught that its
-    head can be one (its ``h=`` feature is in the table, weight at least :data:`HEAD_MIN`):
-    "the report concluded", "the poll shows", not "this offer highlights" (a head too rare
-    there to have a weight is not taken)."""
-    cls = feats[2][2:]
-    if cls not in ("noun", "other", "list:actor_nouns"):
-        return True
-    learned = weights().get(f"h={mention.lemma_.lower()}")
-    return learned is not None and learned >= HEAD_MIN
-
-
 CONSTRUCTION_RULES = {
     "subj": "subject of", "lent": "subject (borrowed) of", "agent": "agent of passive",
     "be": "subject of be +", "poss": "possessor of", "by": "by-object of",
     "colon": "headline speaker before",
 }
+
+
+def blocked(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
+    """The two rules of the module docstring: a non-speech predicate inside another
+    attribution's content, a thought verb without a clause (unless passive: "was believed
+    by")."""
+    return (("embedded" in feats and index.lemma[pred.i] not in SPEECH)
+            or ("thought_without_clause" in feats and cons != "agent"))
+
+
+def learned_agent(feats: list[str], table: dict[str, float] | None = None) -> bool:
+    """A common noun that names no known kind of person, group, institution or document
+    ("this offer", "both countries") is a source only when the table (default: the shipped
+    one) learned that its head can be one (its ``h=`` weight is at least :data:`HEAD_MIN`):
+    "the report concluded", "the poll shows", not "this offer highlights"."""
+    if UNKNOWN_KINDS.isdisjoint(feats):
+        return True
+    table = weights() if table is None else table
+    head = next((f for f in feats if f.startswith("h=")), None)
+    return head is not None and table.get(head, -1.0) >= HEAD_MIN
+
+
+def ruled_sources(index: DocIndex):
+    """``(mention, rule, cue)`` of the sources no table decides: quote speakers (set on
+    ``index`` by :func:`attribute_quotes`) and "according to" objects."""
+    for _, subj, cue in index.quote_speakers:
+        yield subj, "speaker of a quote", cue or None
+    for obj in _according(index):
+        yield obj, "according to", "according to"
+
+
+def scored_candidates(index: DocIndex):
+    """``(mention, predicate, construction, features)`` of the candidates the table scores:
+    those outside quotations that no rule blocks."""
+    for mention, pred, cons in candidates(index):
+        if index.quoted[mention.i]:
+            continue
+        feats = features(index, pred, mention, cons)
+        if not blocked(index, pred, cons, feats):
+            yield mention, pred, cons, feats
 
 
 def _according(index: DocIndex):
@@ -323,21 +393,17 @@ def _according(index: DocIndex):
 def find_sources(doc: Doc, text: str, quotes: list[dict],
                  index: DocIndex | None = None, threshold: float | None = None) -> list[dict]:
     """Source records: one each time information is attributed to someone (learned
-    candidates from probability ``threshold``, default :data:`THRESHOLD`)."""
-    threshold = THRESHOLD if threshold is None else threshold
+    candidates from probability ``threshold``, default the table's, :func:`table_threshold`)."""
+    threshold = table_threshold() if threshold is None else threshold
     if index is None:
         index = DocIndex(doc, text)
         quoted = [q for q in quotes if q["kind"] in QUOTE_KINDS]
         index.set_quotes([(q["start"], q["end"]) for q in quoted])
         attribute_quotes(index, [dict(q) for q in quoted])
-    found = [(subj, "speaker of a quote", cue or None) for _, subj, cue in index.quote_speakers]
-    found += [(obj, "according to", "according to") for obj in _according(index)]
-    for mention, pred, cons in candidates(index):
-        feats = features(index, pred, mention, cons)
+    found = list(ruled_sources(index))
+    for mention, pred, cons, feats in scored_candidates(index):
         p = probability(feats)
-        if p >= threshold and _agent_like(mention, feats) and (
-                "embedded" not in feats or index.lemma[pred.i] in SPEECH) and (
-                "thought_without_clause" not in feats or cons == "agent"):
+        if p >= threshold and learned_agent(feats):
             found.append((mention, f"{CONSTRUCTION_RULES[cons]} {pred.lemma_.lower()} "
                           f"(learned, p={p:.2f})", pred.text))
     spans = []
@@ -346,13 +412,13 @@ def find_sources(doc: Doc, text: str, quotes: list[dict],
             continue
         start, end = index.mention(tok)
         spans.append((start, end, tok, rule, cue))
-    spans.sort(key=lambda s: (s[0], s[1]))
+    spans.sort(key=lambda s: (s[0], -s[1]))
     records: list[dict] = []
-    seen: set[tuple[int, int]] = set()
+    reach = -1  # end of the furthest-reaching span kept so far
     for start, end, tok, rule, cue in spans:
-        if (start, end) in seen or end <= start:
+        if end <= reach or end <= start:  # the same span again, or one inside a kept one
             continue
-        seen.add((start, end))
+        reach = end
         source_type, name = index.describe(tok, start, end, records)
         records.append({"kind": "source", "start": start, "end": end, "source_type": source_type,
                         "name": name, "cue": cue, "rule": rule})
