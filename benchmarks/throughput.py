@@ -11,13 +11,14 @@ name order) are copied to a temporary folder, and each phase runs in a fresh Pyt
   uses (same components), on the raw file texts;
 - ``score --jobs N``: ``analysis.score_articles(folder, jobs=N)`` — loading, boilerplate,
   readability, parse, extraction, features, scores — with an empty parse cache (so parses
-  are also written to it);
+  are also written to it); with workers (N > 1) they start before the files are read and
+  measure each article's readability where they parse it;
 - ``score --jobs 1, warm``: the same with the cache just written (``--warm``).
 
 Times exclude loading the model in the timed process (bare and ``--jobs 1``) but include
 starting the workers of ``--jobs 2`` and up (each loads the model). Peak memory is the
 largest sum of the resident memory of the phase's process and its children, sampled every
-50 ms. ``--repeat R`` runs the phases R times, interleaved, and keeps each one's best time
+0.25 s. ``--repeat R`` runs the phases R times, interleaved, and keeps each one's best time
 (the machine may be busy with other work). ``--breakdown`` adds a one-process timing of each
 step of scoring.
 

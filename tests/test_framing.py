@@ -79,6 +79,44 @@ def test_stock_phrases_do_not_match_inside_words():
     assert phrase_pattern("loaded_terms").search("terrorism-free evilness") is None
 
 
+def test_case_variants_are_every_letter_ignorecase_folds_to_a_to_z():
+    import re
+    import string
+
+    from analysis.framing.features import CASE_VARIANTS
+
+    ascii_fold = re.compile("[a-z]", re.IGNORECASE)
+    found = {chr(c) for c in range(0x110000) if ascii_fold.fullmatch(chr(c))}
+    assert found == set(string.ascii_letters + CASE_VARIANTS)
+
+
+@pytest.mark.parametrize("name", [n for n in FRAMING_LEXICONS[:8]])
+def test_first_letter_pattern_finds_what_the_plain_pattern_finds(name):
+    """The fast pattern of each lexicon finds the same matches as the plain one, on news
+    text and on random text made of entries, odd letters and separators."""
+    import random
+    import re
+
+    entries = sorted(load_lexicon(name), key=len, reverse=True)
+    body = "|".join(re.escape(e).replace(r"\ ", r"\s+").replace("'", "['’]") for e in entries)
+    plain = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    fast = phrase_pattern(name)
+    assert fast.pattern != plain.pattern
+    rnd = random.Random(name)
+    odd = list("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ-'’\n._0")
+    odd += ["ſ", "\u212a", "İ", "ı", "é", "\u00a0"]
+    texts = [NEWS_BRIEF, ESSAY, ESSAY.upper()]
+    for _ in range(3000):
+        parts = [rnd.choice(entries) if rnd.random() < 0.5 else
+                 "".join(rnd.choice(odd) for _ in range(rnd.randint(0, 4)))
+                 for _ in range(rnd.randint(1, 6))]
+        text = "".join(p + rnd.choice([" ", "", "-", "'", "\n", "  ", "’", "_"]) for p in parts)
+        texts.append(text.upper() if rnd.random() < 0.3 else text)
+    for text in texts:
+        assert ([(m.span(), m.group()) for m in fast.finditer(text)]
+                == [(m.span(), m.group()) for m in plain.finditer(text)]), text
+
+
 def test_actor_aliases_merge_names():
     assert canonical_actor("the U.S.") == canonical_actor("Washington") == "united states"
     assert canonical_actor("Biden's") == "biden"

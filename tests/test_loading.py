@@ -108,6 +108,37 @@ def test_readability_columns(seeds):
     assert seeds["flesch_kincaid_grade"].between(0, 30).all()
 
 
+def _textstat_readability(text: str) -> dict:
+    """Readability straight from textstat's own functions (what analysis.readability mirrors)."""
+    import textstat
+
+    if not text.strip():
+        return {"words": 0, "sentences": 0, "flesch_reading_ease": float("nan"),
+                "flesch_kincaid_grade": float("nan")}
+    return {"words": int(textstat.lexicon_count(text)),
+            "sentences": int(textstat.sentence_count(text)),
+            "flesch_reading_ease": float(textstat.flesch_reading_ease(text)),
+            "flesch_kincaid_grade": float(textstat.flesch_kincaid_grade(text))}
+
+
+def test_readability_equals_textstat(seeds):
+    """The syllable table gives textstat's values exactly, on articles and on odd text."""
+    import random
+
+    from analysis.readability import readability
+
+    rnd = random.Random(5)
+    chars = list("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ.,!?;:'’\"-\n0123456789")
+    chars += ["ſ", "\u212a", "İ", "ı", "é", "ß", "ﬁ", "\u00a0"]  # letters case folding treats apart
+    words = " ".join(seeds["body"]).split()
+    texts = [*seeds["body"], *seeds["text"], "", " ", ".", "a", "Don't!", "co-operate", "1234"]
+    texts += ["".join(rnd.choice(chars) for _ in range(rnd.randint(1, 60))) for _ in range(300)]
+    texts += [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 25))) for _ in range(300)]
+    for text in texts:
+        got, want = readability(text), _textstat_readability(text)
+        assert pd.Series(got).equals(pd.Series(want)), text
+
+
 def test_readability_works_without_network():
     code = (
         "import socket\n"

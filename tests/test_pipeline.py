@@ -278,3 +278,32 @@ def test_crlf_article_is_parsed_as_lf_and_offsets_point_into_the_crlf_text(tmp_p
     for rec in results["crlf"]["evidence"]:
         assert crlf_text[rec["start"]:rec["end"]] == rec["text"]
     assert results["lf"]["features"]["sentence_lengths"] == results["crlf"]["features"]["sentence_lengths"]
+
+
+def test_last_chunks_are_smaller_so_workers_finish_together():
+    from analysis.pipeline import TAIL_SPLIT, _chunks
+
+    sizes = [len(c) for c in _chunks(iter(range(300)), 16, 300, 2)]
+    assert sum(sizes) == 300 and sizes[:16] == [16] * 16
+    assert max(sizes[-7:]) == 16 // TAIL_SPLIT  # the last 2 × 16 articles
+    flat = [r for c in _chunks(iter(range(300)), 16, 300, 2) for r in c]
+    assert flat == list(range(300))
+    assert [len(c) for c in _chunks(iter(range(70)), 32)] == [32, 32, 6]  # one process
+
+
+def test_analysis_run_starts_workers_early_and_stops_them(seed_dir):
+    import multiprocessing
+
+    from analysis.pipeline import analysis_run
+
+    one = list(analyse(seed_dir, jobs=1, cache=False, progress=False, readability=True))
+    with analysis_run(seed_dir, jobs=2, cache=False, progress=False,
+                      readability=True) as (frame, results):
+        assert len(multiprocessing.active_children()) == 2  # started before the files were read
+        assert list(frame["article_id"]) == [r["article_id"] for r in one]
+        assert list(results) == one
+    assert multiprocessing.active_children() == []
+    with analysis_run(seed_dir, jobs=2, cache=False, progress=False) as (frame, results):
+        next(results)  # stopping early
+    assert multiprocessing.active_children() == []
+    assert {"words", "flesch_kincaid_grade"} <= set(one[0]["readability"])

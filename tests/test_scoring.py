@@ -148,3 +148,20 @@ def test_wire_style_quotes_count_as_direct_quotation(evidence_of):
     evidence = evidence_of(text)
     assert any(r["kind"] == "wire_quote" for r in evidence)
     assert score_row(evidence, {"body_words": 15, "quoted_words": 10})["quotes"] == 1
+
+
+def test_readability_measured_by_the_workers_equals_loading_it(seed_dir, seed_analysis):
+    """Given a path, readability is measured where each article is parsed (one process or
+    workers); the scorecard and the articles frame hold what load_articles would add."""
+    from analysis import load_articles
+    from analysis.readability import READABILITY_COLUMNS
+
+    loaded = load_articles(seed_dir)
+    pd.testing.assert_frame_equal(seed_analysis.articles, loaded)
+    by_frame = score_articles(loaded, progress=False, cache=False)
+    for jobs in (1, 2):
+        by_path = score_articles(seed_dir, jobs=jobs, progress=False, cache=False)
+        pd.testing.assert_frame_equal(by_path, by_frame)
+    bare = load_articles(seed_dir, with_readability=False)
+    assert not set(READABILITY_COLUMNS) & set(bare.columns)
+    pd.testing.assert_frame_equal(score_articles(bare, progress=False), by_frame)

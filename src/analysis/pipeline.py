@@ -11,28 +11,43 @@ of parses at a time, on one of two engines:
 
 Both engines run the same function (:func:`analyse_chunk`) on the same chunks, so they
 give the same results, row for row.
+
+:func:`analysis_run` (what :func:`analysis.scoring.score_articles` uses) also reads the
+articles: given a path, it starts the local workers first, so that they load the model
+while the files are read, and has each article's readability measured where it is parsed,
+so that this process only reads files and collects results.
 """
 from __future__ import annotations
 
 import math
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from tqdm.auto import tqdm
 
 from .articles import load_articles
 from .boilerplate import mask_outside
+from .paths import RAW_DIR
+from .readability import READABILITY_COLUMNS, readability as readability_of
 from .extract import EVIDENCE_COLUMNS, extract_doc
 from .framing.features import doc_features
 from .nlp import DEFAULT_BATCH_SIZE, load_model, parse_texts
-from .textio import lf_text, restore_offsets
+from .textio import discover_files, lf_text, restore_offsets
+
+if TYPE_CHECKING:
+    from .engines.local import LocalWorkers
 
 #: Articles parsed and extracted together in one process (memory holds one chunk's parses).
 CHUNK_SIZE = 32
 #: Most articles in a chunk handed to a worker process or a Dask task (~2 s of work).
 PARALLEL_CHUNK_SIZE = 16
+#: The workers' last chunks are this many times smaller (see :func:`_chunks`).
+TAIL_SPLIT = 4
 #: Runs of at most this many articles use one process when ``jobs`` is not given: starting
 #: workers (about a second each, to load the model) costs more than it saves.
 SMALL_RUN = 16
@@ -43,12 +58,18 @@ ARTICLE_FIELDS = ("article_id", "text", "body_spans", "status", "error")
 
 
 def as_articles(articles) -> pd.DataFrame:
-    """Accept a DataFrame from :func:`load_articles` or a path / list of paths."""
+    """Accept a DataFrame from :func:`load_articles` or a path / list of paths (loaded
+    without readability: :func:`analysis_run` has the workers measure it)."""
     if isinstance(articles, pd.DataFrame):
         return articles
     if isinstance(articles, (str, Path)):
-        return load_articles(articles)
-    return load_articles(list(articles))
+        return load_articles(articles, with_readability=False)
+    return load_articles(list(articles), with_readability=False)
+
+
+def has_readability(frame: pd.DataFrame) -> bool:
+    """Whether ``frame`` has the readability columns (``load_articles`` adds them)."""
+    return set(READABILITY_COLUMNS) <= set(frame.columns)
 
 
 def available_cores() -> int:
@@ -68,12 +89,15 @@ def default_jobs(n_articles: int | None = None) -> int:
 
 
 def analyse_chunk(rows: list[dict], cache: bool = True,
-                  batch_size: int = DEFAULT_BATCH_SIZE) -> list[dict]:
+                  batch_size: int = DEFAULT_BATCH_SIZE, readability: bool = False) -> list[dict]:
     """Parse and extract a list of article rows in this process (model loaded once).
 
-    Each row holds :data:`ARTICLE_FIELDS`; each result ``article_id``, ``status``,
-    ``error``, ``evidence`` and ``features``. The body is parsed with everything else
-    blanked (same length as the text), so offsets index the article's text.
+    Each row holds :data:`ARTICLE_FIELDS` (and ``body`` with ``readability``); each result
+    ``article_id``, ``status``, ``error``, ``evidence`` and ``features``, and with
+    ``readability`` the body's readability (``readability``: the columns of
+    :func:`analysis.readability.readability`; empty for a row that did not load). The
+    body is parsed with everything else blanked (same length as the text), so offsets index
+    the article's text.
     """
     nlp = load_model()
     ok = [r for r in rows if r["status"] == "ok"]
@@ -97,6 +121,8 @@ def analyse_chunk(rows: list[dict], cache: bool = True,
             except Exception as exc:  # one bad article must not stop the run
                 result.update(status="error", error=f"{row['article_id']}: analysis failed "
                               f"({type(exc).__name__}: {exc}); please report this file")
+        if readability:  # of the body as loaded, like load_articles(with_readability=True)
+            result["readability"] = readability_of(row["body"] if row["status"] == "ok" else "")
         out.append(result)
     return out
 
@@ -124,15 +150,21 @@ def _parse_one(text: str, nlp, cache: bool):
         return exc
 
 
-def _rows(frame: pd.DataFrame) -> Iterator[dict]:
-    return (dict(zip(ARTICLE_FIELDS, vals)) for vals in zip(*(frame[c] for c in ARTICLE_FIELDS)))
+def _rows(frame: pd.DataFrame, readability: bool = False) -> Iterator[dict]:
+    fields = ARTICLE_FIELDS + ("body",) if readability else ARTICLE_FIELDS
+    return (dict(zip(fields, vals)) for vals in zip(*(frame[c] for c in fields)))
 
 
-def _chunks(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
+def _chunks(rows: Iterable[dict], size: int, n_rows: int = 0,
+            workers: int = 1) -> Iterator[list[dict]]:
+    """Lists of ``size`` rows. With ``workers`` > 1, the last ``workers × size`` of the
+    ``n_rows`` rows go in lists :data:`TAIL_SPLIT` times smaller, so that the workers finish
+    at nearly the same time (results do not depend on how articles are chunked)."""
+    tail = n_rows - workers * size if workers > 1 else math.inf
     chunk: list[dict] = []
-    for row in rows:
+    for i, row in enumerate(rows):
         chunk.append(row)
-        if len(chunk) >= size:
+        if len(chunk) >= (size if i < tail else max(1, size // TAIL_SPLIT)):
             yield chunk
             chunk = []
     if chunk:
@@ -150,7 +182,7 @@ def chunk_size(n_articles: int, workers: int, batch_size: int = DEFAULT_BATCH_SI
 
 def analyse(articles, *, jobs: int | None = 1, cache: bool = True,
             batch_size: int = DEFAULT_BATCH_SIZE, progress: bool = True, engine: str = "local",
-            scheduler=None) -> Iterator[dict]:
+            scheduler=None, readability: bool = False) -> Iterator[dict]:
     """Yield ``{article_id, status, error, evidence, features}`` per article, in input order.
 
     ``articles``: a DataFrame from :func:`load_articles`, or a path or list of paths.
@@ -159,38 +191,97 @@ def analyse(articles, *, jobs: int | None = 1, cache: bool = True,
     ``progress``: a tqdm bar (stderr in a terminal, a widget in a notebook).
     ``engine``: ``"local"`` or ``"dask"``; ``scheduler``: address of a running Dask
     scheduler (``"tcp://host:8786"``) or a ``distributed.Client``; without one a local
-    cluster of ``jobs`` worker processes is started for the run.
+    cluster of ``jobs`` worker processes is started for the run. ``readability``: each
+    result also holds the readability of the article's body (``readability``), measured
+    where the article is parsed.
     """
+    _check_options(jobs, batch_size, engine, scheduler)
+    frame = as_articles(articles)
+    jobs = default_jobs(len(frame)) if jobs is None else jobs
+    return _stream(frame, jobs, cache, batch_size, progress, engine, scheduler, readability)
+
+
+@contextmanager
+def analysis_run(articles, *, jobs: int | None = 1, cache: bool = True,
+                 batch_size: int = DEFAULT_BATCH_SIZE, progress: bool = True,
+                 engine: str = "local", scheduler=None,
+                 readability: bool = False) -> Iterator[tuple[pd.DataFrame, Iterator[dict]]]:
+    """``with analysis_run(articles, ...) as (frame, results):`` the articles as a DataFrame
+    and :func:`analyse`'s results for them (same options), with the readability of each
+    body in ``result["readability"]`` when ``readability`` is true and ``frame`` has none.
+
+    ``articles`` may also be None (``data/raw``). Given a path, the worker processes of the
+    local engine start before the files are read, so that they load the model while this
+    process reads the articles. Every worker is stopped when the block ends.
+    """
+    _check_options(jobs, batch_size, engine, scheduler)
+    articles = RAW_DIR if articles is None else articles
+    workers = None
+    if engine == "local" and not isinstance(articles, pd.DataFrame):
+        workers = _early_workers(articles, jobs, readability)
+    results: Iterator[dict] = iter(())
+    try:
+        frame = as_articles(articles)
+        jobs = default_jobs(len(frame)) if jobs is None else jobs
+        readability = readability and not has_readability(frame)
+        results = _stream(frame, jobs, cache, batch_size, progress, engine, scheduler,
+                          readability, workers)
+        yield frame, results
+    finally:
+        getattr(results, "close", lambda: None)()
+        if workers is not None:
+            workers.close()
+
+
+def _check_options(jobs, batch_size, engine, scheduler) -> None:
+    """Refuse an unknown engine, a scheduler without Dask, and jobs or batches below 1."""
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     if scheduler is not None and engine != "dask":
         raise ValueError("a Dask scheduler address goes with engine='dask'")
-    frame = as_articles(articles)
-    jobs = default_jobs(len(frame)) if jobs is None else jobs
-    if jobs < 1:
+    if jobs is not None and jobs < 1:
         raise ValueError("jobs must be 1 or more")
     if batch_size < 1:
         raise ValueError("batch_size must be 1 or more")
-    return _stream(frame, jobs, cache, batch_size, progress, engine, scheduler)
 
 
-def _stream(frame, jobs, cache, batch_size, progress, engine, scheduler) -> Iterator[dict]:
+def _early_workers(paths, jobs: int | None, readability: bool) -> LocalWorkers | None:
+    """Local worker processes for the articles at ``paths``, started now (before the files
+    are read), or None when the run will use one process. The files are counted (not read)
+    to choose, as :func:`analyse` will for the articles loaded."""
+    n_files = len(discover_files([paths] if isinstance(paths, (str, Path)) else list(paths)))
+    jobs = default_jobs(n_files) if jobs is None else jobs
+    if jobs <= 1 or n_files <= 1:
+        return None
+    from .engines.local import LocalWorkers
+
+    workers = LocalWorkers(jobs, readability)
+    workers.start()
+    return workers
+
+
+def _stream(frame, jobs, cache, batch_size, progress, engine, scheduler, readability=False,
+            workers=None) -> Iterator[dict]:
     bar = tqdm(total=len(frame), desc="articles", unit="article", disable=not progress)
+    work = partial(analyse_chunk, cache=cache, batch_size=batch_size, readability=readability)
     results: Iterator[list[dict]] = iter(())
     try:
         if engine == "dask":
             from .engines.dask_cluster import dask_map
 
-            chunks = _chunks(_rows(frame), chunk_size(len(frame), jobs, batch_size))
-            results = dask_map(chunks, cache, batch_size, jobs=jobs, scheduler=scheduler)
+            chunks = _chunks(_rows(frame, readability), chunk_size(len(frame), jobs, batch_size),
+                             len(frame), jobs)
+            results = dask_map(work, chunks, jobs=jobs, scheduler=scheduler)
         elif jobs == 1 or len(frame) <= 1:
-            results = (analyse_chunk(chunk, cache, batch_size)
-                       for chunk in _chunks(_rows(frame), CHUNK_SIZE))
+            results = (work(chunk) for chunk in _chunks(_rows(frame, readability), CHUNK_SIZE))
         else:
             from .engines.local import process_map
 
-            chunks = _chunks(_rows(frame), chunk_size(len(frame), jobs, batch_size))
-            results = process_map(chunks, cache, batch_size, jobs=jobs)
+            chunks = _chunks(_rows(frame, readability), chunk_size(len(frame), jobs, batch_size),
+                             len(frame), jobs)
+            usable = workers if workers is not None and workers.jobs == jobs else None
+            results = process_map(work, chunks, jobs=jobs, readability=readability,
+                                  workers=usable)
         for chunk_results in results:
             for result in chunk_results:
                 bar.update()

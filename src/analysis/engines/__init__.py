@@ -1,8 +1,9 @@
 """The engines behind :func:`analysis.pipeline.analyse` when it uses more than one process.
 
-Both map :func:`analysis.pipeline.analyse_chunk` over chunks of article rows and yield each
-chunk's results in input order, with a bounded number of chunks in flight (two per worker),
-so memory stays flat however many articles there are.
+Both map :func:`analysis.pipeline.analyse_chunk` (its options bound with
+``functools.partial``) over chunks of article rows and yield each chunk's results in input
+order, with a bounded number of chunks in flight (two per worker), so memory stays flat
+however many articles there are.
 
 - :func:`analysis.engines.local.process_map`: worker processes on this machine.
 - :func:`analysis.engines.dask_cluster.dask_map`: the workers of a Dask cluster.

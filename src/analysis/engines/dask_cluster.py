@@ -13,13 +13,12 @@ threads: spaCy holds the GIL) with one thread each, closed at the end of the run
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..nlp import load_model
-from ..pipeline import analyse_chunk
 from . import IN_FLIGHT_PER_WORKER, ordered
 
 
@@ -52,10 +51,11 @@ def close_client(client: Client) -> None:
         cluster.close()
 
 
-def dask_map(chunks: Iterable[list[dict]], cache: bool, batch_size: int, *, jobs: int = 1,
-             scheduler: str | Client | None = None,
+def dask_map(work: Callable[[list[dict]], list[dict]], chunks: Iterable[list[dict]], *,
+             jobs: int = 1, scheduler: str | Client | None = None,
              client: Client | None = None) -> Iterator[list[dict]]:
-    """Results of :func:`analyse_chunk` per chunk, in order, on Dask workers.
+    """``work`` of each chunk (:func:`~analysis.pipeline.analyse_chunk` with its options),
+    in order, on Dask workers.
 
     ``scheduler``: an address (``tcp://host:8786``) or a ``distributed.Client`` to use and
     leave open (so is ``client``); with neither, a local cluster of ``jobs`` workers is
@@ -69,7 +69,7 @@ def dask_map(chunks: Iterable[list[dict]], cache: bool, batch_size: int, *, jobs
         client.register_plugin(ModelPlugin(), name=ModelPlugin.name)
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         yield from ordered(
-            lambda chunk: client.submit(analyse_chunk, chunk, cache, batch_size, pure=False),
+            lambda chunk: client.submit(work, chunk, pure=False),
             lambda future: future.result(), chunks, IN_FLIGHT_PER_WORKER * workers)
     finally:
         if own:

@@ -4,20 +4,31 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..nlp import ModelNotFound, load_model
-from ..pipeline import analyse_chunk
 from . import IN_FLIGHT_PER_WORKER, ordered
 
+#: The work done on a chunk of article rows (``analyse_chunk`` with its options bound).
+Work = Callable[[list[dict]], list[dict]]
 
-def _warm_worker() -> None:
+
+def _warm_worker(readability: bool = False) -> None:
     """Initializer: load the model as the worker starts (a missing model is reported by
-    the first chunk, as :class:`~analysis.nlp.ModelNotFound`)."""
+    the first chunk, as :class:`~analysis.nlp.ModelNotFound`), and the syllable table when
+    the worker is to measure readability."""
     try:
         load_model()
     except ModelNotFound:
         pass
+    if readability:
+        from ..readability import warm_up
+
+        warm_up()
+
+
+def _ready() -> None:
+    """A task that does nothing: submitting it makes the pool start its workers."""
 
 
 def mp_context():
@@ -37,32 +48,60 @@ def mp_context():
     return ctx
 
 
-def process_map(chunks: Iterable[list[dict]], cache: bool, batch_size: int, *,
-                jobs: int) -> Iterator[list[dict]]:
-    """Results of :func:`analyse_chunk` per chunk, in order, on ``jobs`` local processes."""
-    from concurrent.futures import ProcessPoolExecutor
+class LocalWorkers:
+    """``jobs`` worker processes, started by :meth:`start` (each then loads the model, and
+    the syllable table with ``readability``) and stopped by :meth:`close`.
 
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=mp_context(),
-                               initializer=_warm_worker)
-    started = False
+    Started before the articles are read, the workers load the model while the caller
+    reads them (see :func:`analysis.pipeline.analysis_run`).
+    """
 
-    def submit(chunk):
-        nonlocal started
-        if started:
-            return pool.submit(analyse_chunk, chunk, cache, batch_size)
+    def __init__(self, jobs: int, readability: bool = False):
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.jobs = jobs
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=mp_context(),
+                                        initializer=_warm_worker, initargs=(readability,))
+        self.started = False
+
+    def start(self) -> None:
+        """Start the worker processes now (the first task submitted would start them)."""
+        if self.started:
+            return
         # Forked workers share this process's memory until they write to it. Objects frozen
         # out of the garbage collector are never walked by it in a worker, so the worker
         # does not copy the caller's articles and frames page by page. (Harmless with the
         # other start methods.)
         gc.freeze()
         try:
-            return pool.submit(analyse_chunk, chunk, cache, batch_size)  # forks the workers
+            self.pool.submit(_ready)  # forks the workers
         finally:
             gc.unfreeze()
-            started = True
+            self.started = True
 
+    def map(self, work: Work, chunks: Iterable[list[dict]]) -> Iterator[list[dict]]:
+        """``work`` of each chunk, in order, at most :data:`IN_FLIGHT_PER_WORKER` chunks per
+        worker in flight."""
+        self.start()
+        yield from ordered(lambda chunk: self.pool.submit(work, chunk),
+                           lambda future: future.result(), chunks,
+                           IN_FLIGHT_PER_WORKER * self.jobs)
+
+    def close(self) -> None:
+        """Stop the workers (chunks not yet begun are dropped)."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def process_map(work: Work, chunks: Iterable[list[dict]], *, jobs: int,
+                readability: bool = False,
+                workers: LocalWorkers | None = None) -> Iterator[list[dict]]:
+    """``work`` of each chunk (``analyse_chunk`` with its options), in order, on ``jobs``
+    local processes: ``workers`` when given (left running), else new ones (warmed up for
+    ``readability``) stopped at the end, also when the caller stops early."""
+    own = workers is None
+    workers = workers or LocalWorkers(jobs, readability)
     try:
-        yield from ordered(submit, lambda future: future.result(), chunks,
-                           IN_FLIGHT_PER_WORKER * jobs)
+        yield from workers.map(work, chunks)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if own:
+            workers.close()

@@ -30,10 +30,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from ..lexicons import load_lexicon
 from ..spans import SpanSet
+from .mentions import token_columns
 
 HEDGE = "hedge"
 BOOSTER = "booster"
@@ -413,14 +415,16 @@ class QuoteSpans(SpanSet):
                          if q.get("kind", "quote") == "quote" and q.get("end", 0) > q.get("start", 0))
 
 
-def _match_multi(doc: Doc, i: int, lexicon: CueLexicon, lower: str,
-                 lemma: str) -> tuple[str, ...]:
-    """Words of the longest multi-word entry starting at token ``i`` (empty: none)."""
-    for key in (lower, lemma):
+def _match_multi(i: int, lexicon: CueLexicon, lowers: list[str],
+                 lemmas: list[str]) -> tuple[str, ...]:
+    """Words of the longest multi-word entry starting at token ``i`` (empty: none);
+    ``lowers`` and ``lemmas`` are every token's forms (see :func:`_token_forms`)."""
+    n = len(lowers)
+    for key in (lowers[i], lemmas[i]):
         for words in lexicon.multi.get(key, ()):
             end = i + len(words)
-            if end <= len(doc) and all(
-                    w in _forms(doc[j]) for w, j in zip(words[1:], range(i + 1, end))):
+            if end <= n and all(w == lowers[j] or w == lemmas[j]
+                                for w, j in zip(words[1:], range(i + 1, end))):
                 return words
     return ()
 
@@ -442,33 +446,50 @@ def find_hedges_and_boosters(doc: Doc, text: str, quotes: list[dict]) -> list[di
     ``in_quote``, ``rule`` (which lexicon and context rule fired).
     """
     hedges, boosters = cue_lexicon("hedges"), cue_lexicon("boosters")
+    first_words = _first_words("hedges", "boosters")
     inside = QuoteSpans(quotes)
+    skip, lowers, lemmas = _token_forms(doc)
     records: list[dict] = []
-    i, n = 0, len(doc)
-    while i < n:
-        tok = doc[i]
-        if tok.is_space or tok.is_punct:
-            i += 1
-            continue
-        lower, lemma = _forms(tok)
-        found = _find_at(doc, i, lower, lemma, hedges, boosters)
-        if found is None:
-            i += 1
-            continue
-        kind, length, cue, rule = found
-        records.append(_record(kind, doc, i, i + length - 1, cue, rule, inside))
-        i += length
+    after = 0  # first token after the last cue found
+    for i in [i for i, (s, lower, lemma) in enumerate(zip(skip, lowers, lemmas))
+              if not s and (lower in first_words or lemma in first_words)]:
+        if i < after:
+            continue  # inside a multi-word cue
+        found = _find_at(doc, i, lowers, lemmas, hedges, boosters)
+        if found is not None:
+            kind, length, cue, rule = found
+            records.append(_record(kind, doc, i, i + length - 1, cue, rule, inside))
+            after = i + length
     return records
 
 
-def _find_at(doc: Doc, i: int, lower: str, lemma: str, hedges: CueLexicon,
+@cache
+def _first_words(*names: str) -> frozenset[str]:
+    """Every word an entry of the cue lexicons ``names`` starts with (single words and the
+    first words of multi-word entries)."""
+    return frozenset().union(*(cue_lexicon(n).single | cue_lexicon(n).multi.keys()
+                               for n in names))
+
+
+def _token_forms(doc: Doc) -> tuple[list[int], list[str], list[str]]:
+    """For every token: whether it is whitespace or punctuation (never a cue), and the two
+    forms :func:`_forms` gives, read from the doc's arrays rather than token by token."""
+    space, punct, lower, lemma = token_columns(doc, [IS_SPACE, IS_PUNCT, LOWER, LEMMA])
+    strings = doc.vocab.strings
+    lower_of = {h: _norm(strings[h]) for h in set(lower)}
+    lemma_of = {h: strings[h].lower() for h in set(lemma)}
+    return ([a or b for a, b in zip(space, punct)], [lower_of[h] for h in lower],
+            [lemma_of[h] for h in lemma])
+
+
+def _find_at(doc: Doc, i: int, lowers: list[str], lemmas: list[str], hedges: CueLexicon,
              boosters: CueLexicon) -> tuple[str, int, str, str] | None:
     """``(kind, length, cue, rule)`` of the cue starting at token ``i``, or None."""
     for kind, lexicon, name in ((HEDGE, hedges, "hedges"), (BOOSTER, boosters, "boosters")):
-        words = _match_multi(doc, i, lexicon, lower, lemma)
+        words = _match_multi(i, lexicon, lowers, lemmas)
         if words:
             return kind, len(words), " ".join(words), f"{name}.txt multi-word"
-    tok = doc[i]
+    lower, lemma = lowers[i], lemmas[i]
     for kind, lexicon, name in ((HEDGE, hedges, "hedges"), (BOOSTER, boosters, "boosters")):
         entry = lower if lower in lexicon.single else lemma if lemma in lexicon.single else None
         if entry is None:
@@ -477,7 +498,7 @@ def _find_at(doc: Doc, i: int, lower: str, lemma: str, hedges: CueLexicon,
             rule = HEDGE_RULES.get(entry) or HEDGE_RULES.get(lemma)
         else:
             rule = rule_booster
-        fired = rule(tok) if rule else "lexicon"
+        fired = rule(doc[i]) if rule else "lexicon"
         if fired:
             return kind, 1, entry, f"{name}.txt: {fired}"
     return None

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from functools import cache
 
-from spacy.attrs import HEAD, IDX, LEMMA, POS
+from spacy.attrs import HEAD, IDX, LEMMA, POS, SENT_START
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
@@ -41,6 +42,31 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PLACE_OR_ORG = frozenset({"ORG", "GPE", "FAC", "LOC"})
 VERB_ID, PROPN_ID = POS_IDS["VERB"], POS_IDS["PROPN"]
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def token_columns(doc: Doc, attrs: Sequence[int]) -> list[list[int]]:
+    """The value of each attribute in ``attrs`` for every token of ``doc``, one list per
+    attribute, read in one call (no ``Token`` objects): hashes as stored (unsigned), ``HEAD``
+    as the head's index."""
+    n = len(doc)
+    if not n:
+        return [[] for _ in attrs]
+    arr = doc.to_array(list(attrs)).reshape(n, len(attrs))
+    columns = arr.T.tolist()
+    for k, attr in enumerate(attrs):
+        if attr == HEAD:  # stored relative, unsigned
+            columns[k] = [i + rel for i, rel in enumerate(arr[:, k].astype("int64").tolist())]
+    return columns
+
+
+def sentence_starts(doc: Doc, sent_start: list[int]) -> list[int]:
+    """Index of the first token of every sentence of ``doc`` (as ``doc.sents`` gives them),
+    from the ``SENT_START`` column of :func:`token_columns`."""
+    if not len(doc):
+        return []
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return [s.start for s in doc.sents]  # a custom splitter, or no sentences (raises)
+    return [0] + [i for i in range(1, len(doc)) if sent_start[i] == 1]
 
 
 def lemma_key(word: str) -> int:
@@ -93,19 +119,20 @@ class DocIndex:
     def __init__(self, doc: Doc, text: str):
         self.doc = doc
         self.text = text
-        arr = doc.to_array([IDX, POS, LEMMA, HEAD]).astype("int64").tolist() if len(doc) else []
-        self.starts: list[int] = [row[0] for row in arr]
-        self.pos: list[int] = [row[1] for row in arr]
+        starts, pos, lemma, heads, sent_start = token_columns(doc, [IDX, POS, LEMMA, HEAD,
+                                                                   SENT_START])
+        self.starts: list[int] = starts
+        self.pos: list[int] = pos
         #: lemma hashes as signed integers (compare with :func:`lemma_key`)
-        self.lemma: list[int] = [row[2] for row in arr]
-        self.heads: list[int] = [i + row[3] for i, row in enumerate(arr)]
+        self.lemma: list[int] = [h - (1 << 64) if h >= (1 << 63) else h for h in lemma]
+        self.heads: list[int] = heads
         self.quoted = bytearray(len(doc))
         self.quote_spans: list[tuple[int, int]] = []
         self.quote_speakers: list[tuple[dict, Token, str | None]] = []
         runs = [m.span() for m in BREAK.finditer(text)]
         self.breaks = [s for s, _ in runs]
         self.break_ends = [e for _, e in runs]
-        self.sent_starts = [s.start for s in doc.sents] if len(doc) else []
+        self.sent_starts = sentence_starts(doc, sent_start)
         self.persons: list[tuple[int, int, str, bool]] = []  # (start, end, full name, is subject)
         self.surnames: dict[str, str] = {}
         #: title -> [(start, full name)] of the people the article gives that title

@@ -16,6 +16,7 @@ expressions over the body, nothing kept of the ``Doc``. It returns plain lists a
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from functools import cache
 
@@ -65,11 +66,58 @@ def phrase_pattern(name: str, sentence_start: bool = False) -> re.Pattern:
 
     With ``sentence_start`` the entry must be followed by a comma, a colon or "that" (it is
     used with ``match`` at a sentence start: "Overall, …" but not "Overall spending …").
+    Without, the pattern searched is :func:`first_letter_pattern`'s, which finds the same.
     """
     entries = sorted(load_lexicon(name), key=len, reverse=True)
+    if not sentence_start and all(_plain_entry(e) for e in entries):
+        return first_letter_pattern(entries)
     body = "|".join(re.escape(e).replace(r"\ ", r"\s+").replace("'", "['’]") for e in entries)
     tail = r"(?=\s*[,:]|\s+that\b)" if sentence_start else r"(?![\w-])"
     return re.compile(rf"(?<![\w-])(?:{body}){tail}", re.IGNORECASE)
+
+
+#: The letters other than A-Z that ``re.IGNORECASE`` matches to one of a-z (dotted and
+#: dotless i, long s, Kelvin sign); a test checks that there are no others.
+CASE_VARIANTS = "\u0130\u0131\u017f\u212a"
+
+
+@cache
+def case_class(letter: str) -> str:
+    """The characters ``re.IGNORECASE`` takes for ASCII ``letter``, as a character class."""
+    chars = string.ascii_letters + CASE_VARIANTS
+    return "[" + "".join(c for c in chars if re.fullmatch(letter, c, re.IGNORECASE)) + "]"
+
+
+def _plain_entry(entry: str) -> bool:
+    """Starts with an ASCII letter; its other characters are ASCII letters or have no case."""
+    return (entry[:1].isascii() and entry[:1].isalpha()
+            and all(c.isascii() or c.lower() == c.upper() for c in entry))
+
+
+def _atom(char: str) -> str:
+    if char == " ":
+        return r"\s+"
+    if char == "'":
+        return "['’]"
+    return case_class(char) if char.isascii() and char.isalpha() else re.escape(char)
+
+
+def first_letter_pattern(entries: list[str]) -> re.Pattern:
+    """``(?<![\\w-])(?:entry|…)(?![\\w-])`` under ``re.IGNORECASE``, entries in order,
+    written so that ``re`` skips to the letters an entry can start with.
+
+    The pattern starts with the class of those letters (searching for it is fast), looks
+    behind for the start of a word, and then tries, in order, the rest of the entries that
+    begin with the letter just read: any other entry cannot match there. Case-insensitive
+    letters are explicit classes (:func:`case_class`), so the matches are the same.
+    """
+    groups: dict[str, list[str]] = {}
+    for entry in entries:  # by first letter, each group in the entries' order
+        groups.setdefault(case_class(entry[0]), []).append(entry)
+    first = "".join(cls[1:-1] for cls in groups)
+    branches = "|".join(rf"(?<={cls})(?:" + "|".join("".join(map(_atom, e[1:])) for e in group)
+                        + ")" for cls, group in groups.items())
+    return re.compile(rf"[{first}](?<![\w-].)(?:{branches})(?![\w-])")
 
 
 @cache
