@@ -240,3 +240,12 @@ def test_a_text_over_a_million_characters_is_analysed(tmp_path):
     assert quotes and quotes[-1]["start"] > 1_000_000
     for rec in quotes:
         assert text[rec["start"]:rec["end"]] == rec["text"]
+
+
+def test_an_empty_folder_gives_an_empty_scorecard_and_a_warning(tmp_path, capsys):
+    from analysis.cli import main
+
+    assert main(["score", str(tmp_path), "--quiet"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0].startswith("article_id,") and len(out.splitlines()) == 1
+    assert "no article files found" in err

@@ -117,11 +117,22 @@ def _clean(value):
     return value
 
 
+def _load(paths: list[Path]):
+    """The articles at ``paths``; a warning on stderr when there are none."""
+    from .pipeline import as_articles
+
+    articles = as_articles(paths)
+    if articles.empty:
+        print(f"warning: no article files found in {', '.join(str(p) for p in paths)} "
+              "(looked for .txt, .md, .html and .htm files)", file=sys.stderr)
+    return articles
+
+
 def cmd_evidence(args) -> int:
-    from .pipeline import analyse, as_articles
+    from .pipeline import analyse
     from .extract import EVIDENCE_COLUMNS
 
-    articles = as_articles(args.paths)
+    articles = _load(args.paths)
     results = analyse(articles, jobs=_jobs(args, len(articles)), cache=not args.no_cache,
                       progress=not args.quiet)
     statuses = []
@@ -163,11 +174,10 @@ def _finish(results, articles, strict: bool) -> int:
 
 def cmd_score(args) -> int:
     from .scoring import score_articles
-    from .pipeline import as_articles
 
     if args.scheduler and args.engine != "dask":
         raise UserError("--scheduler goes with --engine dask")
-    articles = as_articles(args.paths)
+    articles = _load(args.paths)
     scores = score_articles(articles, jobs=_jobs(args, len(articles)), cache=not args.no_cache,
                             progress=not args.quiet, engine=args.engine, scheduler=args.scheduler)
     if args.out:

@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .extract import QUOTE_KINDS
-from .articles import load_articles
 from .extract import EVIDENCE_COLUMNS
 from .framing.signals import combine, signal_frame, signal_rows
-from .pipeline import analyse, as_articles
+from .pipeline import analysis_run
+from .readability import READABILITY_COLUMNS
 
 META_COLUMNS = ["article_id", "title", "outlet", "genre", "status", "error"]
-READABILITY_COLUMNS = ["words", "sentences", "flesch_reading_ease", "flesch_kincaid_grade"]
 SOURCE_TYPES = {"named": "named_sources", "institutional": "institutional_sources",
                 "anonymous": "anonymous_sources", "media": "media_citations"}
 #: Scores computed from the evidence, in scorecard order.
@@ -153,23 +152,23 @@ def analyse_articles(articles, *, jobs: int = 1, cache: bool = True, progress: b
     ``articles`` is a DataFrame from :func:`analysis.load_articles`, a path or list of paths,
     or None for ``data/raw``.
     """
-    frame = load_articles(None) if articles is None else as_articles(articles)
-    meta = frame.set_index("article_id", drop=False)
-    results = analyse(frame, jobs=jobs, cache=cache, progress=progress,
-                      engine=engine, scheduler=scheduler)
-    rows, evidence, signals, actors, features = [], [], [], [], {}
-    for result, (_, art) in zip(results, meta.iterrows()):
-        aid = result["article_id"]
-        row, appeals = _result_row(result, art["text"], art.get("appeal_spans"))
-        rows.append(row)
-        if result["status"] != "ok":
-            continue
-        feats = result["features"]
-        evidence += result["evidence"]
-        evidence += [{**r, "article_id": aid} for r in feats.get("signals", [])] + appeals
-        signals += signal_rows(aid, feats, result["evidence"], appeals)
-        actors += [{**a, "article_id": aid} for a in feats.get("actors", [])]
-        features[aid] = feats
+    rows, evidence, signals, actors, features, measured = [], [], [], [], {}, []
+    with analysis_run(articles, jobs=jobs, cache=cache, progress=progress, engine=engine,
+                      scheduler=scheduler, readability=True) as (frame, results):
+        for result, text, spans in zip(results, frame["text"], _appeal_spans(frame)):
+            aid = result["article_id"]
+            row, appeals = _result_row(result, text, spans)
+            rows.append(row)
+            measured.append(result.get("readability"))
+            if result["status"] != "ok":
+                continue
+            feats = result["features"]
+            evidence += result["evidence"]
+            evidence += [{**r, "article_id": aid} for r in feats.get("signals", [])] + appeals
+            signals += signal_rows(aid, feats, result["evidence"], appeals)
+            actors += [{**a, "article_id": aid} for a in feats.get("actors", [])]
+            features[aid] = feats
+    frame = _with_readability(frame, measured)
     scores = _scorecard(frame, pd.DataFrame(rows))
     evidence_df = (pd.DataFrame(evidence).reindex(columns=EVIDENCE_COLUMNS)
                    .sort_values(["article_id", "start", "end"], kind="stable")
@@ -178,13 +177,28 @@ def analyse_articles(articles, *, jobs: int = 1, cache: bool = True, progress: b
                     pd.DataFrame(actors).reindex(columns=ACTOR_COLUMNS), features)
 
 
+def _appeal_spans(frame: pd.DataFrame):
+    """Each article's appeal spans (None for all when the frame has no such column)."""
+    return frame["appeal_spans"] if "appeal_spans" in frame.columns else [None] * len(frame)
+
+
+def _with_readability(frame: pd.DataFrame, measured: list[dict | None]) -> pd.DataFrame:
+    """``frame`` with the readability the workers measured (one dict per row, in order)
+    joined as :func:`analysis.articles.add_readability` joins it; unchanged when it has
+    readability already (then nothing was measured)."""
+    if any(m is None for m in measured) or set(READABILITY_COLUMNS) <= set(frame.columns):
+        return frame
+    return frame.join(pd.DataFrame(measured, index=frame.index, columns=READABILITY_COLUMNS))
+
+
 def _scorecard(frame: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     """Join article metadata and readability to the score rows; one row per input article."""
     extra = ["warning"] if "warning" in frame.columns else []
     meta = frame[META_COLUMNS[:4] + READABILITY_COLUMNS + extra]
-    scores = meta.merge(rows.reindex(columns=["article_id", "status", "error",
-                                              *[c for c in SCORE_COLUMNS
-                                                if c not in READABILITY_COLUMNS]]),
+    rows = rows.reindex(columns=["article_id", "status", "error",
+                                 *[c for c in SCORE_COLUMNS if c not in READABILITY_COLUMNS]])
+    # no rows at all (an empty folder): an empty scorecard, not a merge of mismatched keys
+    scores = meta.merge(rows.astype({"article_id": meta["article_id"].dtype}),
                         on="article_id", how="left")
     failed = scores["status"] != "ok"
     scores = scores.assign(**{c: scores[c].where(~failed) for c in READABILITY_COLUMNS})
@@ -198,13 +212,14 @@ def score_articles(articles, *, jobs: int | None = 1, cache: bool = True, progre
                    engine: str = "local", scheduler: str | None = None) -> pd.DataFrame:
     """The scorecard: one row per input article (errors included), columns
     ``META_COLUMNS`` (+ ``warning`` when the articles have one) + :data:`SCORE_COLUMNS`."""
-    frame = load_articles(None) if articles is None else as_articles(articles)
-    results = analyse(frame, jobs=jobs, cache=cache, progress=progress,
-                      engine=engine, scheduler=scheduler)
-    # Streams: only the score rows are kept, never every article's evidence.
-    rows = [_result_row(result, text, spans)[0] for result, text, spans
-            in zip(results, frame["text"], frame["appeal_spans"])]
-    return _scorecard(frame, pd.DataFrame(rows))
+    with analysis_run(articles, jobs=jobs, cache=cache, progress=progress, engine=engine,
+                      scheduler=scheduler, readability=True) as (frame, results):
+        # Streams: only the score rows are kept, never every article's evidence.
+        rows, measured = [], []
+        for result, text, spans in zip(results, frame["text"], frame["appeal_spans"]):
+            rows.append(_result_row(result, text, spans)[0])
+            measured.append(result.get("readability"))
+    return _scorecard(_with_readability(frame, measured), pd.DataFrame(rows))
 
 
 def transparency_parts(scores: pd.DataFrame) -> pd.DataFrame:
