@@ -81,8 +81,6 @@ HEAD_MIN = 0.15
 UNKNOWN_KINDS = frozenset({"m=noun", "m=other", "m=list:actor_nouns"})
 #: Dependents of a predicate that carry an attribution's content.
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "advcl", "parataxis"})
-REFLEXIVE = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves",
-                       "yourselves", "themselves", "oneself"})
 CONTENT_PREPS = frozenset({"about", "on", "that", "for", "against", "with", "to"})
 
 
@@ -219,8 +217,6 @@ def features(index: DocIndex, pred: Token, mention: Token, cons: str) -> list[st
         dep = child.dep_
         if dep in ("dobj", "attr", "acomp"):
             feats.append(f"obj={lemma}:{child.lemma_.lower()}")
-            if child.lower_ in REFLEXIVE:
-                feats.append("obj=reflexive")  # "both nations find themselves at a juncture"
         elif dep == "prep":
             feats.append(f"vp={lemma}:{child.lower_}")
     if index.quote_near(pred.i):
@@ -256,7 +252,7 @@ def context_features(index: DocIndex, mention: Token, cls: str) -> list[str]:
 def probability(feats: list[str]) -> float:
     """Probability that a candidate with features ``feats`` is a source (the learned table)."""
     w = weights()
-    z = w.get("bias", 0.0) + sum(w.get(f, 0.0) for f in feats)
+    z = w.get("bias", 0.0) + sum(w.get(f, 0.0) for f in set(feats))  # each feature once
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
