@@ -92,3 +92,16 @@ def test_genre_colours_are_fixed_and_distinct():
 @pytest.mark.parametrize("name", list(FIGURES))
 def test_figure_names_are_numbered(name):
     assert name.startswith("fig") and name[3:5].isdigit() and name[5] == "_"
+
+
+def test_sourcing_title_names_every_article_tied_for_most_sources():
+    from analysis.figures.sourcing import plot_sourcing_profile
+
+    counts = {"A": [4, 0, 3, 0], "B": [7, 0, 0, 0], "C": [2, 0, 0, 0]}
+    table = pd.DataFrame([{"label": label, "genre": "news", "source_type": kind, "sources": n}
+                          for label, ns in counts.items()
+                          for kind, n in zip(["named", "institutional", "anonymous", "media"], ns)])
+    fig = plot_sourcing_profile(table)
+    title = fig.texts[0].get_text() if fig.texts else fig.axes[0].get_title()
+    assert "A and B (7 each)" in title
+    matplotlib.pyplot.close(fig)

@@ -57,12 +57,15 @@ def plot_sourcing_profile(table: pd.DataFrame) -> plt.Figure:
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlim(0, max(left.max(), 1) * 1.25)
         ax.legend(title="source type", fontsize=8, title_fontsize=8, frameon=False,
-                  loc="lower right")
+                  loc="upper left", bbox_to_anchor=(1.0, 1.0))
         ax.spines[["top", "right"]].set_visible(False)
     totals = table.groupby("label", sort=False)["sources"].sum()
     none = int((totals == 0).sum())
     if len(totals) and totals.max() > 0:
-        title = f"Most sources: {totals.idxmax()} ({totals.max()})"
+        leaders = totals[totals == totals.max()].index.tolist()
+        named = " and ".join(leaders) if len(leaders) <= 2 else f"{len(leaders)} articles"
+        title = f"Most sources: {named} ({totals.max()} each)" if len(leaders) > 1 else \
+            f"Most sources: {leaders[0]} ({totals.max()})"
         title += f"; {none} article(s) cite no one" if none else ""
     else:
         title = "No sources found in any article"
