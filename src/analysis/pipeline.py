@@ -88,6 +88,13 @@ def default_jobs(n_articles: int | None = None) -> int:
     return max(1, min(MAX_DEFAULT_JOBS, available_cores()))
 
 
+def parse_input(text: str, body_spans) -> str:
+    """What spaCy parses of an article: its body with everything else blanked (same length
+    as ``text``), as an LF copy (spaCy reads "\\r\\n" differently from "\\n"; offsets are
+    mapped back after extraction)."""
+    return lf_text(mask_outside(text, body_spans))[0]
+
+
 def analyse_chunk(rows: list[dict], cache: bool = True,
                   batch_size: int = DEFAULT_BATCH_SIZE, readability: bool = False) -> list[dict]:
     """Parse and extract a list of article rows in this process (model loaded once).
@@ -101,8 +108,7 @@ def analyse_chunk(rows: list[dict], cache: bool = True,
     """
     nlp = load_model()
     ok = [r for r in rows if r["status"] == "ok"]
-    # spaCy reads "\r\n" differently from "\n": parse LF copies, map offsets back after.
-    texts = [lf_text(mask_outside(r["text"], r["body_spans"]))[0] for r in ok]
+    texts = [parse_input(r["text"], r["body_spans"]) for r in ok]
     try:
         docs = list(parse_texts(texts, nlp, cache=cache, batch_size=batch_size))
     except Exception:  # find the article that breaks the parser; parse the rest

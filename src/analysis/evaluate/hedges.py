@@ -17,10 +17,11 @@ Figures are rounded to three decimals.
 from __future__ import annotations
 
 import os
-import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+
+from . import load_texts
 
 Span = tuple[int, int]
 
@@ -132,18 +133,13 @@ def predict_hedges(docs: dict[str, GoldDocument], *, jobs: int = 1, cache: bool 
                    progress: bool = True) -> dict[str, list[Span]]:
     """Hedge spans the project finds in each document, run in-process on files written to a
     temporary folder (so loading and boilerplate stripping are those of any article)."""
-    from ..articles import load_articles
     from ..pipeline import analyse
 
     predicted: dict[str, list[Span]] = {doc_id: [] for doc_id in docs}
-    with tempfile.TemporaryDirectory(prefix="hedge-eval-") as folder:
-        for doc in docs.values():
-            Path(folder, f"{doc.doc_id}.txt").write_text(doc.text, encoding="utf-8")
-        articles = load_articles(folder, with_readability=False)
-        for result in analyse(articles, jobs=jobs, cache=cache, progress=progress):
-            spans = predicted.setdefault(result["article_id"], [])
-            spans.extend((r["start"], r["end"]) for r in result["evidence"]
-                         if r["kind"] == "hedge")
+    articles = load_texts({doc.doc_id: doc.text for doc in docs.values()})
+    for result in analyse(articles, jobs=jobs, cache=cache, progress=progress):
+        spans = predicted.setdefault(result["article_id"], [])
+        spans.extend((r["start"], r["end"]) for r in result["evidence"] if r["kind"] == "hedge")
     return predicted
 
 

@@ -23,7 +23,6 @@ articles it did not learn from.
 """
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from pathlib import Path
 import numpy as np
 from tqdm.auto import tqdm
 
+from . import load_texts
 from .polnear import Span, any_overlap, load_gold, match, prf
 
 #: Thresholds tried by cross-validation.
@@ -55,23 +55,18 @@ class Examples:
 def collect(data_dir: Path | str, split: str = "train", cache: bool = True,
             progress: bool = True) -> Examples:
     """Candidates and labels of every article of a PolNeAR split (see the module docstring)."""
-    from ..articles import load_articles
-    from ..boilerplate import mask_outside
     from ..extract.mentions import DocIndex
     from ..extract.quotes import find_quotes
     from ..extract.sources import ruled_sources, scored_candidates
     from ..nlp import load_model, parse_texts
+    from ..pipeline import parse_input
     from ..textio import lf_text
 
     gold = load_gold(data_dir, split)
     out = Examples()
-    with tempfile.TemporaryDirectory(prefix="polnear-") as tmp:
-        for article, (text, _) in gold.items():
-            with open(Path(tmp) / f"{article}.txt", "w", encoding="utf-8") as f:
-                f.write(text)
-        frame = load_articles(tmp, with_readability=False)
+    frame = load_texts({article: text for article, (text, _) in gold.items()})
     frame = frame[frame["status"] == "ok"]
-    texts = [lf_text(mask_outside(t, s))[0] for t, s in zip(frame["text"], frame["body_spans"])]
+    texts = [parse_input(t, s) for t, s in zip(frame["text"], frame["body_spans"])]
     docs = parse_texts(texts, load_model(), cache=cache)
     bar = tqdm(zip(frame["article_id"], frame["text"], docs), total=len(frame),
                desc="candidates", unit="article", disable=not progress)

@@ -25,10 +25,11 @@ boilerplate stripping included, exactly as ``python -m analysis evidence`` would
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from . import load_texts
 
 Span = tuple[int, int]
 
@@ -198,17 +199,13 @@ def predict(texts: dict[str, str], *, jobs: int = 1, cache: bool = True,
             progress: bool = True) -> dict[str, list[dict]]:
     """Evidence records per article id, from the project's pipeline run in-process.
 
-    The texts are written to a temporary folder and loaded as the command line would load
-    them, so that the offsets are those of ``python -m analysis evidence``.
+    The texts are loaded as the command line would load them (:func:`load_texts`), so that
+    the offsets are those of ``python -m analysis evidence``.
     """
     from ..pipeline import analyse
 
-    with tempfile.TemporaryDirectory(prefix="polnear-") as tmp:
-        for article, text in texts.items():
-            with open(Path(tmp) / f"{article}.txt", "w", encoding="utf-8") as f:
-                f.write(text)
-        return {result["article_id"]: result["evidence"]
-                for result in analyse(tmp, jobs=jobs, cache=cache, progress=progress)}
+    return {result["article_id"]: result["evidence"]
+            for result in analyse(load_texts(texts), jobs=jobs, cache=cache, progress=progress)}
 
 
 def evaluate_polnear(data_dir: Path | str, split: str = "dev", jobs: int = 1, cache: bool = True,

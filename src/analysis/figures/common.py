@@ -33,6 +33,11 @@ def genre_legend(ax: plt.Axes, genres, **kwargs) -> None:
                   **kwargs)
 
 
+def genre_by_label(table: pd.DataFrame, labels) -> pd.Series:
+    """The genre of each of ``labels`` in a tidy ``table`` with ``label`` and ``genre``."""
+    return table.drop_duplicates("label").set_index("label")["genre"].reindex(labels)
+
+
 def titled(fig: plt.Figure, title: str, subtitle: str = "") -> None:
     """The finding as the title, what is plotted as the subtitle (both left-aligned)."""
     fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")

@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from .common import colour_ticklabels, empty_panel, labelled, ok_rows, titled
+from .common import colour_ticklabels, empty_panel, genre_by_label, labelled, ok_rows, titled
 from .save import genre_colour
 
 #: Scores compared across genres (fig04), with their reading for the axis.
@@ -170,7 +170,7 @@ def plot_stance(table: pd.DataFrame) -> plt.Figure:
     """Heat table: stance measures per article, shaded within each measure, values written in."""
     wide = table.pivot_table(index="label", columns="measure", values="value", sort=False,
                              aggfunc="first").reindex(columns=list(STANCE_MEASURES))
-    genres = table.drop_duplicates("label").set_index("label")["genre"].reindex(wide.index)
+    genres = genre_by_label(table, wide.index)
     fig, ax = plt.subplots(figsize=(10, 0.55 * max(len(wide), 1) + 2.6))
     if wide.empty:
         empty_panel(ax, "No article could be analysed.")

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 
 from ..framing.signals import ADVOCACY_SIGNALS, LOOK_SIGNALS
-from .common import SIGNALS_NOT_VERDICTS, colour_ticklabels, empty_panel, labelled, ok_rows, titled
+from .common import (SIGNALS_NOT_VERDICTS, colour_ticklabels, empty_panel, genre_by_label,
+                     labelled, ok_rows, titled)
 
 SCORE_NAMES = {"generated_look_score": "MACHINE-LOOK\nSCORE", "advocacy_score": "ADVOCACY\nSCORE"}
 
@@ -39,7 +40,7 @@ def plot_signals(table: pd.DataFrame) -> plt.Figure:
                                aggfunc="first").reindex(columns=order)
     trig = table.pivot_table(index="label", columns="signal", values="triggers", sort=False,
                              aggfunc="first").reindex(index=values.index, columns=order)
-    genres = table.drop_duplicates("label").set_index("label")["genre"].reindex(values.index)
+    genres = genre_by_label(table, values.index)
     fig, ax = plt.subplots(figsize=(15, 0.75 * max(len(values), 1) + 3.2))
     if values.empty:
         empty_panel(ax, "No article could be analysed.")

@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from .common import colour_ticklabels, empty_panel, genre_legend, labelled, ok_rows, titled
+from .common import (colour_ticklabels, empty_panel, genre_by_label, genre_legend, labelled,
+                     ok_rows, titled)
 from .save import genre_colour
 
 #: Source types in stacking order, with colour-blind-safe colours (Okabe-Ito) and hatches.
@@ -38,7 +39,7 @@ def plot_sourcing_profile(table: pd.DataFrame) -> plt.Figure:
     """Stacked horizontal bars: unique sources of each type per article."""
     wide = table.pivot_table(index="label", columns="source_type", values="sources",
                              aggfunc="sum", sort=False).reindex(columns=list(SOURCE_STYLE), fill_value=0)
-    genres = table.drop_duplicates("label").set_index("label")["genre"].reindex(wide.index)
+    genres = genre_by_label(table, wide.index)
     fig, ax = plt.subplots(figsize=(9, 0.55 * max(len(wide), 1) + 2.2))
     if wide.empty:
         empty_panel(ax, "No article could be analysed.")
