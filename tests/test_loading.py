@@ -85,6 +85,39 @@ def test_clean_news_text_loses_nothing():
     assert body_text(text, cleaned.body_spans) == text.strip()
 
 
+@pytest.mark.parametrize("line", [
+    "Follow Pam Key on Twitter @pamkeyNEN.",
+    '"Follow Pam Key on Twitter @pamkeyNEN."',
+    "Follow Jeff Horwitz and Chad Day on Twitter: https://twitter.com/JeffHorwitz",
+    "Follow Jane Doe on Facebook.",
+])
+def test_author_promotion_line_leaves_the_body(line):
+    text = f"The Senate passed the bill on Tuesday, officials said in a statement.\n\n{line}\n"
+    cleaned = clean_article(text)
+    assert [(r.reason, r.text) for r in cleaned.removed] == [("author promotion", line)]
+
+
+@pytest.mark.parametrize("line", [
+    "Follow Trump on Twitter and you will see how the campaign talks to voters.",
+    "Follow the money on Twitter.",
+])
+def test_a_sentence_about_following_stays_in_the_body(line):
+    text = f"The Senate passed the bill on Tuesday, officials said in a statement.\n\n{line}\n"
+    assert all(r.reason != "author promotion" for r in clean_article(text).removed)
+
+
+def test_promotion_line_ending_a_quoted_transcript_is_no_quote(tmp_path):
+    from analysis.extract import extract_evidence
+
+    path = tmp_path / "transcript.txt"
+    path.write_text('Partial transcript as follows:\n\n"WALLACE: Will she be there tomorrow night?\n\n'
+            '"PENCE: She will not be attending the debate tomorrow night.\n\n'
+            '"Follow Pam Key on Twitter @pamkeyNEN."\n', encoding="utf-8")
+    evidence = extract_evidence(path, cache=False, progress=False)
+    quotes = [r for r in evidence.itertuples() if r.kind == "quote"]
+    assert [q.text.split(":")[0] for q in quotes] == ['"WALLACE', '"PENCE']
+
+
 def test_body_spans_index_the_raw_text(seeds):
     for row in seeds.itertuples():
         masked = mask_outside(row.text, row.body_spans)

@@ -29,6 +29,14 @@ NAV_PREFIX = re.compile(r"^\s*(?:[•»›|>]|home\s*[>/»›|])", re.IGNORECASE
 ICON_WORDS = re.compile(r"\b(keyboard_arrow_(?:right|left|down|up)|chevron_right|arrow_forward)\b")
 SOURCE_LINE = re.compile(r"^(source|originally published (?:by|in|on|at))\s*:?\s*(?P<name>.+)$", re.IGNORECASE)
 SYNDICATION = re.compile(r"^the post\b.+\bfirst appeared on\b", re.IGNORECASE)
+#: An author's promotion line ("Follow Pam Key on Twitter @pamkeyNEN."), quoted or not: a
+#: named person (capitalised words), a social network, then a handle, a link or the line's
+#: end. "Follow us on…" is an appeal to the reader, handled by ``appeal_openers``.
+AUTHOR_PROMO = re.compile(
+    r"^[\"“]?[Ff]ollow\s+(?:@\w+|[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})\s+"
+    r"[Oo]n\s+(?:Twitter|X|Facebook|Instagram|Threads|Bluesky|Mastodon|LinkedIn|TikTok)"
+    r"\s*:?\s*(?:@\w|https?://|[.!]?[\"”]?\s*$)")
+AUTHOR_PROMO_MAX_WORDS = 20
 NOT_IMPERATIVE_AFTER = {"for", "of", "from", "among", "has", "had", "is", "was", "grew", "fell", "remains"}
 
 
@@ -71,6 +79,8 @@ def _line_reason(line: str, seen: set[str]) -> str | None:
         return "navigation"
     if norm in lexicon_set("boilerplate_lines"):
         return "page widget"
+    if AUTHOR_PROMO.match(line) and _words(line) <= AUTHOR_PROMO_MAX_WORDS:
+        return "author promotion"
     half = len(line) // 2
     if CAPTION.search(line) or (len(line) > 40 and line[:half].strip() == line[half:].strip()):
         return "image caption or credit"
