@@ -85,6 +85,9 @@ def test_clean_news_text_loses_nothing():
     assert body_text(text, cleaned.body_spans) == text.strip()
 
 
+NEWS_LINE = "The Senate passed the bill on Tuesday, officials said in a statement."
+
+
 @pytest.mark.parametrize("line", [
     "Follow Pam Key on Twitter @pamkeyNEN.",
     '"Follow Pam Key on Twitter @pamkeyNEN."',
@@ -92,8 +95,7 @@ def test_clean_news_text_loses_nothing():
     "Follow Jane Doe on Facebook.",
 ])
 def test_author_promotion_line_leaves_the_body(line):
-    text = f"The Senate passed the bill on Tuesday, officials said in a statement.\n\n{line}\n"
-    cleaned = clean_article(text)
+    cleaned = clean_article(f"{NEWS_LINE}\n\n{line}\n")
     assert [(r.reason, r.text) for r in cleaned.removed] == [("author promotion", line)]
 
 
@@ -102,17 +104,18 @@ def test_author_promotion_line_leaves_the_body(line):
     "Follow the money on Twitter.",
 ])
 def test_a_sentence_about_following_stays_in_the_body(line):
-    text = f"The Senate passed the bill on Tuesday, officials said in a statement.\n\n{line}\n"
-    assert all(r.reason != "author promotion" for r in clean_article(text).removed)
+    removed = clean_article(f"{NEWS_LINE}\n\n{line}\n").removed
+    assert all(r.reason != "author promotion" for r in removed)
 
 
 def test_promotion_line_ending_a_quoted_transcript_is_no_quote(tmp_path):
     from analysis.extract import extract_evidence
 
     path = tmp_path / "transcript.txt"
-    path.write_text('Partial transcript as follows:\n\n"WALLACE: Will she be there tomorrow night?\n\n'
-            '"PENCE: She will not be attending the debate tomorrow night.\n\n'
-            '"Follow Pam Key on Twitter @pamkeyNEN."\n', encoding="utf-8")
+    path.write_text('Partial transcript as follows:\n\n'
+                    '"WALLACE: Will she be there tomorrow night?\n\n'
+                    '"PENCE: She will not be attending the debate tomorrow night.\n\n'
+                    '"Follow Pam Key on Twitter @pamkeyNEN."\n', encoding="utf-8")
     evidence = extract_evidence(path, cache=False, progress=False)
     quotes = [r for r in evidence.itertuples() if r.kind == "quote"]
     assert [q.text.split(":")[0] for q in quotes] == ['"WALLACE', '"PENCE']
