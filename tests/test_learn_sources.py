@@ -8,7 +8,7 @@ import pytest
 
 from analysis.cli import main
 from analysis.evaluate.learn_sources import (Examples, best_threshold, fit_logistic,
-                                             learn_sources, predict)
+                                             learn_sources, predict, source_f1)
 from analysis.extract.sources import THRESHOLD_ROW, read_table
 
 
@@ -36,6 +36,20 @@ def test_threshold_search_counts_sources_as_the_evaluation_does():
     assert 0.4 < t <= 0.6 and (p, r, f) == (1.0, 1.0, 1.0)
     t, _ = best_threshold(ex, probs, allowed=np.array([True, True, True]))
     assert 0.4 < t <= 0.6
+
+
+def test_threshold_search_drops_what_the_extractor_drops():
+    # candidate 1 sits in the description of candidate 0 ("Brian Fallon, the campaign's
+    # press secretary"); candidate 3 lies inside candidate 2's span: each is counted only
+    # when the other is not kept, as find_sources keeps them
+    ex = Examples(article=["a"] * 4, span=[(0, 12), (14, 26), (40, 60), (45, 50)],
+                  features=[[]] * 4, label=[True, True, True, True], ruled={"a": []},
+                  gold={"a": [(0, 40), (40, 60)]}, inside=[[], [0], [], []],
+                  ruled_inside=[False] * 4)
+    assert source_f1(ex, np.array([True, True, True, True])) == (1.0, 1.0, 1.0)
+    assert source_f1(ex, np.array([False, True, False, True])) == (1.0, 1.0, 1.0)
+    ex.ruled_inside = [False, True, False, False]
+    assert source_f1(ex, np.array([False, True, False, False])) == (0.0, 0.0, 0.0)
 
 
 def _polnear(root, n=6):

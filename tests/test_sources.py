@@ -102,6 +102,38 @@ def test_actions_reported_inside_a_claim_are_not_the_actors_attributions(evidenc
     assert [m for m, _, _ in got] == ["The report"]
 
 
+@pytest.mark.parametrize("text, inner", [
+    ("Brian Fallon, the campaign’s press secretary, said the report was false.",
+     "the campaign"),
+    ("Research conducted by the Center for Media and Public Affairs found that coverage was "
+     "negative.", "the Center"),
+])
+def test_a_source_described_inside_another_one_is_not_a_source_of_its_own(evidence_of, text,
+                                                                          inner):
+    got = [m for m, _, _ in sources(evidence_of(text))]
+    assert got and inner not in got
+
+
+@pytest.mark.parametrize("text, word, source, inside", [
+    # the relative pronoun of a description is the person it describes
+    ("Victor Cha, who served as Asia director for the council, said the talks had failed.",
+     "who", "Cha", True),
+    # a relative pronoun that attributes something is an attribution of its own
+    ("Smith, who said the deal was dead, left the talks early on Monday.", "who", "Smith",
+     False),
+    # another person in a relative clause is another person
+    ("Trump, whom Clinton criticised on Monday, said the plan would work.", "Clinton", "Trump",
+     False),
+])
+def test_described_follows_descriptions_not_other_clauses(nlp, text, word, source, inside):
+    from analysis.extract.sources import described
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    head = next(t for t in doc if t.text == source)
+    assert described(tok, {head.i}) is inside
+
+
 def test_learned_table_says_how_it_was_made():
     from analysis.extract.sources import table_threshold, weights
     from analysis.paths import LEXICON_DIR

@@ -88,3 +88,10 @@ def test_crlf_text_gives_the_same_speakers(evidence_of):
     crlf = text.replace("\n", "\r\n")
     assert [s for _, s in quote_speakers(evidence_of(crlf), crlf)] == \
         [s for _, s in quote_speakers(evidence_of(text), text)] == ["John Kirby", "John Kirby"]
+
+
+def test_a_short_quoted_phrase_takes_no_speaker_from_a_verb_that_is_no_cue(evidence_of):
+    text = 'The less valuable mines would be placed in a separate "liquidating trust."'
+    assert quote_speakers(evidence_of(text), text) == [(None, None)]
+    text = "Hillary Clinton called his supporters “deplorables.”"
+    assert quote_speakers(evidence_of(text), text) == [("Hillary Clinton", "Hillary Clinton")]

@@ -13,8 +13,9 @@
    ``min_count`` times (:func:`fit_logistic`, numpy only);
 4. ``folds``-fold cross-validation over articles gives every candidate a held-out
    probability; the threshold is the one that maximises source F1 with the definitions of
-   :mod:`analysis.evaluate.polnear` (rule-decided sources plus accepted candidates, unique
-   spans matched one-to-one on any overlap);
+   :mod:`analysis.evaluate.polnear` (rule-decided sources plus accepted candidates, less those
+   the extractor drops as part of another source, unique spans matched one-to-one on any
+   overlap);
 5. the table is written with a header saying how it was made, the ``@threshold`` row, the
    ``bias`` and one weight per feature.
 
@@ -50,6 +51,11 @@ class Examples:
     label: list[bool] = field(default_factory=list)
     ruled: dict[str, list[Span]] = field(default_factory=dict)
     gold: dict[str, list[Span]] = field(default_factory=dict)
+    #: Per candidate: the candidates whose description it sits in (indices into the lists
+    #: above), and whether a rule-decided source's does
+    #: (:func:`analysis.extract.sources.described`); described candidates are not counted.
+    inside: list[list[int]] = field(default_factory=list)
+    ruled_inside: list[bool] = field(default_factory=list)
 
 
 def collect(data_dir: Path | str, split: str = "train", cache: bool = True,
@@ -57,7 +63,7 @@ def collect(data_dir: Path | str, split: str = "train", cache: bool = True,
     """Candidates and labels of every article of a PolNeAR split (see the module docstring)."""
     from ..extract.mentions import DocIndex
     from ..extract.quotes import find_quotes
-    from ..extract.sources import ruled_sources, scored_candidates
+    from ..extract.sources import describers, ruled_sources, scored_candidates
     from ..nlp import load_model, parse_texts
     from ..pipeline import parse_input
     from ..textio import lf_text
@@ -82,14 +88,25 @@ def collect(data_dir: Path | str, split: str = "train", cache: bool = True,
         golds = sorted({(a.source[0][0], a.source[-1][1])
                         for a in gold[article][1] if a.source})
         out.gold[article] = golds
-        out.ruled[article] = [span_of(tok) for tok, _, _ in ruled_sources(index)
-                              if not index.quoted[tok.i]]
+        ruled = [tok for tok, _, _ in ruled_sources(index)]
+        out.ruled[article] = [span_of(tok) for tok in ruled if not index.quoted[tok.i]]
+        ruled_heads = {tok.i for tok in ruled}
+        first = len(out.label)
+        mentions = []
         for mention, _, _, feats in scored_candidates(index):
             span = span_of(mention)
+            mentions.append(mention)
             out.article.append(article)
             out.span.append(span)
             out.features.append(feats)
             out.label.append(any(any_overlap(span, g) for g in golds))
+        by_token: dict[int, list[int]] = {}
+        for k, mention in enumerate(mentions, start=first):
+            by_token.setdefault(mention.i, []).append(k)
+        for mention in mentions:
+            above = describers(mention)
+            out.inside.append([k for i in above for k in by_token.get(i, ())])
+            out.ruled_inside.append(any(i in ruled_heads for i in above))
     return out
 
 
@@ -145,16 +162,28 @@ def predict(weights: dict[str, float], features: Sequence[list[str]]) -> np.ndar
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
+def _described(examples: Examples, accepted: np.ndarray, k: int) -> bool:
+    """Candidate ``k`` sits in the description of a source that is kept."""
+    if not examples.inside:  # examples made by hand, without the relations
+        return False
+    return examples.ruled_inside[k] or any(accepted[j] for j in examples.inside[k])
+
+
 def source_f1(examples: Examples, accepted: np.ndarray) -> tuple[float, float, float]:
     """Source P/R/F1 (:mod:`analysis.evaluate.polnear` definitions) when the ``accepted``
-    candidates and the rule-decided spans are predicted."""
+    candidates and the rule-decided spans are predicted, less what
+    :func:`analysis.extract.sources.find_sources` drops: a candidate in the description of a
+    kept source, a span inside another."""
+    from ..extract.sources import outermost
+
+    accepted = np.asarray(accepted, dtype=bool)
     predicted: dict[str, set[Span]] = {a: set(s) for a, s in examples.ruled.items()}
-    for article, span, keep in zip(examples.article, examples.span, accepted):
-        if keep:
+    for k, (article, span, keep) in enumerate(zip(examples.article, examples.span, accepted)):
+        if keep and not _described(examples, accepted, k):
             predicted.setdefault(article, set()).add(span)
     tp = n_pred = n_gold = 0
     for article, golds in examples.gold.items():
-        spans = sorted(predicted.get(article, ()))
+        spans = outermost(predicted.get(article, ()))
         n_pred += len(spans)
         n_gold += len(golds)
         tp += len(match(spans, golds, any_overlap))

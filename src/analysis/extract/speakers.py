@@ -3,9 +3,10 @@
 For each quote, in order, the first rule that finds a speaker wins:
 
 1. a cue verb in the quote's own sentence(s), outside any quotation (lexicon verbs before
-   other verbs, then verbs tied to the quote in the parse, then the main verb): its subject
-   ("Cotton claimed", "said Kirby", the name before an appositive), the subject of the verb
-   it hangs from ("..., saying “…”"), or the object of "according to";
+   other verbs, then verbs tied to the quote in the parse, then the main verb; lexicon
+   verbs only for a quoted phrase of fewer than :data:`SHORT_QUOTE_WORDS` words): its
+   subject ("Cotton claimed", "said Kirby", the name before an appositive), the subject of
+   the verb it hangs from ("..., saying “…”"), or the object of "according to";
 2. a dash after the quote ("“…” — John Smith");
 3. a cue right after the quote in the next sentence ("“Who knows?” Clinton asked.");
 4. a cue in the previous sentence of the same or the previous paragraph ("Cruz continued:");
@@ -28,6 +29,9 @@ CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp", "ccomp"})
 DASHES = ("—", "–", "-", "―")
 #: Farthest a fallback (non-lexicon) verb may be from the quote, in characters.
 NEAR = 40
+#: Quotes of fewer words (a phrase taken over: "a separate “liquidating trust”") take their
+#: speaker from a lexicon cue only, never from whatever verb stands next to them.
+SHORT_QUOTE_WORDS = 4
 
 
 @cache
@@ -203,7 +207,8 @@ def attribute_quotes(index: DocIndex, quotes: list[dict]) -> None:
         p0, p1 = index.paragraph_tokens(qs, qe - 1)
         s0, s1 = max(s0, p0), min(s1, p1)
         cue, subj, rule = None, None, None
-        hit = _cue_in(index, s0, s1, qs, qe, toks, by_depth=True)
+        short = len(index.text[qs:qe].split()) < SHORT_QUOTE_WORDS
+        hit = _cue_in(index, s0, s1, qs, qe, toks, lexical_only=short, by_depth=True)
         if hit:
             (cue, subj), rule = hit, "speaker: subject of cue"
         if subj is None:
