@@ -102,6 +102,15 @@ def test_actions_reported_inside_a_claim_are_not_the_actors_attributions(evidenc
     assert [m for m, _, _ in got] == ["The report"]
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("The bartender insisted that the bar had closed at midnight.", "The bartender"),
+    ("Many employees complained that the new schedule was unfair.", "Many employees"),
+])
+def test_a_person_noun_no_annotated_article_had_is_a_source(evidence_of, text, mention):
+    # WordNet files "bartender" and "employee" under person; PolNeAR train has no bartender
+    assert mention in [m for m, _, _ in sources(evidence_of(text))]
+
+
 @pytest.mark.parametrize("text, inner", [
     ("Brian Fallon, the campaign’s press secretary, said the report was false.",
      "the campaign"),

@@ -97,6 +97,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="table to write (default: the package's lexicons/source_cues.tsv)")
     p.add_argument("--no-cache", action="store_true", help="do not read or write cached parses")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("wordnet-classes", help="rebuild the WordNet class tables",
+                       description="Write lexicons/wordnet_nouns.tsv and wordnet_verbs.tsv "
+                                   "from the WordNet 3.0 database files.")
+    p.add_argument("dir", type=Path, metavar="DICT_DIR",
+                   help="WordNet 3.0 'dict' folder (lexnames, index.noun, data.noun, ...)")
+    p.add_argument("--out", type=Path, default=None,
+                   help="folder to write the tables in (default: the package's lexicons/)")
     return parser
 
 
@@ -251,8 +259,24 @@ def cmd_learn_sources(args) -> int:
     return 0
 
 
+def cmd_wordnet_classes(args) -> int:
+    from .paths import LEXICON_DIR
+    from .wordnet import WordNetError, write_tables
+
+    out = args.out or LEXICON_DIR
+    if not out.is_dir():
+        raise UserError(f"{out}: no such folder")
+    try:
+        counts = write_tables(args.dir, out)
+    except WordNetError as exc:
+        raise UserError(str(exc)) from None
+    print(json.dumps({"out": str(out), **counts}))
+    return 0
+
+
 COMMANDS = {"evidence": cmd_evidence, "score": cmd_score, "highlight": cmd_highlight,
-            "report": cmd_report, "evaluate": cmd_evaluate, "learn-sources": cmd_learn_sources}
+            "report": cmd_report, "evaluate": cmd_evaluate, "learn-sources": cmd_learn_sources,
+            "wordnet-classes": cmd_wordnet_classes}
 
 
 def _format_warning(message, category, filename, lineno, line=None) -> str:
