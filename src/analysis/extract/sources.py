@@ -54,12 +54,11 @@ from functools import cache
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
-from ..lexicons import lexicon_set, load_lexicon
 from .. import wordnet
+from ..lexicons import lexicon_set, load_lexicon
 from ..paths import LEXICON_DIR
 from .mentions import (GROUP_PRONOUNS, PERSON_PRONOUNS, PROPN_ID, RELATIVE, SELF_PRONOUNS,
-                       SUBJECT_DEPS,
-                       VERB_ID, DocIndex, lemma_key)
+                       SUBJECT_DEPS, VERB_ID, DocIndex, lemma_key)
 from .quotes import QUOTE_KINDS
 from .speakers import attribute_quotes, direct_subject, subject_of
 
@@ -430,6 +429,8 @@ def _according(index: DocIndex):
 #: by *the Center*...", "Roy Cooper, *McCrory*'s opponent".
 DESCRIPTION_DEPS = frozenset({"appos", "poss", "compound", "pobj", "prep", "agent", "acl",
                               "relcl", "amod", "nmod"})
+#: Relative pronouns that stand for the noun their clause describes.
+RELATIVE_SUBJECTS = RELATIVE | {"that", "which"}
 
 
 def describers(tok: Token, steps: int = 6) -> list[int]:
@@ -447,8 +448,7 @@ def describers(tok: Token, steps: int = 6) -> list[int]:
         if head.i == node.i:
             break
         if node.dep_ in SUBJECT_DEPS:
-            if node.lower_ not in RELATIVE and node.lower_ not in ("that", "which") or \
-                    lemma_key(head.lemma_) in _cue_hashes():
+            if node.lower_ not in RELATIVE_SUBJECTS or lemma_key(head.lemma_) in _cue_hashes():
                 break
         elif node.dep_ not in DESCRIPTION_DEPS:
             break
