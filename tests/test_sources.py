@@ -20,6 +20,8 @@ def sources(records: list[dict]) -> list[tuple[str, str, str]]:
     ("Senior Israeli officials said the strike had been planned.",
      "Senior Israeli officials", "anonymous"),
     ("The Washington Post reported that the offer was made.", "The Washington Post", "media"),
+    ("Biden’s team is underscoring that the alliance remains firm.", "Biden’s team",
+     "institutional"),
     ("Senator Tom Cotton claimed the aid was withheld.", "Senator Tom Cotton", "named"),
 ])
 def test_indirect_attribution_is_typed(evidence_of, text, mention, source_type):
