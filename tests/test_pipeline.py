@@ -307,3 +307,21 @@ def test_analysis_run_starts_workers_early_and_stops_them(seed_dir):
         next(results)  # stopping early
     assert multiprocessing.active_children() == []
     assert {"words", "flesch_kincaid_grade"} <= set(one[0]["readability"])
+
+
+@pytest.mark.parametrize("method", ["fork", "forkserver"])
+def test_every_worker_starts_at_once_whatever_the_start_method(monkeypatch, method):
+    # with forkserver (Python >= 3.12 on Linux) and spawn the pool starts one worker per
+    # task submitted, not all of them at the first one as with fork
+    import multiprocessing
+
+    from analysis.engines import local
+
+    monkeypatch.setattr(local, "mp_context", lambda: multiprocessing.get_context(method))
+    workers = local.LocalWorkers(2)
+    try:
+        workers.start()
+        assert len(multiprocessing.active_children()) == 2
+    finally:
+        workers.close()
+    assert multiprocessing.active_children() == []

@@ -28,7 +28,8 @@ def _warm_worker(readability: bool = False) -> None:
 
 
 def _ready() -> None:
-    """A task that does nothing: submitting it makes the pool start its workers."""
+    """A task that does nothing: submitting it makes the pool start a worker (all of them
+    with ``fork``; one per task submitted with ``forkserver`` and ``spawn``)."""
 
 
 def mp_context():
@@ -74,7 +75,8 @@ class LocalWorkers:
         # other start methods.)
         gc.freeze()
         try:
-            self.pool.submit(_ready)  # forks the workers
+            for _ in range(self.jobs):  # one task per worker: see _ready
+                self.pool.submit(_ready)
         finally:
             gc.unfreeze()
             self.started = True
