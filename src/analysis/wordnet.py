@@ -22,7 +22,8 @@ from pathlib import Path
 
 from .paths import LEXICON_DIR
 
-POS_FILES = {"noun": "noun", "verb": "verb"}
+#: Parts of speech with a table (WordNet's file suffixes).
+PARTS = ("noun", "verb")
 #: One-word lemmas only: the finder looks up a single head word.
 LEMMA = re.compile(r"[a-z][a-z'-]*")
 HEADER = """\
@@ -56,12 +57,13 @@ def _lexnames(dict_dir: Path) -> dict[int, str]:
 def read_wordnet(dict_dir: Path | str, pos: str) -> dict[str, list[str]]:
     """``lemma -> classes of its senses`` (most frequent sense first, each class once) for
     the one-word lemmas of part of speech ``pos`` ("noun" or "verb") in ``dict_dir``."""
+    if pos not in PARTS:
+        raise ValueError(f"pos must be one of {PARTS}, not {pos!r}")
     dict_dir = Path(dict_dir)
     lexnames = _lexnames(dict_dir)
-    suffix = POS_FILES[pos]
-    data, index = dict_dir / f"data.{suffix}", dict_dir / f"index.{suffix}"
+    data, index = dict_dir / f"data.{pos}", dict_dir / f"index.{pos}"
     if not data.is_file() or not index.is_file():
-        raise WordNetError(f"{dict_dir}: data.{suffix} or index.{suffix} is missing")
+        raise WordNetError(f"{dict_dir}: data.{pos} or index.{pos} is missing")
     synset_class: dict[str, str] = {}
     with data.open(encoding="latin-1") as lines:
         for line in lines:
@@ -85,7 +87,7 @@ def write_tables(dict_dir: Path | str, out_dir: Path | str = LEXICON_DIR) -> dic
     """Write ``wordnet_nouns.tsv`` and ``wordnet_verbs.tsv`` into ``out_dir`` from the
     WordNet database in ``dict_dir``; returns the number of lemmas of each."""
     counts = {}
-    for pos in POS_FILES:
+    for pos in PARTS:
         table = read_wordnet(dict_dir, pos)
         lines = [HEADER.format(pos=pos, source=Path(dict_dir).resolve().name).rstrip("\n")]
         for lemma in sorted(table):
@@ -101,7 +103,7 @@ def write_tables(dict_dir: Path | str, out_dir: Path | str = LEXICON_DIR) -> dic
 def _table(pos: str, folder: Path) -> dict[str, str]:
     """``lemma -> rest of its line`` of a table, split only when looked up (loading stays
     a few hundredths of a second)."""
-    path = Path(folder) / f"wordnet_{POS_FILES[pos]}s.tsv"
+    path = Path(folder) / f"wordnet_{pos}s.tsv"
     lines = path.read_text(encoding="utf-8").splitlines()
     return dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
 
