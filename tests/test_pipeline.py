@@ -5,6 +5,7 @@ Nothing here is timed; speed is measured by ``benchmarks/throughput.py``.
 from __future__ import annotations
 
 import functools
+import sys
 
 import pytest
 import spacy
@@ -309,7 +310,10 @@ def test_analysis_run_starts_workers_early_and_stops_them(seed_dir):
     assert {"words", "flesch_kincaid_grade"} <= set(one[0]["readability"])
 
 
-@pytest.mark.parametrize("method", ["fork", "forkserver"])
+@pytest.mark.parametrize("method", [
+    pytest.param("fork", marks=pytest.mark.skipif(
+        sys.version_info >= (3, 12), reason="the pipeline does not fork on Python 3.12+")),
+    "forkserver"])
 def test_every_worker_starts_at_once_whatever_the_start_method(monkeypatch, method):
     # with forkserver (Python >= 3.12 on Linux) and spawn the pool starts one worker per
     # task submitted, not all of them at the first one as with fork
