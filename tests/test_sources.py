@@ -104,6 +104,17 @@ def test_actions_reported_inside_a_claim_are_not_the_actors_attributions(evidenc
     assert [m for m, _, _ in got] == ["The report"]
 
 
+@pytest.mark.parametrize("text", [
+    "LONDON (Reuters) - Donald Trump said he was unlikely to have a close relationship with "
+    "David Cameron.",
+    "The debate ended late.\n\n9:30 p.m.\n\nDonald Trump says he may move to the general "
+    "election soon.",
+])
+def test_a_verb_the_parser_gave_two_subjects_keeps_the_one_beside_it(evidence_of, text):
+    # the parser also made the dateline, or the time on the line before, a subject of "said"
+    assert [m for m, _, _ in sources(evidence_of(text))] == ["Donald Trump"]
+
+
 @pytest.mark.parametrize("text, mention", [
     ("The bartender insisted that the bar had closed at midnight.", "The bartender"),
     ("Many employees complained that the new schedule was unfair.", "Many employees"),

@@ -95,3 +95,11 @@ def test_a_short_quoted_phrase_takes_no_speaker_from_a_verb_that_is_no_cue(evide
     assert quote_speakers(evidence_of(text), text) == [(None, None)]
     text = "Hillary Clinton called his supporters “deplorables.”"
     assert quote_speakers(evidence_of(text), text) == [("Hillary Clinton", "Hillary Clinton")]
+
+
+def test_inverted_cue_whose_speaker_the_parser_read_as_its_object(evidence_of):
+    text = "“She’s done that. I expect she’ll close the deal,” added a South Carolina Democrat."
+    assert quote_speakers(evidence_of(text), text) == [("a South Carolina Democrat",
+                                                         "a South Carolina Democrat")]
+    text = "“We will win this state,” read the email."
+    assert quote_speakers(evidence_of(text), text) == [("the email", "the email")]

@@ -92,8 +92,8 @@ AGENT_CLASSES = frozenset({"wn=person"})
 #: Features of a noun with a sense WordNet files under person, group, communication or
 #: cognition ("the crowd", "the email", "the poll"): it can be a source when its predicate
 #: takes a clause ("the poll found that..."). Source F1 in 5-fold cross-validation on PolNeAR
-#: train: 0.763 with the WordNet features alone, 0.769 adding :data:`AGENT_CLASSES`, 0.772
-#: adding these; 0.773 without the clause condition, which makes "This offer highlights..."
+#: train: 0.766 with the WordNet features alone, 0.772 adding :data:`AGENT_CLASSES`, 0.775
+#: adding these; 0.776 without the clause condition, which makes "This offer highlights..."
 #: (the seed essay) and "Both nations find themselves..." (the seed opinion piece) sources,
 #: and a reader trusts a listed source more than a complete list.
 STATING_CLASSES = frozenset(f"wn{k}={c}" for k in ("", "any")

@@ -6,7 +6,8 @@ For each quote, in order, the first rule that finds a speaker wins:
    other verbs, then verbs tied to the quote in the parse, then the main verb; lexicon
    verbs only for a quoted phrase of fewer than :data:`SHORT_QUOTE_WORDS` words): its
    subject ("Cotton claimed", "said Kirby", the name before an appositive), the subject of
-   the verb it hangs from ("..., saying “…”"), or the object of "according to";
+   the verb it hangs from ("..., saying “…”"), the object of "according to", or the noun
+   the parser made the object of an inverted cue ("“…,” added a South Carolina Democrat");
 2. a dash after the quote ("“…” — John Smith");
 3. a cue right after the quote in the next sentence ("“Who knows?” Clinton asked.");
 4. a cue in the previous sentence of the same or the previous paragraph ("Cruz continued:");
@@ -29,6 +30,13 @@ CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp", "ccomp"})
 DASHES = ("—", "–", "-", "―")
 #: Farthest a fallback (non-lexicon) verb may be from the quote, in characters.
 NEAR = 40
+#: Most characters between a quote's end and an inverted cue verb ("“…,” added X").
+INVERTED_GAP = 3
+#: Finite verb tags: an inverted cue is finite ("added X"), a participle is not
+#: ("…, referencing the number of…").
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+#: Dependencies the parser gives a speaker it misreads as the object of an inverted cue.
+OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "npadvmod", "oprd"})
 #: Quotes of fewer words (a phrase taken over: "a separate “liquidating trust”") take their
 #: speaker from a lexicon cue only, never from whatever verb stands next to them.
 SHORT_QUOTE_WORDS = 4
@@ -72,15 +80,19 @@ def subject_of(index: DocIndex, tok: Token) -> Token | None:
 
 
 def direct_subject(index: DocIndex, verb: Token, para: int | None = None) -> Token | None:
-    """The subject child of ``verb`` outside quotes; one the parser attached from another
-    paragraph is replaced by the orphaned noun of the verb's own paragraph."""
+    """The subject child of ``verb`` outside quotes, in the verb's own paragraph; when the
+    parser gave the verb two subjects ("9:30 p.m.\n\nDonald Trump says", "LONDON (Reuters) -
+    Donald Trump said"), the one nearest the verb. A subject the parser attached from
+    another paragraph only is replaced by the orphaned noun of the verb's own paragraph."""
     para = index.paragraph(verb.idx) if para is None else para
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not index.quoted[child.i]:
-            if index.paragraph(child.idx) == para:
-                return child
-            return _orphan_subject(index, verb, para)
-    return None
+    subjects = [child for child in verb.children
+                if child.dep_ in SUBJECT_DEPS and not index.quoted[child.i]]
+    if not subjects:
+        return None
+    own = [child for child in subjects if index.paragraph(child.idx) == para]
+    if own:
+        return min(own, key=lambda child: abs(child.i - verb.i))
+    return _orphan_subject(index, verb, para)
 
 
 def _orphan_subject(index: DocIndex, tok: Token, para: int) -> Token | None:
@@ -94,6 +106,13 @@ def _orphan_subject(index: DocIndex, tok: Token, para: int) -> Token | None:
         if cand.pos_ in ("PROPN", "NOUN", "PRON") and index.paragraph(cand.head.idx) != para:
             return cand
     return None
+
+
+@cache
+def _addressee_verbs() -> frozenset[int]:
+    """Cue verbs whose object is the one spoken to ("told reporters", "asked him")."""
+    return frozenset(lemma_key(w) for w in ("tell", "ask", "warn", "inform", "remind",
+                                            "assure", "urge", "advise", "thank", "answer"))
 
 
 def _depth(index: DocIndex, i: int) -> int:
@@ -149,10 +168,27 @@ def _cue_in(index: DocIndex, lo: int, hi: int, qs: int, qe: int,
         if near_only and dist > NEAR:
             continue
         found.append((not lexical, not tied, _depth(index, i) if by_depth else 0, abs(dist), i))
-    for *_, i in sorted(found):
+    for not_lexical, *_, i in sorted(found):
         subj = subject_of(index, doc[i])
+        if subj is None and not not_lexical:
+            subj = _inverted_object(index, doc[i], qe)
         if subj is not None:
             return doc[i], subj
+    return None
+
+
+def _inverted_object(index: DocIndex, verb: Token, qe: int) -> Token | None:
+    """The speaker the parser took for an object of a finite cue verb right after the quote
+    ("“…,” added a South Carolina Democrat", "“…,” says Myra Gutin"): the noun after the
+    verb, unless the verb names its addressee there ("told reporters")."""
+    gap = index.starts[verb.i] - qe
+    if not 0 <= gap <= INVERTED_GAP or index.text[qe:qe + gap].strip(" ,\u00a0") \
+            or verb.tag_ not in FINITE_TAGS or lemma_key(verb.lemma_) in _addressee_verbs():
+        return None
+    for child in verb.rights:
+        if child.dep_ in OBJECT_DEPS and not index.quoted[child.i] and \
+                child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM"):
+            return child
     return None
 
 
