@@ -8,7 +8,7 @@ from analysis.paths import LEXICON_DIR
 
 ATTRIBUTION_LEXICONS = ["cue_verbs", "cue_verbs_clausal", "cue_adjectives", "anonymous_sources",
                         "media_outlets", "media_nouns", "institution_nouns",
-                        "spokesperson_nouns", "person_titles"]
+                        "spokesperson_nouns", "person_titles", "addressee_verbs"]
 
 
 @pytest.mark.parametrize("name", ATTRIBUTION_LEXICONS)
@@ -64,3 +64,10 @@ def test_person_titles_strip_honorifics():
     assert {"sen.", "mr.", "president"} <= lexicon_set("person_titles")
     assert strip_titles("Sen. Tom Cotton") == "Tom Cotton"
     assert strip_titles("Maj. Gen. Aharon Zeevi Farkash") == "Aharon Zeevi Farkash"
+
+
+def test_an_addressee_after_an_inverted_cue_is_not_the_speaker(evidence_of):
+    text = "“We will win this state,” told the volunteers."
+    quotes = [r for r in evidence_of(text) if r["kind"] == "quote"]
+    assert quotes[0]["speaker"] != "the volunteers"
+    assert "tell" in lexicon_set("addressee_verbs")

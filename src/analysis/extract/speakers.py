@@ -110,9 +110,9 @@ def _orphan_subject(index: DocIndex, tok: Token, para: int) -> Token | None:
 
 @cache
 def _addressee_verbs() -> frozenset[int]:
-    """Cue verbs whose object is the one spoken to ("told reporters", "asked him")."""
-    return frozenset(lemma_key(w) for w in ("tell", "ask", "warn", "inform", "remind",
-                                            "assure", "urge", "advise", "thank", "answer"))
+    """Cue verbs whose object is the one spoken to ("told reporters", "asked him"):
+    ``lexicons/addressee_verbs.txt``."""
+    return frozenset(lemma_key(w) for w in load_lexicon("addressee_verbs"))
 
 
 def _depth(index: DocIndex, i: int) -> int:
