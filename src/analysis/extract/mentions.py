@@ -76,6 +76,12 @@ def lemma_key(word: str) -> int:
 
 
 @cache
+def lexicon_keys(name: str) -> frozenset[int]:
+    """:func:`lemma_key` of every entry of lexicon ``name``, to test ``DocIndex.lemma``."""
+    return frozenset(lemma_key(w) for w in load_lexicon(name))
+
+
+@cache
 def _titles() -> tuple[str, ...]:
     return tuple(sorted(load_lexicon("person_titles"), key=len, reverse=True))
 

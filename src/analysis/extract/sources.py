@@ -55,10 +55,10 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 from .. import wordnet
-from ..lexicons import lexicon_set, load_lexicon
+from ..lexicons import lexicon_set
 from ..paths import LEXICON_DIR
 from .mentions import (GROUP_PRONOUNS, PERSON_PRONOUNS, PROPN_ID, RELATIVE, SELF_PRONOUNS,
-                       SUBJECT_DEPS, VERB_ID, DocIndex, lemma_key)
+                       SUBJECT_DEPS, VERB_ID, DocIndex, lemma_key, lexicon_keys)
 from .quotes import QUOTE_KINDS
 from .speakers import attribute_quotes, direct_subject, subject_of
 
@@ -104,20 +104,15 @@ CONTENT_PREPS = frozenset({"about", "on", "that", "for", "against", "with", "to"
 
 
 @cache
-def _hashes(name: str) -> frozenset[int]:
-    return frozenset(lemma_key(w) for w in load_lexicon(name))
-
-
-@cache
 def _cue_hashes() -> frozenset[int]:
-    return _hashes("cue_verbs") | _hashes("cue_verbs_clausal")
+    return lexicon_keys("cue_verbs") | lexicon_keys("cue_verbs_clausal")
 
 
 @cache
 def _clausal_only() -> frozenset[int]:
     """Thought verbs (``cue_verbs_clausal``) that are no speech verbs: attributions with a
     clause ("Trump believes that..."), seldom without ("they know the senator")."""
-    return _hashes("cue_verbs_clausal") - _hashes("cue_verbs")
+    return lexicon_keys("cue_verbs_clausal") - lexicon_keys("cue_verbs")
 
 
 def read_table(path) -> dict[str, float]:
@@ -209,14 +204,14 @@ def features(index: DocIndex, pred: Token, mention: Token, cons: str) -> list[st
     feats = [f"c={cons}", f"v={cons}:{lemma}", f"m={cls}", f"cm={cons}:{cls}",
              f"md={mention.dep_}"]
     if cls in ("noun", "other") or cls.startswith("list:"):
-        feats.append(f"h={mention.lemma_.lower()}")
-        feats.extend(wordnet_features(mention.lemma_.lower(), "noun", cons))
-    if pred.pos == VERB_ID:
-        feats.extend(wordnet_features(lemma, "verb", cons))
+        head = mention.lemma_.lower()
+        feats.append(f"h={head}")
+        feats.extend(wordnet_features(head, "noun", cons))
     for child in mention.children:
         if child.dep_ in ("conj", "appos"):
             feats.append(f"m_{child.dep_}")
     if pred.pos == VERB_ID:
+        feats.extend(wordnet_features(lemma, "verb", cons))
         if index.lemma[pred.i] in _cue_hashes():
             feats.append("lex")
         if _takes_clause(pred):

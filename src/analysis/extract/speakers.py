@@ -23,8 +23,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from ..lexicons import load_lexicon
-from .mentions import SUBJECT_DEPS, VERB_ID, DocIndex, lemma_key
+from .mentions import SUBJECT_DEPS, VERB_ID, DocIndex, lemma_key, lexicon_keys
 
 CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp", "ccomp"})
 DASHES = ("—", "–", "-", "―")
@@ -45,9 +44,8 @@ SHORT_QUOTE_WORDS = 4
 @cache
 def cue_lemmas() -> frozenset[int]:
     """Hashes of every verb lemma that can introduce a quote."""
-    return frozenset(lemma_key(w) for name in
-                     ("cue_verbs", "cue_verbs_clausal", "quote_cue_verbs")
-                     for w in load_lexicon(name))
+    return frozenset().union(*(lexicon_keys(name) for name in
+                               ("cue_verbs", "cue_verbs_clausal", "quote_cue_verbs")))
 
 
 def subject_of(index: DocIndex, tok: Token) -> Token | None:
@@ -112,7 +110,7 @@ def _orphan_subject(index: DocIndex, tok: Token, para: int) -> Token | None:
 def _addressee_verbs() -> frozenset[int]:
     """Cue verbs whose object is the one spoken to ("told reporters", "asked him"):
     ``lexicons/addressee_verbs.txt``."""
-    return frozenset(lemma_key(w) for w in load_lexicon("addressee_verbs"))
+    return lexicon_keys("addressee_verbs")
 
 
 def _depth(index: DocIndex, i: int) -> int:
