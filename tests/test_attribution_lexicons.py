@@ -8,7 +8,7 @@ from analysis.paths import LEXICON_DIR
 
 ATTRIBUTION_LEXICONS = ["cue_verbs", "cue_verbs_clausal", "cue_adjectives", "anonymous_sources",
                         "media_outlets", "media_nouns", "institution_nouns",
-                        "spokesperson_nouns", "person_titles", "addressee_verbs"]
+                        "spokesperson_nouns", "person_titles", "addressee_verbs", "work_nouns"]
 
 
 @pytest.mark.parametrize("name", ATTRIBUTION_LEXICONS)
@@ -71,3 +71,9 @@ def test_an_addressee_after_an_inverted_cue_is_not_the_speaker(evidence_of):
     quotes = [r for r in evidence_of(text) if r["kind"] == "quote"]
     assert quotes[0]["speaker"] != "the volunteers"
     assert "tell" in lexicon_set("addressee_verbs")
+
+
+def test_work_nouns_name_works_not_words_that_introduce_quotations():
+    works = lexicon_set("work_nouns")
+    assert {"column", "book", "song", "titled"} <= works
+    assert not {"speech", "statement", "report", "called", "said"} & works

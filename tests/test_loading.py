@@ -118,7 +118,9 @@ def test_promotion_line_ending_a_quoted_transcript_is_no_quote(tmp_path):
                     '"Follow Pam Key on Twitter @pamkeyNEN."\n', encoding="utf-8")
     evidence = extract_evidence(path, cache=False, progress=False)
     quotes = [r for r in evidence.itertuples() if r.kind == "quote"]
-    assert [q.text.split(":")[0] for q in quotes] == ['"WALLACE', '"PENCE']
+    assert [q.text for q in quotes] == ["Will she be there tomorrow night?",
+                                        "She will not be attending the debate tomorrow night."]
+    assert [q.speaker for q in quotes] == ["WALLACE", "PENCE"]
 
 
 def test_body_spans_index_the_raw_text(seeds):

@@ -132,3 +132,46 @@ def test_headline_with_a_byline_is_a_title_not_a_quote(evidence_of):
     assert [r["text"] for r in recs if r["kind"] == "title"] == [
         '"The Living Room to close at the end of December,"']
     assert quotes(recs) == ['"ugliness of utterances, largely unprompted and undeserved,"']
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("”Mr. Trump embodies the legacy of racism in this country.” ― Sonya Herridge",
+     ["”Mr. Trump embodies the legacy of racism in this country.”"]),
+    ("The first paragraph ends here.\n\n”Fear. I am truly afraid that he will win.” ― Ana Ruiz",
+     ["”Fear. I am truly afraid that he will win.”"]),
+])
+def test_closing_curly_mark_glued_to_a_paragraphs_first_word_opens(text, expected):
+    assert spans(text) == expected
+
+
+def test_a_stray_closing_mark_mid_paragraph_still_opens_nothing():
+    assert spans("The vote ended” and the members went home.") == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Ouisa Davis' commentary, “Melania, tell your immigrant story,” is very thoughtful.",
+     "title"),
+    ("He sang the song “Born to Run in the Rain” twice.", "title"),
+    ("It was a movie titled “The Facts on Where the Race Stands.”", "title"),
+    # a capitalised word is a name, not a work: "Dr. Paul Song"
+    ("The comment by Dr. Paul Song “was inappropriate and insensitive.”", "quote"),
+    # a colon introduces what was said, even after "headline"
+    ("The piece used her words as its headline: “Finally. Someone who thinks like me.”",
+     "quote"),
+])
+def test_a_short_quotation_naming_a_work_is_its_title(text, kind):
+    start = text.index("“")
+    end = text.index("”") + 1
+    assert classify(text, start, end)[0] == kind
+
+
+def test_a_quotation_of_several_sentences_is_no_title(evidence_of):
+    text = "“Here comes Big Daddy,” she said, clapping. “The Donald. Big Daddy.”"
+    assert quotes(evidence_of(text)) == ["“Here comes Big Daddy,”", "“The Donald. Big Daddy.”"]
+
+
+def test_transcript_label_is_left_out_of_the_quotation():
+    text = ('Partial transcript as follows:\n\n"WALLACE: Let’s start with the news on the '
+            'debate story.\n\n"PENCE: Well, look, Hillary Clinton thinks this is a game show."')
+    assert spans(text) == ["Let’s start with the news on the debate story.",
+                           "Well, look, Hillary Clinton thinks this is a game show.\""]

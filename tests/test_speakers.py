@@ -1,6 +1,8 @@
 """Speakers of quotes: cue subjects, inverted order, appositives, pronouns resolved."""
 from __future__ import annotations
 
+import pytest
+
 
 def quote_speakers(records: list[dict], text: str) -> list[tuple[str | None, str | None]]:
     """``(speaker mention, resolved speaker)`` of each quote, in order."""
@@ -103,3 +105,27 @@ def test_inverted_cue_whose_speaker_the_parser_read_as_its_object(evidence_of):
                                                          "a South Carolina Democrat")]
     text = "“We will win this state,” read the email."
     assert quote_speakers(evidence_of(text), text) == [("the email", "the email")]
+
+
+@pytest.mark.parametrize("gap", ["\u00a0― ", " ―\u00a0", "― ", " – "])
+def test_dash_after_the_quote_with_any_dash_and_space(evidence_of, gap):
+    text = f"“He makes blanket statements about people he knows nothing about.”{gap}Pamela Padilla"
+    (mention, _), = quote_speakers(evidence_of(text), text)
+    assert mention and "Padilla" in mention
+
+
+def test_dash_speaker_stays_on_the_quotes_line(evidence_of):
+    text = ("“He makes blanket statements about people he knows nothing about.” —\n\n"
+            "Pamela Padilla went home early that night.")
+    (mention, _), = quote_speakers(evidence_of(text), text)
+    assert mention is None
+
+
+def test_transcript_label_is_the_speaker(evidence_of):
+    text = ('Partial transcript as follows:\n\n"WALLACE: Let’s start with the news on the '
+            'debate story tonight.\n\n"PENCE: Well, look, Hillary Clinton thinks this is a '
+            'game show."')
+    got = quote_speakers(evidence_of(text), text)
+    assert [m for m, _ in got] == ["WALLACE", "PENCE"]
+    sources = [r["text"] for r in evidence_of(text) if r["kind"] == "source"]
+    assert "WALLACE" in sources and "PENCE" in sources

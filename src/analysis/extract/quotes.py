@@ -6,18 +6,24 @@ quotation left open at the end of a paragraph continues if the next paragraph op
 quote mark (the newspaper convention for multi-paragraph quotes: one record per paragraph);
 otherwise it stops at the paragraph end, so an odd number of marks never swallows the rest of
 the article. A “ glued to the word before it and followed by a space or punctuation was typed
-the wrong way round and closes (“abhorrent“ in a tweet). Quote marks inside markup (embedded
-``<tweet …>…<tweet/>`` elements, tag attributes) are not paired. Quoted titles and names
-("Face the Nation"), headlines followed by a byline ("…," by Times' Ben Sisario) and short
-scare quotes become ``title`` records, not quotes. Speakers are found by
-:mod:`analysis.extract.speakers`.
+the wrong way round and closes (“abhorrent“ in a tweet); a ” that opens a paragraph glued to
+its first word opens (”Mr. Trump embodies…” ― a reader). In a transcript quoted line by line
+("\"WALLACE: Let's start…") the quotation starts after the speaker's label. Quote marks
+inside markup (embedded ``<tweet …>…<tweet/>`` elements, tag attributes) are not paired.
+Quoted titles and names ("Face the Nation"), the title of a work named just before it ("his
+column, “…”", "a memo titled “…”": ``lexicons/work_nouns.txt``), headlines followed by a byline
+("…," by Times' Ben Sisario) and short scare quotes become ``title`` records, not quotes; a
+quotation of several sentences ("“The Donald. Big Daddy.”") is never read as a title.
+Speakers are found by :mod:`analysis.extract.speakers`.
 """
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc
 
+from ..lexicons import lexicon_set
 from .mentions import DocIndex
 from .speakers import attribute_quotes
 
@@ -51,6 +57,17 @@ QUOTE_CHARS = re.compile(r"[“”\"«»„‟‘’`']")
 #: A “ glued to the word before it and followed by a space, punctuation or the end closes a
 #: quotation (“abhorrent“ in a tweet; “…a fascist?“ he asked): typed the wrong way round.
 WRONG_WAY_CLOSER = re.compile(r"(?<=\S)“(?=[\s,.;:!?)]|$)")
+#: A ” that opens a paragraph and is glued to the word after it opens a quotation (”Mr.
+#: Trump embodies…” in a reader-comment round-up): typed the wrong way round.
+WRONG_WAY_OPENER = re.compile(r"”(?=[^\W\d_])")
+#: A sentence break inside the marks ("The Donald. Big Daddy."): speech, not a title.
+SENTENCE_BREAK = re.compile(r"[a-z]{3,}[.!?]\s+[A-Z]")
+#: A transcript's speaker label after the mark that opens a paragraph ("\"WALLACE: Let's
+#: start…"): the quotation starts after it, and the label is its speaker
+#: (:func:`analysis.extract.speakers.transcript_label`).
+TRANSCRIPT_LABEL = re.compile(r"(?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]+:[ \t]+(?=\S)")
+#: Longest quotation read as the title of a work named just before it (:func:`after_work_noun`).
+WORK_TITLE_MAX_WORDS = 12
 
 
 def pair_marks(text: str) -> list[tuple[int, int, str]]:
@@ -77,7 +94,8 @@ def pair_marks(text: str) -> list[tuple[int, int, str]]:
             open_at, para_start, seen_mark = None, m.end(), False
             continue
         if pending is not None:
-            if not seen_mark and not text[para_start:pos].strip() and mark not in CLOSERS:
+            if (not seen_mark and not text[para_start:pos].strip()
+                    and (mark not in CLOSERS or WRONG_WAY_OPENER.match(text, pos))):
                 spans.append((*pending, "quote over several paragraphs"))
                 continued = True
             else:
@@ -86,11 +104,18 @@ def pair_marks(text: str) -> list[tuple[int, int, str]]:
             pending = None
         seen_mark = True
         wrong_way = mark == "“" and WRONG_WAY_CLOSER.match(text, pos) is not None
+        wrong_open = (mark == "”" and open_at is None and not text[para_start:pos].strip()
+                      and WRONG_WAY_OPENER.match(text, pos) is not None)
         if open_at is None:
             if wrong_way:
                 continue  # a stray closing mark opens nothing
-            if mark in OPENERS or (mark in AMBIGUOUS and _opens(text, pos, m.end())):
+            if (mark in OPENERS or wrong_open
+                    or (mark in AMBIGUOUS and _opens(text, pos, m.end()))):
                 open_at, open_mark = pos, mark
+                label = (TRANSCRIPT_LABEL.match(text, m.end())
+                         if not text[para_start:pos].strip() else None)
+                if label is not None:
+                    open_at = label.end()
             continue
         closes = (mark in CLOSERS or mark in AMBIGUOUS or wrong_way
                   or (open_mark == "„" and mark == "“"))
@@ -146,6 +171,10 @@ def classify(text: str, start: int, end: int) -> tuple[str, str]:
         return "title", "quoted non-words"
     if inner.endswith(",") and BYLINE.match(text, end):
         return "title", "quoted headline with byline"
+    if len(words) <= WORK_TITLE_MAX_WORDS and after_work_noun(text, start):
+        return "title", "quoted title of a work"
+    if SENTENCE_BREAK.search(inner):
+        return "quote", ""
     if len(words) <= TITLE_MAX_WORDS and not introduced and inner[-1:] not in "!?" and all(
             w[0].isupper() or w.lower() in SMALL_WORDS for w in words) and words[0][0].isupper():
         return "title", "quoted title or name"
@@ -153,6 +182,21 @@ def classify(text: str, start: int, end: int) -> tuple[str, str]:
             and before[-1:].isalpha()):
         return "title", "scare quote"
     return "quote", ""
+
+
+@cache
+def _work_noun_pattern() -> re.Pattern:
+    """The lexicon's words in lower case (a capitalised one is a name: "Dr. Paul Song"), right
+    before the quotation or before a comma ("his column, “…”"; not "its headline: “…”",
+    which introduces what someone said)."""
+    words = sorted(lexicon_set("work_nouns"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r"),?\s*$")
+
+
+def after_work_noun(text: str, start: int) -> bool:
+    """The quotation at ``start`` follows a word of ``lexicons/work_nouns.txt`` ("his column,
+    “…”", "a film titled “…”"): it is that work's title."""
+    return _work_noun_pattern().search(text[max(0, start - 40):start]) is not None
 
 
 def find_quotes(doc: Doc, text: str, index: DocIndex | None = None) -> list[dict]:

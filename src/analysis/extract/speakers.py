@@ -1,6 +1,8 @@
 """Speakers of quotes: the subject of the cue verb next to a quotation, or its continuation.
 
-For each quote, in order, the first rule that finds a speaker wins:
+A transcript line's label ("\"PENCE: Well, look…", left out of the quotation by
+:func:`analysis.extract.quotes.pair_marks`) is its speaker. Otherwise, for each quote, in
+order, the first rule that finds a speaker wins:
 
 1. a cue verb in the quote's own sentence(s), outside any quotation (lexicon verbs before
    other verbs, then verbs tied to the quote in the parse, then the main verb; lexicon
@@ -8,7 +10,7 @@ For each quote, in order, the first rule that finds a speaker wins:
    subject ("Cotton claimed", "said Kirby", the name before an appositive), the subject of
    the verb it hangs from ("..., saying “…”"), the object of "according to", or the noun
    the parser made the object of an inverted cue ("“…,” added a South Carolina Democrat");
-2. a dash after the quote ("“…” — John Smith");
+2. a dash after the quote, on its line ("“…” — John Smith", "“…”\u00a0― John Smith");
 3. a cue right after the quote in the next sentence ("“Who knows?” Clinton asked.");
 4. a cue in the previous sentence of the same or the previous paragraph ("Cruz continued:");
 5. the speaker of the previous quote, when this one continues it (same or next paragraph);
@@ -19,6 +21,7 @@ Pronoun speakers ("he added") are resolved to the person meant by
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Token
@@ -191,15 +194,21 @@ def _inverted_object(index: DocIndex, verb: Token, qe: int) -> Token | None:
 
 
 def _dash_speaker(index: DocIndex, qe: int) -> Token | None:
-    tail = index.text[qe:qe + 6]
-    stripped = tail.lstrip(" ,")
+    """The name after a dash that follows the quote ("“…” — Mary Jones", "“…”\u00a0― Jones"),
+    on the quote's line."""
+    tail = index.text[qe:qe + 8]
+    stripped = tail.lstrip(" ,\u00a0\u2009\u202f")  # no-break and thin spaces too
     if not stripped.startswith(DASHES):
         return None
     for i in index.tokens_in(qe, min(len(index.text), qe + 60)):
         tok = index.doc[i]
+        if "\n" in tok.text:
+            return None
+        if not tok.is_alpha:  # the dash itself is sometimes tagged a proper noun
+            continue
         if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON":
             return tok.head if tok.dep_ == "compound" else tok
-        if tok.is_alpha and tok.is_lower and tok.pos_ != "DET":
+        if tok.is_lower and tok.pos_ != "DET":
             return None
     return None
 
@@ -225,6 +234,22 @@ def _next_sentence(index: DocIndex, s1: int, qs: int) -> tuple[int, int] | None:
     return s1, min(s2, index.paragraph_tokens(qs, qs)[1])
 
 
+#: What opens the line of a transcript quotation before it: a quote mark and a speaker label.
+LABEL_BEFORE = re.compile(r"[\"“]((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]+):[ \t]+")
+
+
+def transcript_label(index: DocIndex, qs: int) -> Token | None:
+    """The speaker label of a transcript line whose quotation starts at ``qs`` ("\"PENCE:
+    Well, look…": Pence), as :func:`analysis.extract.quotes.pair_marks` leaves it out of the
+    quotation; None for any other quotation."""
+    line = index.text.rfind("\n", 0, qs) + 1
+    m = LABEL_BEFORE.fullmatch(index.text, line, qs)
+    if m is None:
+        return None
+    toks = index.tokens_in(*m.span(1))
+    return index.doc[toks.stop - 1] if len(toks) else None
+
+
 def attribute_quotes(index: DocIndex, quotes: list[dict]) -> None:
     """Fill ``speaker_start/_end``, ``speaker``, ``cue`` and ``rule`` of each quote in place,
     and keep ``(quote, speaker token, cue)`` in ``index.quote_speakers`` for the sources."""
@@ -243,7 +268,10 @@ def attribute_quotes(index: DocIndex, quotes: list[dict]) -> None:
         cue, subj, rule = None, None, None
         short = len(index.text[qs:qe].split()) < SHORT_QUOTE_WORDS
         hit = _cue_in(index, s0, s1, qs, qe, toks, lexical_only=short, by_depth=True)
-        if hit:
+        label = transcript_label(index, qs)
+        if label is not None:
+            subj, rule = label, "speaker: transcript label"
+        elif hit:
             (cue, subj), rule = hit, "speaker: subject of cue"
         if subj is None:
             subj = _dash_speaker(index, qe)
