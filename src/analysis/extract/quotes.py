@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from ..lexicons import lexicon_set
 from .mentions import DocIndex
-from .speakers import attribute_quotes
+from .speakers import TRANSCRIPT_LABEL, attribute_quotes
 
 #: Quote marks; doubled single marks come first so that ``’’`` is one closing mark.
 MARKS = re.compile(r"‘‘|’’|``|''|[“”\"«»„‟]|\r\n|\r|\n")
@@ -62,10 +62,6 @@ WRONG_WAY_CLOSER = re.compile(r"(?<=\S)“(?=[\s,.;:!?)]|$)")
 WRONG_WAY_OPENER = re.compile(r"”(?=[^\W\d_])")
 #: A sentence break inside the marks ("The Donald. Big Daddy."): speech, not a title.
 SENTENCE_BREAK = re.compile(r"[a-z]{3,}[.!?]\s+[A-Z]")
-#: A transcript's speaker label after the mark that opens a paragraph ("\"WALLACE: Let's
-#: start…"): the quotation starts after it, and the label is its speaker
-#: (:func:`analysis.extract.speakers.transcript_label`).
-TRANSCRIPT_LABEL = re.compile(r"(?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]+:[ \t]+(?=\S)")
 #: Longest quotation read as the title of a work named just before it (:func:`after_work_noun`).
 WORK_TITLE_MAX_WORDS = 12
 

@@ -234,17 +234,22 @@ def _next_sentence(index: DocIndex, s1: int, qs: int) -> tuple[int, int] | None:
     return s1, min(s2, index.paragraph_tokens(qs, qs)[1])
 
 
-#: What opens the line of a transcript quotation before it: a quote mark and a speaker label.
-LABEL_BEFORE = re.compile(r"[\"“]((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]+):[ \t]+")
+#: A transcript's speaker label after the mark that opens a paragraph ("\"WALLACE: Let's
+#: start…"): :func:`analysis.extract.quotes.pair_marks` starts the quotation after it, and
+#: :func:`transcript_label` makes it the speaker.
+TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]+):[ \t]+(?=\S)")
 
 
 def transcript_label(index: DocIndex, qs: int) -> Token | None:
     """The speaker label of a transcript line whose quotation starts at ``qs`` ("\"PENCE:
     Well, look…": Pence), as :func:`analysis.extract.quotes.pair_marks` leaves it out of the
     quotation; None for any other quotation."""
-    line = index.text.rfind("\n", 0, qs) + 1
-    m = LABEL_BEFORE.fullmatch(index.text, line, qs)
-    if m is None:
+    text = index.text
+    line = text.rfind("\n", 0, qs) + 1
+    if text[line:line + 1] not in ("\"", "“"):
+        return None
+    m = TRANSCRIPT_LABEL.match(text, line + 1)
+    if m is None or m.end() != qs:
         return None
     toks = index.tokens_in(*m.span(1))
     return index.doc[toks.stop - 1] if len(toks) else None
