@@ -272,8 +272,9 @@ def attribute_quotes(index: DocIndex, quotes: list[dict]) -> None:
         s0, s1 = max(s0, p0), min(s1, p1)
         cue, subj, rule = None, None, None
         short = len(index.text[qs:qe].split()) < SHORT_QUOTE_WORDS
-        hit = _cue_in(index, s0, s1, qs, qe, toks, lexical_only=short, by_depth=True)
         label = transcript_label(index, qs)
+        hit = None if label is not None else _cue_in(index, s0, s1, qs, qe, toks,
+                                                     lexical_only=short, by_depth=True)
         if label is not None:
             subj, rule = label, "speaker: transcript label"
         elif hit:
