@@ -15,10 +15,11 @@ atexit.register(shutil.rmtree, _TMP, ignore_errors=True)
 os.environ.setdefault("ANALYSIS_INTERIM_DIR", os.path.join(_TMP, "interim"))
 os.environ.setdefault("ANALYSIS_REPORTS_DIR", os.path.join(_TMP, "reports"))
 
-from analysis.boilerplate import clean_article, mask_outside  # noqa: E402
+from analysis.boilerplate import clean_article  # noqa: E402
 from analysis.extract import extract_doc  # noqa: E402
 from analysis.nlp import load_model  # noqa: E402
 from analysis.paths import RAW_DIR  # noqa: E402
+from analysis.pipeline import parse_input  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +33,7 @@ def evidence_of(nlp):
 
     def run(text: str, article_id: str = "t") -> list[dict]:
         cleaned = clean_article(text)
-        doc = nlp(mask_outside(text, cleaned.body_spans))
+        doc = nlp(parse_input(text, cleaned.body_spans))
         return extract_doc(doc, text, article_id)
 
     return run

@@ -129,3 +129,41 @@ def test_transcript_label_is_the_speaker(evidence_of):
     assert [m for m, _ in got] == ["WALLACE", "PENCE"]
     sources = [r["text"] for r in evidence_of(text) if r["kind"] == "source"]
     assert "WALLACE" in sources and "PENCE" in sources
+
+
+def test_a_quoted_show_title_after_the_cue_is_not_its_speaker(evidence_of):
+    text = ("“There's a severe disconnect between this White House and our military,” Flynn, "
+            "a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”")
+    (mention, speaker), = quote_speakers(evidence_of(text), text)
+    assert mention == "Flynn" and speaker == "Flynn"
+
+
+def test_a_speaker_between_the_quotation_and_the_cue(evidence_of):
+    text = ("“I will just make this promise to you: We will achieve justice in this case,” "
+            "Tulsa police Chief Chuck Jordan said Monday.")
+    (mention, speaker), = quote_speakers(evidence_of(text), text)
+    assert mention and "Jordan" in mention and speaker == "Chuck Jordan"
+
+
+def test_a_speaker_the_parser_hung_on_the_quotation(nlp):
+    """The parse of a news article (PolNeAR dev) that left the cue without a subject:
+    "Tulsa" read as a verb hanging on the quotation, "said" as a conjunct of its verb."""
+    from spacy.tokens import Doc
+
+    from analysis.extract.quotes import find_quotes
+
+    words = ["“", "We", "will", "achieve", "justice", "in", "this", "case", ",", "”", "Tulsa",
+             "police", "Chief", "Chuck", "Jordan", "said", "Monday", "."]
+    spaces = [False, True, True, True, True, True, True, False, False, True, True, True, True,
+              True, True, True, False, False]
+    heads = [3, 3, 3, 3, 3, 7, 7, 4, 3, 3, 3, 12, 10, 14, 12, 3, 15, 3]
+    deps = ["punct", "nsubj", "aux", "ROOT", "dobj", "prep", "det", "pobj", "punct", "punct",
+            "dep", "compound", "dobj", "compound", "appos", "conj", "npadvmod", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PUNCT", "VERB",
+           "NOUN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"]
+    lemmas = [w.lower() for w in words[:15]] + ["say", "monday", "."]
+    ents = ["O"] * 13 + ["B-PERSON", "I-PERSON", "O", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+              lemmas=lemmas, ents=ents)
+    (quote,) = find_quotes(doc, doc.text)
+    assert quote["speaker"] == "Chuck Jordan"

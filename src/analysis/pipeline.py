@@ -36,6 +36,7 @@ from .paths import RAW_DIR
 from .readability import READABILITY_COLUMNS, readability as readability_of
 from .extract import EVIDENCE_COLUMNS, extract_doc
 from .framing.features import doc_features
+from .headlines import sentence_case_headlines
 from .nlp import DEFAULT_BATCH_SIZE, load_model, parse_texts
 from .textio import discover_files, lf_text, restore_offsets
 
@@ -89,10 +90,11 @@ def default_jobs(n_articles: int | None = None) -> int:
 
 
 def parse_input(text: str, body_spans) -> str:
-    """What spaCy parses of an article: its body with everything else blanked (same length
-    as ``text``), as an LF copy (spaCy reads "\\r\\n" differently from "\\n"; offsets are
+    """What spaCy parses of an article: its body with everything else blanked and its Title
+    Case headlines sentence-cased (:mod:`analysis.headlines`; both keep the length of
+    ``text``), as an LF copy (spaCy reads "\\r\\n" differently from "\\n"; offsets are
     mapped back after extraction)."""
-    return lf_text(mask_outside(text, body_spans))[0]
+    return lf_text(sentence_case_headlines(mask_outside(text, body_spans)))[0]
 
 
 def analyse_chunk(rows: list[dict], cache: bool = True,

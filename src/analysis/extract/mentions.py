@@ -133,6 +133,8 @@ class DocIndex:
         self.lemma: list[int] = [h - (1 << 64) if h >= (1 << 63) else h for h in lemma]
         self.heads: list[int] = heads
         self.quoted = bytearray(len(doc))
+        #: tokens inside a quoted title or name ("“Fox and Friends”"; quotes.py's ``title``)
+        self.titled = bytearray(len(doc))
         self.quote_spans: list[tuple[int, int]] = []
         self.quote_speakers: list[tuple[dict, Token, str | None]] = []
         runs = [m.span() for m in BREAK.finditer(text)]
@@ -179,6 +181,12 @@ class DocIndex:
         for s, e in spans:
             for i in self.tokens_in(s, e):
                 self.quoted[i] = 1
+
+    def set_titles(self, spans: list[tuple[int, int]]) -> None:
+        """Mark the tokens inside quoted titles and names."""
+        for s, e in spans:
+            for i in self.tokens_in(s, e):
+                self.titled[i] = 1
 
     def in_quote(self, i: int) -> bool:
         return bool(self.quoted[i])

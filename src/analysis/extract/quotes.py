@@ -40,8 +40,10 @@ WIRE_RULE = "quote in doubled apostrophes (wire style)"
 #: Words left lower-case in a title ("Face the Nation").
 #: Record kinds that are quotations of a source (with speaker fields).
 QUOTE_KINDS = ("quote", "wire_quote")
-SMALL_WORDS = frozenset({"the", "of", "and", "a", "an", "in", "on", "at", "to", "for", "with",
-                         "by", "from", "or", "nor", "but", "as", "is", "&"})
+#: Rule of a ``title`` record that is a scare quote (a word held at a distance), not a name.
+SCARE_RULE = "scare quote"
+#: Words Title Case leaves in lower case ("Face the Nation").
+SMALL_WORDS = lexicon_set("title_case_small_words")
 WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 #: Longest quotation read as a title or a scare quote, in words.
 TITLE_MAX_WORDS = 6
@@ -176,7 +178,7 @@ def classify(text: str, start: int, end: int) -> tuple[str, str]:
         return "title", "quoted title or name"
     if (len(words) <= SCARE_MAX_WORDS and not introduced and inner[-1:] not in ".!?"
             and before[-1:].isalpha()):
-        return "title", "scare quote"
+        return "title", SCARE_RULE
     return "quote", ""
 
 
@@ -216,5 +218,7 @@ def find_quotes(doc: Doc, text: str, index: DocIndex | None = None) -> list[dict
             rec["cue"] = None
         records.append(rec)
     index.set_quotes(quote_spans)
+    index.set_titles([(r["start"], r["end"]) for r in records
+                      if r["kind"] == "title" and r["rule"] != SCARE_RULE])
     attribute_quotes(index, [r for r in records if r["kind"] in QUOTE_KINDS])
     return records

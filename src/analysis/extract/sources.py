@@ -146,7 +146,9 @@ def _takes_clause(tok: Token) -> bool:
 
 
 def _embedded(index: DocIndex, tok: Token) -> bool:
-    """``tok`` sits in the content of a cue verb ("he said Trump thinks...")."""
+    """``tok`` sits in the content of a cue verb ("he said Trump thinks..."), with no
+    quotation between them: "Obama called for…, “and I agree,” said Holtz-Eakin" is the
+    parser hanging a sentence on the cue of a later quotation, not that quotation's content."""
     cues = _cue_hashes()
     node = tok
     for _ in range(4):
@@ -154,7 +156,8 @@ def _embedded(index: DocIndex, tok: Token) -> bool:
             return False
         node = node.head
         if index.pos[node.i] == VERB_ID and index.lemma[node.i] in cues:
-            return True
+            lo, hi = sorted((tok.i, node.i))
+            return not any(index.quoted[lo:hi])
     return False
 
 

@@ -42,6 +42,9 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "npadvmod", "oprd"})
 #: Quotes of fewer words (a phrase taken over: "a separate “liquidating trust”") take their
 #: speaker from a lexicon cue only, never from whatever verb stands next to them.
 SHORT_QUOTE_WORDS = 4
+#: Most tokens between a quotation and its cue verb read as a stranded speaker
+#: (:func:`_stranded_subject`: a name and an appositive of a few words).
+STRANDED_MAX_TOKENS = 12
 
 
 @cache
@@ -87,13 +90,48 @@ def direct_subject(index: DocIndex, verb: Token, para: int | None = None) -> Tok
     another paragraph only is replaced by the orphaned noun of the verb's own paragraph."""
     para = index.paragraph(verb.idx) if para is None else para
     subjects = [child for child in verb.children
-                if child.dep_ in SUBJECT_DEPS and not index.quoted[child.i]]
+                if child.dep_ in SUBJECT_DEPS and not index.quoted[child.i]
+                and not (child.i > verb.i and index.titled[child.i])]
     if not subjects:
-        return None
+        return _stranded_subject(index, verb)
     own = [child for child in subjects if index.paragraph(child.idx) == para]
     if own:
         return min(own, key=lambda child: abs(child.i - verb.i))
     return _orphan_subject(index, verb, para)
+
+
+def _stranded_subject(index: DocIndex, verb: Token) -> Token | None:
+    """The speaker between a quotation's closing mark and its cue verb that the parser hung
+    on a word of the quotation ("“…,” Flynn, a top Trump surrogate, said"; "“…,” Tulsa
+    police Chief Chuck Jordan said"): the first person named there, else the noun or pronoun
+    phrase's root (its word whose head lies outside it), when the verb is a cue and nothing
+    but that phrase stands between the quotation and the verb."""
+    if verb.pos != VERB_ID or index.lemma[verb.i] not in cue_lemmas():
+        return None
+    span = []
+    for i in range(verb.i - 1, max(-1, verb.i - STRANDED_MAX_TOKENS - 1), -1):
+        if index.quoted[i]:
+            break
+        tok = index.doc[i]
+        if "\n" in tok.text or tok.is_sent_end and tok.is_punct:
+            return None
+        span.append(tok)
+    else:
+        return None
+    span.reverse()
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words or not words[0].text[:1].isupper() and words[0].pos_ not in ("DET", "PRON"):
+        return None
+    for tok in words:
+        if tok.ent_type_ == "PERSON":
+            while tok.dep_ == "compound" and tok.head.i < verb.i and tok.head.ent_type_ == "PERSON":
+                tok = tok.head
+            return tok
+    inside = {t.i for t in span}
+    for tok in words:
+        if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.head.i not in inside:
+            return tok
+    return None
 
 
 def _orphan_subject(index: DocIndex, tok: Token, para: int) -> Token | None:
