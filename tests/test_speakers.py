@@ -167,3 +167,10 @@ def test_a_speaker_the_parser_hung_on_the_quotation(nlp):
               lemmas=lemmas, ents=ents)
     (quote,) = find_quotes(doc, doc.text)
     assert quote["speaker"] == "Chuck Jordan"
+
+
+def test_according_to_tagged_as_a_verb_still_names_the_speaker(evidence_of):
+    text = ("According to a complaint by the regulator, the developers ran a "
+            "\"massive fraudulent scheme\" for years.")
+    (mention, speaker), = quote_speakers(evidence_of(text), text)
+    assert (mention, speaker) == ("a complaint", "a complaint")

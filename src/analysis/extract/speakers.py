@@ -42,6 +42,8 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "npadvmod", "oprd"})
 #: Quotes of fewer words (a phrase taken over: "a separate “liquidating trust”") take their
 #: speaker from a lexicon cue only, never from whatever verb stands next to them.
 SHORT_QUOTE_WORDS = 4
+#: Parts of speech of a noun phrase's head that can be a speaker.
+SPEAKER_POS = ("PROPN", "NOUN", "PRON")
 #: Most tokens between a quotation and its cue verb read as a stranded speaker
 #: (:func:`_stranded_subject`: a name and an appositive of a few words).
 STRANDED_MAX_TOKENS = 12
@@ -129,7 +131,7 @@ def _stranded_subject(index: DocIndex, verb: Token) -> Token | None:
             return tok
     inside = {t.i for t in span}
     for tok in words:
-        if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.head.i not in inside:
+        if tok.pos_ in SPEAKER_POS and tok.head.i not in inside:
             return tok
     return None
 
@@ -194,8 +196,8 @@ def _cue_in(index: DocIndex, lo: int, hi: int, qs: int, qe: int,
     for i in range(lo, hi):
         if index.quoted[i]:
             continue
-        is_verb = index.pos[i] == VERB_ID
-        according = not is_verb and doc[i].lower_ == "according"
+        according = doc[i].lower_ == "according"  # the parser tags it a verb or not
+        is_verb = index.pos[i] == VERB_ID and not according
         if not (is_verb or according):
             continue
         start = index.starts[i]
