@@ -174,3 +174,12 @@ def test_according_to_tagged_as_a_verb_still_names_the_speaker(evidence_of):
             "\"massive fraudulent scheme\" for years.")
     (mention, speaker), = quote_speakers(evidence_of(text), text)
     assert (mention, speaker) == ("a complaint", "a complaint")
+
+
+def test_a_fronted_phrase_read_as_the_subject_gives_way_to_the_person(evidence_of):
+    # the parser makes "the election" the subject and the adviser its appositive
+    text = ("With 50 days until the election, Minyon Moore, a senior adviser to the Clinton "
+            "campaign, called the remarks \"a true wake-up call\" to his supporters.")
+    (mention, speaker), = quote_speakers(evidence_of(text), text)
+    assert speaker == "Minyon Moore"
+    assert [r["text"] for r in evidence_of(text) if r["kind"] == "source"] == ["Minyon Moore"]

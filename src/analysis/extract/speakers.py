@@ -26,6 +26,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from .. import wordnet
 from .mentions import SUBJECT_DEPS, VERB_ID, DocIndex, lemma_key, lexicon_keys
 
 CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp", "ccomp"})
@@ -42,6 +43,8 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "npadvmod", "oprd"})
 #: Quotes of fewer words (a phrase taken over: "a separate “liquidating trust”") take their
 #: speaker from a lexicon cue only, never from whatever verb stands next to them.
 SHORT_QUOTE_WORDS = 4
+#: WordNet classes of a noun's first sense that name an agent ("adviser", "party").
+AGENT_CLASSES = frozenset({"person", "group"})
 #: Parts of speech of a noun phrase's head that can be a speaker.
 SPEAKER_POS = ("PROPN", "NOUN", "PRON")
 #: Most tokens between a quotation and its cue verb read as a stranded speaker
@@ -98,8 +101,22 @@ def direct_subject(index: DocIndex, verb: Token, para: int | None = None) -> Tok
         return _stranded_subject(index, verb)
     own = [child for child in subjects if index.paragraph(child.idx) == para]
     if own:
-        return min(own, key=lambda child: abs(child.i - verb.i))
+        return _person_in_apposition(min(own, key=lambda child: abs(child.i - verb.i)))
     return _orphan_subject(index, verb, para)
+
+
+def _person_in_apposition(subj: Token) -> Token:
+    """The person the parser put in apposition to a subject that names no agent, as when it
+    reads a fronted phrase as the subject ("With 50 days until the election, Minyon Moore,
+    a senior adviser…, called": Moore, not "the election"); else ``subj``."""
+    if subj.pos_ != "NOUN" or subj.ent_type_:
+        return subj
+    for child in subj.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            found = wordnet.classes(subj.lemma_.lower(), "noun")
+            if found and found[0] not in AGENT_CLASSES:
+                return child
+    return subj
 
 
 def _stranded_subject(index: DocIndex, verb: Token) -> Token | None:
