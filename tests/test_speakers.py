@@ -183,3 +183,11 @@ def test_a_fronted_phrase_read_as_the_subject_gives_way_to_the_person(evidence_o
     (mention, speaker), = quote_speakers(evidence_of(text), text)
     assert speaker == "Minyon Moore"
     assert [r["text"] for r in evidence_of(text) if r["kind"] == "source"] == ["Minyon Moore"]
+
+
+def test_a_dateline_read_as_the_subject_gives_way_to_the_person(evidence_of):
+    text = ("WASHINGTON -- President Obama, dedicating the new museum on Saturday, said it was "
+            "\"a place to tell the story of us all.\"")
+    (mention, speaker), = quote_speakers(evidence_of(text), text)
+    assert (mention, speaker) == ("President Obama", "Obama")
+    assert [r["text"] for r in evidence_of(text) if r["kind"] == "source"] == ["President Obama"]

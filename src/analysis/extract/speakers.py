@@ -45,6 +45,8 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "npadvmod", "oprd"})
 SHORT_QUOTE_WORDS = 4
 #: WordNet classes of a noun's first sense that name an agent ("adviser", "party").
 AGENT_CLASSES = frozenset({"person", "group"})
+#: Entity types of a place or a time, which say nothing themselves ("WASHINGTON --").
+PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 #: Parts of speech of a noun phrase's head that can be a speaker.
 SPEAKER_POS = ("PROPN", "NOUN", "PRON")
 #: Most tokens between a quotation and its cue verb read as a stranded speaker
@@ -107,15 +109,19 @@ def direct_subject(index: DocIndex, verb: Token, para: int | None = None) -> Tok
 
 def _person_in_apposition(subj: Token) -> Token:
     """The person the parser put in apposition to a subject that names no agent, as when it
-    reads a fronted phrase as the subject ("With 50 days until the election, Minyon Moore,
-    a senior adviser…, called": Moore, not "the election"); else ``subj``."""
-    if subj.pos_ != "NOUN" or subj.ent_type_:
+    reads a fronted phrase or a dateline as the subject ("With 50 days until the election,
+    Minyon Moore, a senior adviser…, called": Moore, not "the election"; "WASHINGTON --
+    President Obama, dedicating…, said": Obama); else ``subj``."""
+    person = next((child for child in subj.children
+                   if child.dep_ == "appos" and child.ent_type_ == "PERSON"), None)
+    if person is None:
         return subj
-    for child in subj.children:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            found = wordnet.classes(subj.lemma_.lower(), "noun")
-            if found and found[0] not in AGENT_CLASSES:
-                return child
+    if subj.ent_type_ in PLACE_OR_TIME:
+        return person
+    if subj.pos_ == "NOUN" and not subj.ent_type_:
+        found = wordnet.classes(subj.lemma_.lower(), "noun")
+        if found and found[0] not in AGENT_CLASSES:
+            return person
     return subj
 
 
