@@ -191,3 +191,10 @@ def test_a_dateline_read_as_the_subject_gives_way_to_the_person(evidence_of):
     (mention, speaker), = quote_speakers(evidence_of(text), text)
     assert (mention, speaker) == ("President Obama", "Obama")
     assert [r["text"] for r in evidence_of(text) if r["kind"] == "source"] == ["President Obama"]
+
+
+def test_according_to_outranks_the_subject_of_another_cue(evidence_of):
+    text = ("Scott's relatives, including his wife, watched the police videos on Thursday, "
+            "according to their attorneys, and said they came away with \"more questions "
+            "than answers.\"")
+    assert quote_speakers(evidence_of(text), text) == [("their attorneys", "their attorneys")]

@@ -4,8 +4,9 @@ A transcript line's label ("\"PENCE: Well, look…", left out of the quotation b
 :func:`analysis.extract.quotes.pair_marks`) is its speaker. Otherwise, for each quote, in
 order, the first rule that finds a speaker wins:
 
-1. a cue verb in the quote's own sentence(s), outside any quotation (lexicon verbs before
-   other verbs, then verbs tied to the quote in the parse, then the main verb; lexicon
+1. a cue verb in the quote's own sentence(s), outside any quotation ("according to" before
+   lexicon verbs before other verbs, then verbs tied to the quote in the parse, then the
+   main verb: "X said …, according to Y" is Y's account, as PolNeAR has it; lexicon
    verbs only for a quoted phrase of fewer than :data:`SHORT_QUOTE_WORDS` words): its
    subject ("Cotton claimed", "said Kirby", the name before an appositive), the subject of
    the verb it hangs from ("..., saying “…”"), the object of "according to", or the noun
@@ -209,8 +210,8 @@ def _linked(index: DocIndex, toks: range) -> set[int]:
 def _cue_in(index: DocIndex, lo: int, hi: int, qs: int, qe: int,
             toks: range | None = None, lexical_only: bool = False, near_only: bool = False,
             by_depth: bool = False) -> tuple[Token, Token] | None:
-    """Best cue verb in tokens ``[lo, hi)`` outside quotes that has a subject: lexicon verbs
-    first, then verbs linked to the quote in the parse, then (``by_depth``) the verb nearest
+    """Best cue verb in tokens ``[lo, hi)`` outside quotes that has a subject: "according
+    to", then lexicon verbs, then verbs linked to the quote in the parse, then (``by_depth``) the verb nearest
     the root of its sentence, then the nearest to the quote."""
     lemmas = cue_lemmas()
     doc, heads = index.doc, index.heads
@@ -231,7 +232,7 @@ def _cue_in(index: DocIndex, lo: int, hi: int, qs: int, qe: int,
             continue
         if near_only and dist > NEAR:
             continue
-        found.append((not lexical, not tied, _depth(index, i) if by_depth else 0, abs(dist), i))
+        found.append((not lexical, not according, not tied, _depth(index, i) if by_depth else 0, abs(dist), i))
     for not_lexical, *_, i in sorted(found):
         subj = subject_of(index, doc[i])
         if subj is None and not not_lexical:
