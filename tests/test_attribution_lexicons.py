@@ -77,3 +77,13 @@ def test_work_nouns_name_works_not_words_that_introduce_quotations():
     works = lexicon_set("work_nouns")
     assert {"column", "book", "song", "titled"} <= works
     assert not {"speech", "statement", "report", "called", "said"} & works
+
+
+def test_lemma_candidates_reach_the_lemma_of_inflected_and_irregular_forms():
+    from analysis.lexicons import lemma_candidates
+
+    assert "break" in lemma_candidates("Breaks")
+    assert "state" in lemma_candidates("Stated")
+    assert "continue" in lemma_candidates("Continued")
+    assert "say" in lemma_candidates("Said") and "write" in lemma_candidates("wrote")
+    assert lemma_candidates("Ellis") & {"say", "tell", "write"} == set()

@@ -198,3 +198,17 @@ def test_according_to_outranks_the_subject_of_another_cue(evidence_of):
             "according to their attorneys, and said they came away with \"more questions "
             "than answers.\"")
     assert quote_speakers(evidence_of(text), text) == [("their attorneys", "their attorneys")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Experts say the plan is complicated. Said Ellis: “I don’t get the sense she is "
+     "interested in tax reform.”", "Ellis"),
+    ("Roger Stone spoke on the radio on Sunday.\n\nStated Stone:\n\n“I think that the stakes "
+     "are so high that they would do anything to remain in power.”", "Roger Stone"),
+])
+def test_inverted_cue_opening_the_sentence(evidence_of, text, name):
+    # the parser reads "Said Ellis" and "Stated Stone" as names
+    (mention, speaker), = quote_speakers(evidence_of(text), text)
+    assert speaker == name and mention == name.split()[-1]
+    assert (mention, name) in [(r["text"], r["name"]) for r in evidence_of(text)
+                               if r["kind"] == "source"]

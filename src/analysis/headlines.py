@@ -35,7 +35,7 @@ from collections import Counter
 from functools import cache
 
 from . import wordnet
-from .lexicons import lexicon_set
+from .lexicons import lemma_candidates, lexicon_set
 
 #: Longest line, in words, read as a headline.
 MAX_WORDS = 25
@@ -43,9 +43,6 @@ MAX_WORDS = 25
 MIN_CAPITALISED = 2
 #: Classes of a noun's most frequent sense that mark a name rather than a common word.
 NAME_CLASSES = frozenset({"person", "location", "time"})
-#: Endings taken off a word to find its lemma in WordNet (ending, replacement).
-ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
-           ("ing", ""), ("ing", "e"))
 WORD = re.compile(r"[A-Za-z]+")
 #: What may stand between a sentence's end and its first word.
 OPENERS = " \t\u00a0\"“‘'(["
@@ -88,9 +85,7 @@ def common_word(word: str) -> bool:
     low = word.lower()
     if low in _small_words() or (low.endswith("ly") and len(low) > 4):
         return True
-    lemmas = {low} | {low[:-len(end)] + new for end, new in ENDINGS
-                      if low.endswith(end) and len(low) > len(end) + 1}
-    for lemma in lemmas:
+    for lemma in lemma_candidates(low):
         if wordnet.classes(lemma, "verb"):
             return True
         noun = wordnet.classes(lemma, "noun")

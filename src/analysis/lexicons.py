@@ -28,3 +28,23 @@ def load_lexicon(name: str) -> tuple[str, ...]:
 def lexicon_set(name: str) -> frozenset[str]:
     """The same entries as a set, for membership tests."""
     return frozenset(load_lexicon(name))
+
+
+#: Endings taken off an inflected word to find its lemma (ending, replacement).
+ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+           ("ing", ""), ("ing", "e"))
+#: Past and present forms of cue verbs that no ending rule reaches.
+IRREGULAR = {"said": "say", "says": "say", "wrote": "write", "told": "tell", "spoke": "speak",
+             "thought": "think", "felt": "feel", "knew": "know", "saw": "see", "held": "hold"}
+
+
+def lemma_candidates(word: str) -> set[str]:
+    """The lower-cased word and what it may be the inflection of ("Breaks" → break, "Stated"
+    → state, "said" → say), for looking up a word the parser did not lemmatise (a capitalised
+    word it took for a name) in a lexicon or table of lemmas."""
+    low = word.lower()
+    found = {low} | {low[:-len(end)] + new for end, new in ENDINGS
+                     if low.endswith(end) and len(low) > len(end) + 1}
+    if low in IRREGULAR:
+        found.add(IRREGULAR[low])
+    return found

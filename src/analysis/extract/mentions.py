@@ -137,6 +137,9 @@ class DocIndex:
         self.titled = bytearray(len(doc))
         self.quote_spans: list[tuple[int, int]] = []
         self.quote_speakers: list[tuple[dict, Token, str | None]] = []
+        #: token index -> character span of its mention, where a rule knows it better than
+        #: the parse ("Said Ellis:", which the parser reads as one name)
+        self.fixed_mentions: dict[int, tuple[int, int]] = {}
         runs = [m.span() for m in BREAK.finditer(text)]
         self.breaks = [s for s, _ in runs]
         self.break_ends = [e for _, e in runs]
@@ -267,6 +270,8 @@ class DocIndex:
         """Character span of the noun phrase headed by ``tok``, without appositives or
         relative clauses ("Maj. Gen. Aharon Zeevi Farkash", "a U.S. official",
         "some of his aides")."""
+        if tok.i in self.fixed_mentions:
+            return self.fixed_mentions[tok.i]
         left = tok.i
         for child in tok.lefts:
             if child.dep_ in LEFT_DEPS and tok.i - child.left_edge.i <= 8:
@@ -313,6 +318,8 @@ class DocIndex:
         if low in SELF_PRONOUNS and not (tok.text.isupper() and len(tok.text) > 1):
             return "anonymous", tok.text
         phrase = self.text[start:end]
+        if tok.i in self.fixed_mentions and tok.ent_type_ == "PERSON":
+            return "named", self.full_name(phrase)  # not the parse's "Stated Stone"
         norm = " " + " ".join(POSSESSIVE.sub("", w) for w in phrase.lower().split()) + " "
         person = self.person_in(start, end)
         words = norm.split()

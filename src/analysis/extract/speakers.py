@@ -28,6 +28,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from .. import wordnet
+from ..lexicons import lemma_candidates
 from .mentions import SUBJECT_DEPS, VERB_ID, DocIndex, lemma_key, lexicon_keys
 
 CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp", "ccomp"})
@@ -46,6 +47,11 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "npadvmod", "oprd"})
 SHORT_QUOTE_WORDS = 4
 #: WordNet classes of a noun's first sense that name an agent ("adviser", "party").
 AGENT_CLASSES = frozenset({"person", "group"})
+#: A cue verb opening a sentence, then a name, then a colon or comma right before a quote
+#: ("Said Ellis: “", "Stated Stone:\n\n“").
+FRONTED_CUE = re.compile(r"(?:^|(?<=[.!?”\"’]\s))(?P<verb>[A-Z][a-z]+)\s+"
+                         r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*[:,]\s*[“\"]?$",
+                         re.MULTILINE)
 #: Entity types of a place or a time, which say nothing themselves ("WASHINGTON --").
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 #: Parts of speech of a noun phrase's head that can be a speaker.
@@ -277,6 +283,21 @@ def _dash_speaker(index: DocIndex, qe: int) -> Token | None:
     return None
 
 
+def _fronted_cue(index: DocIndex, qs: int) -> Token | None:
+    """The name after a cue verb that opens the sentence before the quote, up to a colon or
+    a comma ("Said Ellis: “…”", "Stated Stone:\n\n“…”"): inverted order the parser reads as
+    one name ("Said Ellis"). The verb is any form of a cue (:func:`cue_lemmas`)."""
+    line = index.text.rfind("\n", 0, max(0, index.text.rfind("\n", 0, qs) - 1)) + 1
+    m = FRONTED_CUE.search(index.text, line, qs)
+    if m is None or not any(lemma_key(w) in cue_lemmas() for w in lemma_candidates(m["verb"])):
+        return None
+    toks = index.tokens_in(*m.span("name"))
+    if not len(toks):
+        return None
+    index.fixed_mentions[toks.stop - 1] = m.span("name")
+    return index.doc[toks.stop - 1]
+
+
 def _previous_sentence(index: DocIndex, first: int) -> tuple[int, int] | None:
     """Token range of the sentence before token ``first`` (skipping blank tokens), cut at
     its paragraph's bounds (the parser may run a sentence over a line break)."""
@@ -343,6 +364,9 @@ def attribute_quotes(index: DocIndex, quotes: list[dict]) -> None:
             subj, rule = label, "speaker: transcript label"
         elif hit:
             (cue, subj), rule = hit, "speaker: subject of cue"
+        if subj is None:
+            subj = _fronted_cue(index, qs)
+            rule = "speaker: after a fronted cue" if subj is not None else None
         if subj is None:
             subj = _dash_speaker(index, qe)
             rule = "speaker: after a dash" if subj is not None else None
