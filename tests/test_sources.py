@@ -203,3 +203,11 @@ def test_a_clause_the_parser_hangs_on_a_later_quotes_cue_is_not_its_content(nlp)
     # in the content of a cue with no quotation between, it stays part of that content
     assert "Obama" not in _scored_mentions(
         nlp, "Holtz-Eakin said Obama called for reducing the tax rate.")
+
+
+def test_a_fronted_name_the_parser_made_the_subject_is_not_the_source(evidence_of):
+    # parsed with "the real Dred Scott" as the subject and Roberts in apposition to it
+    text = ("To understand the real Dred Scott, Chief Justice Roberts said, one should visit "
+            "this museum.")
+    assert [(m, n) for m, _, n in sources(evidence_of(text))] == [("Chief Justice Roberts",
+                                                                    "Roberts")]

@@ -110,11 +110,11 @@ def direct_subject(index: DocIndex, verb: Token, para: int | None = None) -> Tok
         return _stranded_subject(index, verb)
     own = [child for child in subjects if index.paragraph(child.idx) == para]
     if own:
-        return _person_in_apposition(min(own, key=lambda child: abs(child.i - verb.i)))
+        return _person_in_apposition(min(own, key=lambda child: abs(child.i - verb.i)), verb)
     return _orphan_subject(index, verb, para)
 
 
-def _person_in_apposition(subj: Token) -> Token:
+def _person_in_apposition(subj: Token, verb: Token) -> Token:
     """The person the parser put in apposition to a subject that names no agent, as when it
     reads a fronted phrase or a dateline as the subject ("With 50 days until the election,
     Minyon Moore, a senior adviser…, called": Moore, not "the election"; "WASHINGTON --
@@ -125,6 +125,10 @@ def _person_in_apposition(subj: Token) -> Token:
         return subj
     if subj.ent_type_ in PLACE_OR_TIME:
         return person
+    if subj.ent_type_ == "PERSON" and all(
+            t.is_punct for t in subj.doc[person.right_edge.i + 1:verb.i]) and person.i < verb.i:
+        return person  # two people in apposition, the second right before the verb: the
+        # first was fronted ("To understand the real Dred Scott, Chief Justice Roberts said")
     if subj.pos_ == "NOUN" and not subj.ent_type_:
         found = wordnet.classes(subj.lemma_.lower(), "noun")
         if found and found[0] not in AGENT_CLASSES:
