@@ -160,7 +160,8 @@ def _stranded_subject(index: DocIndex, verb: Token) -> Token | None:
         return None
     for tok in words:
         if tok.ent_type_ == "PERSON":
-            while tok.dep_ == "compound" and tok.head.i < verb.i and tok.head.ent_type_ == "PERSON":
+            while (tok.dep_ == "compound" and tok.head.i < verb.i
+                   and tok.head.ent_type_ == "PERSON"):
                 tok = tok.head
             return tok
     inside = {t.i for t in span}
@@ -221,8 +222,9 @@ def _cue_in(index: DocIndex, lo: int, hi: int, qs: int, qe: int,
             toks: range | None = None, lexical_only: bool = False, near_only: bool = False,
             by_depth: bool = False) -> tuple[Token, Token] | None:
     """Best cue verb in tokens ``[lo, hi)`` outside quotes that has a subject: "according
-    to", then lexicon verbs, then verbs linked to the quote in the parse, then (``by_depth``) the verb nearest
-    the root of its sentence, then the nearest to the quote."""
+    to", then lexicon verbs, then verbs linked to the quote in the parse, then
+    (``by_depth``) the verb nearest the root of its sentence, then the nearest to the
+    quote."""
     lemmas = cue_lemmas()
     doc, heads = index.doc, index.heads
     linked = _linked(index, toks) if toks is not None else set()
@@ -242,7 +244,8 @@ def _cue_in(index: DocIndex, lo: int, hi: int, qs: int, qe: int,
             continue
         if near_only and dist > NEAR:
             continue
-        found.append((not lexical, not according, not tied, _depth(index, i) if by_depth else 0, abs(dist), i))
+        depth = _depth(index, i) if by_depth else 0
+        found.append((not lexical, not according, not tied, depth, abs(dist), i))
     for not_lexical, *_, i in sorted(found):
         subj = subject_of(index, doc[i])
         if subj is None and not not_lexical:
