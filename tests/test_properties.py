@@ -136,3 +136,17 @@ def test_crlf_copies_of_the_seed_articles_score_the_same():
     scores = scores_of_copies(texts)
     for path in sorted(RAW_DIR.glob("*.txt")):
         assert_same_scores(scores.loc[f"lf_{path.stem}"], scores.loc[f"crlf_{path.stem}"])
+
+
+HEADLINE_WORDS = ["Clinton", "Breaks", "With", "Obama", "On", "A", "Says", "Trump", ":", " ",
+                  "\n", "Voters", "voters", "Mr.", ".", "İ", "ß", "ﬁ", "“", "’s"]
+
+
+@SETTINGS
+@given(st.one_of(ANY_TEXT, st.lists(st.sampled_from(HEADLINE_WORDS), max_size=60).map(" ".join)))
+def test_sentence_casing_headlines_changes_only_the_case_of_letters(text):
+    from analysis.headlines import sentence_case_headlines
+
+    out = sentence_case_headlines(text)
+    assert len(out) == len(text)
+    assert all(a == b or (a.isascii() and a.lower() == b) for a, b in zip(text, out))
