@@ -212,3 +212,9 @@ def test_inverted_cue_opening_the_sentence(evidence_of, text, name):
     assert speaker == name and mention == name.split()[-1]
     assert (mention, name) in [(r["text"], r["name"]) for r in evidence_of(text)
                                if r["kind"] == "source"]
+
+
+def test_a_fronted_cue_must_stand_right_before_the_quote(evidence_of):
+    text = ("Said Ellis:\nThe plan was complicated, experts said. “I don’t get the sense she is "
+            "interested in tax reform.”")
+    assert [s for _, s in quote_speakers(evidence_of(text), text)] != ["Ellis"]

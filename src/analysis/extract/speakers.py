@@ -45,12 +45,12 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "npadvmod", "oprd"})
 #: Quotes of fewer words (a phrase taken over: "a separate “liquidating trust”") take their
 #: speaker from a lexicon cue only, never from whatever verb stands next to them.
 SHORT_QUOTE_WORDS = 4
-#: WordNet classes of a noun's first sense that name an agent ("adviser", "party").
-AGENT_CLASSES = frozenset({"person", "group"})
+#: WordNet classes of a noun's first sense that name someone ("adviser", "party").
+PERSON_OR_GROUP = frozenset({"person", "group"})
 #: A cue verb opening a sentence, then a name, then a colon or comma right before a quote
 #: ("Said Ellis: “", "Stated Stone:\n\n“").
 FRONTED_CUE = re.compile(r"(?:^|(?<=[.!?”\"’]\s))(?P<verb>[A-Z][a-z]+)\s+"
-                         r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*[:,]\s*[“\"]?$",
+                         r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*[:,]\s*\Z",
                          re.MULTILINE)
 #: Entity types of a place or a time, which say nothing themselves ("WASHINGTON --").
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
@@ -131,7 +131,7 @@ def _person_in_apposition(subj: Token, verb: Token) -> Token:
         # first was fronted ("To understand the real Dred Scott, Chief Justice Roberts said")
     if subj.pos_ == "NOUN" and not subj.ent_type_:
         found = wordnet.classes(subj.lemma_.lower(), "noun")
-        if found and found[0] not in AGENT_CLASSES:
+        if found and found[0] not in PERSON_OR_GROUP:
             return person
     return subj
 
@@ -294,8 +294,9 @@ def _fronted_cue(index: DocIndex, qs: int) -> Token | None:
     """The name after a cue verb that opens the sentence before the quote, up to a colon or
     a comma ("Said Ellis: “…”", "Stated Stone:\n\n“…”"): inverted order the parser reads as
     one name ("Said Ellis"). The verb is any form of a cue (:func:`cue_lemmas`)."""
-    line = index.text.rfind("\n", 0, max(0, index.text.rfind("\n", 0, qs) - 1)) + 1
-    m = FRONTED_CUE.search(index.text, line, qs)
+    text = index.text
+    this_line = text.rfind("\n", 0, qs)  # the search starts one line up ("Stated Stone:\n“")
+    m = FRONTED_CUE.search(text, text.rfind("\n", 0, max(0, this_line - 1)) + 1, qs)
     if m is None or not any(lemma_key(w) in cue_lemmas() for w in lemma_candidates(m["verb"])):
         return None
     toks = index.tokens_in(*m.span("name"))
