@@ -8,7 +8,8 @@ from analysis.paths import LEXICON_DIR
 
 ATTRIBUTION_LEXICONS = ["cue_verbs", "cue_verbs_clausal", "cue_adjectives", "anonymous_sources",
                         "media_outlets", "media_nouns", "institution_nouns",
-                        "spokesperson_nouns", "person_titles", "addressee_verbs", "work_nouns"]
+                        "spokesperson_nouns", "person_titles", "addressee_verbs", "work_nouns",
+                        "title_case_small_words"]
 
 
 @pytest.mark.parametrize("name", ATTRIBUTION_LEXICONS)

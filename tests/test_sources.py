@@ -110,6 +110,11 @@ def test_actions_reported_inside_a_claim_are_not_the_actors_attributions(evidenc
     assert [m for m, _, _ in got] == ["The report"]
 
 
+def test_plain_speech_inside_a_claim_is_an_attribution_too(evidence_of):
+    got = sources(evidence_of("The senator said Trump told aides that the plan was dead."))
+    assert [m for m, _, _ in got] == ["The senator", "Trump"]
+
+
 @pytest.mark.parametrize("text", [
     "LONDON (Reuters) - Donald Trump said he was unlikely to have a close relationship with "
     "David Cameron.",

@@ -64,11 +64,11 @@ from .speakers import attribute_quotes, direct_subject, subject_of
 
 AUX_ID, NOUN_ID, PRON_ID = POS_IDS["AUX"], POS_IDS["NOUN"], POS_IDS["PRON"]
 PUNCT_ID = POS_IDS["PUNCT"]
-#: Plain speech verbs stay attributions inside another one's content ("he said Trump told
-#: aides..."); other predicates there are part of the content (PolNeAR annotates one level,
-#: and a reader must not see "Netanyahu ordered" as Netanyahu's claim in "the report claimed
-#: that Netanyahu ordered...").
-SPEECH = frozenset(lemma_key(w) for w in ("say", "tell", "add", "write", "note", "report"))
+#: Plain speech verbs (``lexicons/plain_speech_verbs.txt``) stay attributions inside another
+#: one's content ("he said Trump told aides..."); other predicates there are part of the
+#: content (PolNeAR annotates one level, and a reader must not see "Netanyahu ordered" as
+#: Netanyahu's claim in "the report claimed that Netanyahu ordered...").
+SPEECH = lexicon_keys("plain_speech_verbs")
 ACCORDING = frozenset({lemma_key("accord"), lemma_key("according")})
 #: A verb without a subject of its own borrows its head's ("went on to say", "...,
 #: saying", "stood up and said").
