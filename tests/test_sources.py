@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 
+
 def sources(records: list[dict]) -> list[tuple[str, str, str]]:
     return [(r["text"], r["source_type"], r["name"]) for r in records if r["kind"] == "source"]
 
@@ -216,3 +217,32 @@ def test_a_fronted_name_the_parser_made_the_subject_is_not_the_source(evidence_o
             "this museum.")
     assert [(m, n) for m, _, n in sources(evidence_of(text))] == [("Chief Justice Roberts",
                                                                     "Roberts")]
+
+
+def test_a_title_before_the_name_says_the_gender(evidence_of):
+    # Jordan and Kelly are carried by both sexes: only "Ms." and "Mr." tell
+    text = ("Ms. Jordan Smith spoke in Ohio on Tuesday.\n\n"
+            "Mr. Kelly Brown had criticized the plan a week before.\n\n"
+            "She said the plan would pass.")
+    assert ("She", "named", "Jordan Smith") in sources(evidence_of(text))
+
+
+def test_the_article_s_own_pronouns_say_the_gender(evidence_of):
+    text = ("Robin Smith said she would run again in the fall.\n\n"
+            "James Brown had criticized the plan a week before.\n\n"
+            "She said the plan would pass.")
+    assert ("She", "named", "Robin Smith") in sources(evidence_of(text))
+
+
+def test_no_one_of_the_gender_leaves_the_pronoun_unresolved(evidence_of):
+    text = ("James Brown had criticized the plan a week before.\n\n"
+            "She said the plan would pass.")
+    assert ("She", "anonymous", "She") in sources(evidence_of(text))
+
+
+def test_a_surname_stands_for_the_full_name_of_its_gender(evidence_of):
+    text = ("Senator Mary Trump spoke at the rally on Monday.\n\n"
+            "Senator Donald Trump thanked the crowd.\n\n"
+            "Trump said he would win Ohio.")
+    assert ("Trump", "named", "Donald Trump") in sources(evidence_of(text))
+

@@ -219,3 +219,10 @@ def test_a_fronted_cue_must_stand_right_before_the_quote(evidence_of):
             "The plan was long and complicated. “I don’t get the sense she is interested in "
             "tax reform.”")
     assert all(s is None or "Ellis" not in s for _, s in quote_speakers(evidence_of(text), text))
+
+
+def test_she_is_not_the_man_named_last(evidence_of):
+    text = ("Hillary Clinton spoke in Ohio on Tuesday.\n\n"
+            "Robert Mueller had criticized the plan a week before.\n\n"
+            "“We will not back down from this fight,” she said.")
+    assert quote_speakers(evidence_of(text), text) == [("she", "Hillary Clinton")]

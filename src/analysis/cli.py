@@ -105,6 +105,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="WordNet 3.0 'dict' folder (lexnames, index.noun, data.noun, ...)")
     p.add_argument("--out", type=Path, default=None,
                    help="folder to write the tables in (default: the package's lexicons/)")
+
+    p = sub.add_parser("first-names", help="rebuild the first-name gender table",
+                       description="Write lexicons/first_names.tsv from the 1990 US Census "
+                                   "first-name files.")
+    p.add_argument("dir", type=Path, metavar="DIR",
+                   help="folder holding dist.female.first and dist.male.first")
+    p.add_argument("--out", type=Path, default=None,
+                   help="folder to write the table in (default: the package's lexicons/)")
     return parser
 
 
@@ -274,9 +282,24 @@ def cmd_wordnet_classes(args) -> int:
     return 0
 
 
+def cmd_first_names(args) -> int:
+    from .names import NamesError, write_table
+    from .paths import LEXICON_DIR
+
+    out = args.out or LEXICON_DIR
+    if not out.is_dir():
+        raise UserError(f"{out}: no such folder")
+    try:
+        counts = write_table(args.dir, out)
+    except NamesError as exc:
+        raise UserError(str(exc)) from None
+    print(json.dumps({"out": str(out), **counts}))
+    return 0
+
+
 COMMANDS = {"evidence": cmd_evidence, "score": cmd_score, "highlight": cmd_highlight,
             "report": cmd_report, "evaluate": cmd_evaluate, "learn-sources": cmd_learn_sources,
-            "wordnet-classes": cmd_wordnet_classes}
+            "wordnet-classes": cmd_wordnet_classes, "first-names": cmd_first_names}
 
 
 def _format_warning(message, category, filename, lineno, line=None) -> str:
