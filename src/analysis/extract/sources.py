@@ -285,7 +285,9 @@ def context_features(index: DocIndex, mention: Token, cls: str) -> list[str]:
 def probability(feats: list[str]) -> float:
     """Probability that a candidate with features ``feats`` is a source (the learned table)."""
     w = weights()
-    z = w.get("bias", 0.0) + sum(w.get(f, 0.0) for f in set(feats))  # each feature once
+    # each feature once; fsum, exact whatever the order, so that a candidate right at the
+    # threshold does not come and go with the string-hash seed of the process
+    z = math.fsum([w.get("bias", 0.0), *(w.get(f, 0.0) for f in set(feats))])
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
