@@ -286,7 +286,7 @@ class DocIndex:
         subject pronouns of that gender only and names no other person; else 0."""
         s0, s1 = self.sentence_bounds(ent.root.i)
         persons_named = bisect_left(person_starts, s1) - bisect_left(person_starts, s0)
-        if persons_named != 1:  # someone else named: "his" may be theirs
+        if persons_named != 1:  # someone else named: "he" may be them
             return 0
         seen = {PRONOUN_GENDER[low] for i in range(ent.end, s1)
                 if (low := self.doc[i].lower_) in SUBJECT_PRONOUNS}
