@@ -267,34 +267,33 @@ def cmd_learn_sources(args) -> int:
     return 0
 
 
-def cmd_wordnet_classes(args) -> int:
+def _rebuild_table(args, write, error: type[Exception]) -> int:
+    """Run ``write(args.dir, out folder)``, a builder of shipped lexicon tables, into
+    ``args.out`` (default: the package's ``lexicons/``); ``error`` is the builder's error
+    for source files it cannot read, shown as a usage error."""
     from .paths import LEXICON_DIR
-    from .wordnet import WordNetError, write_tables
 
     out = args.out or LEXICON_DIR
     if not out.is_dir():
         raise UserError(f"{out}: no such folder")
     try:
-        counts = write_tables(args.dir, out)
-    except WordNetError as exc:
+        counts = write(args.dir, out)
+    except error as exc:
         raise UserError(str(exc)) from None
     print(json.dumps({"out": str(out), **counts}))
     return 0
+
+
+def cmd_wordnet_classes(args) -> int:
+    from .wordnet import WordNetError, write_tables
+
+    return _rebuild_table(args, write_tables, WordNetError)
 
 
 def cmd_first_names(args) -> int:
     from .names import NamesError, write_table
-    from .paths import LEXICON_DIR
 
-    out = args.out or LEXICON_DIR
-    if not out.is_dir():
-        raise UserError(f"{out}: no such folder")
-    try:
-        counts = write_table(args.dir, out)
-    except NamesError as exc:
-        raise UserError(str(exc)) from None
-    print(json.dumps({"out": str(out), **counts}))
-    return 0
+    return _rebuild_table(args, write_table, NamesError)
 
 
 COMMANDS = {"evidence": cmd_evidence, "score": cmd_score, "highlight": cmd_highlight,
