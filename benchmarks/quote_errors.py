@@ -8,10 +8,11 @@ definitions) and sorts them by what the annotation says about the text they cove
 False positives (a predicted quote of 4+ words matched to no gold quote):
 
 - ``annotated content, no quote for the scorer``: half of the prediction or more lies in one
-  content piece, and the scorer finds no quote there, because the piece starts after the
-  opening mark (a transcript turn annotated from after "\\"PENCE: ") or opens with a ”, which
-  the scorer reads as a closing mark;
-- ``partly annotated``: the prediction overlaps annotated content, less than half of it (a
+  content piece, and no gold quote overlaps it: the scorer finds no quote marks to pair
+  there, as when the piece starts after the opening mark (a transcript turn annotated from
+  after "\\"PENCE: ") or opens with a ”, which the scorer reads as a closing mark;
+- ``partly annotated``: the other predictions with annotated content under them: less than
+  half of the prediction, or with a gold quote overlapping it by less than half of both (a
   quote the annotators cut sentence by sentence, a block quote annotated in part);
 - ``not annotated``: no annotated content under it.
 
@@ -22,8 +23,8 @@ Misses (a gold quote matched to no prediction):
 - ``quoted title``: a ``title`` record overlaps it (a name in quotes inside a content span);
 - ``not found``.
 
-Then, of the predicted quotes of several sentences that overlap gold quotes, how many overlap
-one (annotated whole) and how many several (annotated in pieces), and in how many articles.
+Then, of the predicted quotes of several sentences, how many overlap one gold quote
+(annotated whole), several (annotated in pieces; in how many articles) or none.
 The last line gives quote P/R/F1 as the scorer counts them, and again with the first kind of
 false positive counted as found quotes (annotated content that the scorer's mark pairing does
 not see): a diagnostic, not the project's figure.
@@ -116,7 +117,7 @@ def main() -> None:
             print(f"         {line}")
     print(f"multi-sentence quotes found: {totals['multi whole']} annotated whole, "
           f"{totals['multi in pieces']} in pieces (in {len(split_articles)} articles), "
-          f"{totals['multi unannotated']} not annotated")
+          f"{totals['multi unannotated']} overlapping no annotated quote")
     unseen = kinds["FP " + ANNOTATED]
     scorer = prf(totals["tp"], totals["pred"], totals["gold"])
     seen = prf(totals["tp"] + unseen, totals["pred"], totals["gold"] + unseen)
