@@ -223,32 +223,29 @@ def test_a_fronted_name_the_parser_made_the_subject_is_not_the_source(evidence_o
                                                                     "Roberts")]
 
 
-def test_a_title_before_the_name_says_the_gender(evidence_of):
+GENDER_CASES = {
     # Jordan and Kelly are carried by both sexes: only "Ms." and "Mr." tell
-    text = ("Ms. Jordan Smith spoke in Ohio on Tuesday.\n\n"
-            "Mr. Kelly Brown had criticized the plan a week before.\n\n"
-            "She said the plan would pass.")
-    assert ("She", "named", "Jordan Smith") in sources(evidence_of(text))
+    "a title before the name says the gender": (
+        "Ms. Jordan Smith spoke in Ohio on Tuesday.\n\n"
+        "Mr. Kelly Brown had criticized the plan a week before.\n\n"
+        "She said the plan would pass.", ("She", "named", "Jordan Smith")),
+    "the article's own pronouns say the gender": (
+        "Robin Smith said she would run again in the fall.\n\n"
+        "James Brown had criticized the plan a week before.\n\n"
+        "She said the plan would pass.", ("She", "named", "Robin Smith")),
+    "no one of the gender leaves the pronoun unresolved": (
+        "James Brown had criticized the plan a week before.\n\n"
+        "She said the plan would pass.", ("She", "anonymous", "She")),
+    "a surname stands for the full name of its gender": (
+        "Senator Mary Trump spoke at the rally on Monday.\n\n"
+        "Senator Donald Trump thanked the crowd.\n\n"
+        "Trump said he would win Ohio.", ("Trump", "named", "Donald Trump")),
+}
 
 
-def test_the_article_s_own_pronouns_say_the_gender(evidence_of):
-    text = ("Robin Smith said she would run again in the fall.\n\n"
-            "James Brown had criticized the plan a week before.\n\n"
-            "She said the plan would pass.")
-    assert ("She", "named", "Robin Smith") in sources(evidence_of(text))
-
-
-def test_no_one_of_the_gender_leaves_the_pronoun_unresolved(evidence_of):
-    text = ("James Brown had criticized the plan a week before.\n\n"
-            "She said the plan would pass.")
-    assert ("She", "anonymous", "She") in sources(evidence_of(text))
-
-
-def test_a_surname_stands_for_the_full_name_of_its_gender(evidence_of):
-    text = ("Senator Mary Trump spoke at the rally on Monday.\n\n"
-            "Senator Donald Trump thanked the crowd.\n\n"
-            "Trump said he would win Ohio.")
-    assert ("Trump", "named", "Donald Trump") in sources(evidence_of(text))
+@pytest.mark.parametrize("text, expected", GENDER_CASES.values(), ids=GENDER_CASES.keys())
+def test_a_pronoun_or_surname_resolves_to_a_person_of_its_gender(evidence_of, text, expected):
+    assert expected in sources(evidence_of(text))
 
 
 def test_a_candidate_s_probability_does_not_depend_on_the_hash_seed():
