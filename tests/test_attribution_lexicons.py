@@ -60,7 +60,7 @@ def test_anonymous_sources_cover_unnamed_people():
 
 
 def test_person_titles_strip_honorifics():
-    from analysis.extract.mentions import strip_titles
+    from analysis.extract.coref import strip_titles
 
     assert {"sen.", "mr.", "president"} <= lexicon_set("person_titles")
     assert strip_titles("Sen. Tom Cotton") == "Tom Cotton"
@@ -88,3 +88,10 @@ def test_lemma_candidates_reach_the_lemma_of_inflected_and_irregular_forms():
     assert "continue" in lemma_candidates("Continued")
     assert "say" in lemma_candidates("Said") and "write" in lemma_candidates("wrote")
     assert lemma_candidates("Ellis") & {"say", "tell", "write"} == set()
+
+
+def test_a_quantifier_keeps_its_of_phrase_in_the_source(evidence_of):
+    # "some" is in lexicons/quantifiers.txt: the source is "some of his aides", not "some"
+    assert "some" in lexicon_set("quantifiers")
+    ev = evidence_of("Some of his aides said the plan would fail.")
+    assert [r["text"] for r in ev if r["kind"] == "source"] == ["Some of his aides"]

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extract.hedges import QuoteSpans, cue_lexicon, find_hedges_and_boosters
+from analysis.extract.hedges import cue_lexicon, find_hedges_and_boosters
+from analysis.extract.quotes import quote_spans
+from analysis.spans import SpanSet
 from analysis.lexicons import lexicon_set, load_lexicon
 from analysis.paths import LEXICON_DIR
 
@@ -146,17 +148,17 @@ def test_record_fields_and_offsets(evidence_of):
 
 
 def test_quote_spans_binary_search():
-    spans = QuoteSpans([{"kind": "quote", "start": 10, "end": 20},
-                        {"kind": "quote", "start": 15, "end": 30},
-                        {"kind": "title", "start": 40, "end": 50},
-                        {"kind": "quote", "start": 60, "end": 70}])
+    spans = SpanSet(quote_spans([{"kind": "quote", "start": 10, "end": 20},
+                                 {"kind": "quote", "start": 15, "end": 30},
+                                 {"kind": "title", "start": 40, "end": 50},
+                                 {"kind": "wire_quote", "start": 60, "end": 70}]))
     assert [o in spans for o in (9, 10, 25, 29, 30, 45, 65, 70)] == [
         False, True, True, True, False, False, True, False]
 
 
 def test_no_quotes_and_empty_doc(nlp):
     doc = nlp("   ")
-    assert find_hedges_and_boosters(doc, "   ", []) == []
+    assert find_hedges_and_boosters(doc, []) == []
 
 
 # ---------------------------------------------------------------- seed articles
@@ -180,3 +182,14 @@ def test_seed_000_boosters_and_hedges(evidence_of, seed_dir):
 def test_seed_003_writer_modals(evidence_of, seed_dir):
     ev = evidence_of(seed(seed_dir, "003"), "003")
     assert {"may", "could"} <= _writer_hedges(ev)
+
+
+def test_month_words_and_role_nouns_are_lexicons(evidence_of):
+    # lexicons/month_words.txt: "since May" is the month; lexicons/role_nouns.txt: a
+    # "potential" role is no hedge, a potential event is
+    from analysis.lexicons import lexicon_set
+
+    assert {"since", "early"} <= lexicon_set("month_words")
+    assert {"buyer", "voter"} <= lexicon_set("role_nouns")
+    assert cues(evidence_of("Prices have risen since May.\n")) == []
+    assert cues(evidence_of("Analysts warned of a potential strike.\n")) == ["potential"]

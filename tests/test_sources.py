@@ -195,13 +195,10 @@ def test_learned_table_says_how_it_was_made():
 
 
 def _scored_mentions(nlp, text: str) -> list[str]:
-    from analysis.extract.mentions import DocIndex
-    from analysis.extract.quotes import find_quotes
+    from analysis.extract import attribute_quotes
     from analysis.extract.sources import scored_candidates
 
-    doc = nlp(text)
-    index = DocIndex(doc, text)
-    find_quotes(doc, text, index=index)
+    index = attribute_quotes(nlp(text), text).index
     return [mention.text for mention, *_ in scored_candidates(index)]
 
 

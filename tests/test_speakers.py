@@ -150,7 +150,7 @@ def test_a_speaker_the_parser_hung_on_the_quotation(nlp):
     "Tulsa" read as a verb hanging on the quotation, "said" as a conjunct of its verb."""
     from spacy.tokens import Doc
 
-    from analysis.extract.quotes import find_quotes
+    from analysis.extract import attribute_quotes
 
     words = ["“", "We", "will", "achieve", "justice", "in", "this", "case", ",", "”", "Tulsa",
              "police", "Chief", "Chuck", "Jordan", "said", "Monday", "."]
@@ -165,7 +165,7 @@ def test_a_speaker_the_parser_hung_on_the_quotation(nlp):
     ents = ["O"] * 13 + ["B-PERSON", "I-PERSON", "O", "O", "O"]
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
               lemmas=lemmas, ents=ents)
-    (quote,) = find_quotes(doc, doc.text)
+    (quote,) = attribute_quotes(doc, doc.text).quotes
     assert quote["speaker"] == "Chuck Jordan"
 
 

@@ -4,7 +4,7 @@ Load articles, extract sourcing evidence (quotes, speakers, typed sources, hedge
 with character offsets into the original text, score and compare them.
 """
 from .articles import load_articles
-from .extract import extract_evidence
+from .pipeline import extract_evidence
 
 __all__ = ["load_articles", "extract_evidence", "score_articles"]
 __version__ = "0.1.0"

@@ -299,7 +299,11 @@ def _stream(frame, jobs, cache, batch_size, progress, engine, scheduler, readabi
         bar.close()
 
 
-def evidence_frame(articles, **kwargs) -> pd.DataFrame:
-    """Evidence of every article as one DataFrame (columns ``EVIDENCE_COLUMNS``)."""
+def extract_evidence(articles, **kwargs) -> pd.DataFrame:
+    """Evidence of every article as a DataFrame (columns :data:`EVIDENCE_COLUMNS`).
+
+    ``articles`` is a DataFrame from :func:`analysis.load_articles` or a path (file, folder,
+    list). Keyword arguments go to :func:`analyse` (``jobs``, ``cache``…).
+    """
     records = [rec for result in analyse(articles, **kwargs) for rec in result["evidence"]]
     return pd.DataFrame(records).reindex(columns=EVIDENCE_COLUMNS)

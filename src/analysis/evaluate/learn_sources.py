@@ -61,9 +61,9 @@ class Examples:
 def collect(data_dir: Path | str, split: str = "train", cache: bool = True,
             progress: bool = True) -> Examples:
     """Candidates and labels of every article of a PolNeAR split (see the module docstring)."""
-    from ..extract.mentions import DocIndex
-    from ..extract.quotes import find_quotes
+    from ..extract import attribute_quotes
     from ..extract.sources import describers, ruled_sources, scored_candidates
+    from ..extract.syntax import mention_span
     from ..nlp import load_model, parse_texts
     from ..pipeline import parse_input
     from ..textio import lf_text
@@ -78,17 +78,16 @@ def collect(data_dir: Path | str, split: str = "train", cache: bool = True,
                desc="candidates", unit="article", disable=not progress)
     for article, text, doc in bar:
         lf, to_original = lf_text(text)
-        index = DocIndex(doc, lf)
-        find_quotes(doc, lf, index=index)
+        _, index, _, speakers = attribute_quotes(doc, lf)
 
         def span_of(tok) -> Span:
-            start, end = index.mention(tok)
+            start, end = mention_span(tok, index.mention_spans)
             return to_original(start), to_original(end)
 
         golds = sorted({(a.source[0][0], a.source[-1][1])
                         for a in gold[article][1] if a.source})
         out.gold[article] = golds
-        ruled = [tok for tok, _, _ in ruled_sources(index)]
+        ruled = [tok for tok, _, _ in ruled_sources(index, speakers)]
         out.ruled[article] = [span_of(tok) for tok in ruled if not index.quoted[tok.i]]
         ruled_heads = {tok.i for tok in ruled}
         first = len(out.label)

@@ -1,7 +1,7 @@
 """Evidence extraction: quotes, speakers, sources, hedges and boosters as spans.
 
 Every record is a dict with ``article_id``, ``kind``, ``start``, ``end`` and ``text`` (exactly
-``article_text[start:end]``), plus kind-specific fields:
+``article_text[start:end]``), ``rule`` (what produced it), plus kind-specific fields:
 
 - ``quote`` (and ``wire_quote``, a quotation in ''…'' marks): ``speaker_start``,
   ``speaker_end`` (the speaker mention, or None), ``speaker``
@@ -11,16 +11,32 @@ Every record is a dict with ``article_id``, ``kind``, ``start``, ``end`` and ``t
 - ``hedge`` / ``booster``: ``in_quote``, ``cue`` (the lexicon entry);
 - other kinds (``title``: a quoted title or scare quote) may carry ``cue``.
 
-:func:`extract_doc` works on one parsed document; :func:`extract_evidence` on articles.
+:func:`extract_doc` runs the steps on one parsed article, each taking what it needs and
+returning what it found:
+
+1. :func:`~analysis.extract.quotes.find_quotes`: quotations and quoted titles, from the marks;
+2. the quote mask, :meth:`DocIndex.with_quotes`: which tokens are quoted words;
+3. :func:`~analysis.extract.speakers.find_speakers`: each quotation's speaker, with the
+   people of :class:`~analysis.extract.coref.Persons`;
+4. :func:`~analysis.extract.sources.find_sources`: every attribution to a source, typed by
+   :mod:`analysis.extract.source_types`;
+5. :func:`~analysis.extract.hedges.find_hedges_and_boosters`: epistemic cues, marked when
+   they stand in a quotation.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.tokens import Doc
 
+from .coref import Persons
+from .docindex import DocIndex
 from .hedges import find_hedges_and_boosters
-from .mentions import DocIndex
-from .quotes import QUOTE_KINDS, find_quotes
+from .quotes import QUOTE_KINDS, find_quotes, quote_spans, title_spans
 from .sources import find_sources
+from .speakers import Speakers, find_speakers
+
+__all__ = ["EVIDENCE_COLUMNS", "QUOTE_KINDS", "Attributed", "attribute_quotes", "extract_doc"]
 
 EVIDENCE_COLUMNS = [
     "article_id", "kind", "start", "end", "text", "speaker_start", "speaker_end", "speaker",
@@ -28,30 +44,40 @@ EVIDENCE_COLUMNS = [
 ]
 
 
+class Attributed(NamedTuple):
+    """Steps 1–3 of :func:`extract_doc` on one article (see the module docstring)."""
+
+    #: quote records (speakers filled) and title records, in text order
+    quotes: list[dict]
+    #: the index masked by the quotations, knowing the speakers' mention spans
+    index: DocIndex
+    persons: Persons
+    speakers: Speakers
+
+
+def attribute_quotes(doc: Doc, text: str) -> Attributed:
+    """Quotations and titles, the quote mask and each quotation's speaker (steps 1–3)."""
+    marks = find_quotes(doc.text)
+    index = DocIndex(doc, text).with_quotes(quote_spans(marks), title_spans(marks))
+    persons = Persons(index)
+    speakers = find_speakers(index, persons, [r for r in marks if r["kind"] in QUOTE_KINDS])
+    attributed = iter(speakers.quotes)
+    quotes = [next(attributed) if r["kind"] in QUOTE_KINDS else r for r in marks]
+    return Attributed(quotes, index.with_mention_spans(speakers.mention_spans), persons,
+                      speakers)
+
+
 def extract_doc(doc: Doc, text: str, article_id: str) -> list[dict]:
-    """All evidence in one article.
+    """All evidence in one article, in text order.
 
     ``doc`` is the parse of the article's body with everything else blanked (same length as
     ``text``), so token offsets are offsets into ``text``.
     """
-    index = DocIndex(doc, text)
-    quotes = find_quotes(doc, text, index=index)
-    sources = find_sources(doc, text, quotes, index=index)
-    hedges = find_hedges_and_boosters(
-        doc, text, [dict(q, kind="quote") for q in quotes if q["kind"] in QUOTE_KINDS])
+    quotes, index, persons, speakers = attribute_quotes(doc, text)
+    sources = find_sources(index, persons, speakers)
+    hedges = find_hedges_and_boosters(doc, index.quote_spans)
     records = [*quotes, *sources, *hedges]
     for rec in records:
         rec["article_id"] = article_id
         rec["text"] = text[rec["start"]:rec["end"]]
     return sorted(records, key=lambda r: (r["start"], r["end"], r["kind"]))
-
-
-def extract_evidence(articles, **kwargs):
-    """Evidence of every article as a DataFrame (columns :data:`EVIDENCE_COLUMNS`).
-
-    ``articles`` is a DataFrame from :func:`analysis.load_articles` or a path (file, folder,
-    list). Keyword arguments go to :func:`analysis.pipeline.analyse` (``jobs``, ``cache``…).
-    """
-    from ..pipeline import evidence_frame
-
-    return evidence_frame(articles, **kwargs)

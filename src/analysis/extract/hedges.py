@@ -33,26 +33,15 @@ from functools import cache
 from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from ..lexicons import load_lexicon
+from ..lexicons import lexicon_set, load_lexicon
 from ..spans import SpanSet
-from .mentions import token_columns
+from .docindex import token_columns
 
 HEDGE = "hedge"
 BOOSTER = "booster"
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nt"})
-#: Words before "May" that make it the month ("in May", "since May", "early May").
-MONTH_BEFORE = frozenset({"in", "on", "since", "by", "until", "till", "through", "from",
-                          "early", "late", "mid", "last", "next", "this", "of", "to", "before",
-                          "after", "during", "between", "and", "or", "-", "mid-"})
 #: Entity types under which "May" is a month or a name, never the modal.
 MAY_ENTITIES = frozenset({"DATE", "PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART", "EVENT"})
-#: Nouns of a role that "potential" only makes prospective ("potential buyers").
-ROLE_NOUNS = frozenset({
-    "buyer", "bidder", "customer", "purchaser", "investor", "client", "candidate", "partner",
-    "suitor", "acquirer", "user", "voter", "employer", "recruit", "donor", "member",
-    "subscriber", "tenant", "juror", "witness", "applicant", "competitor", "rival", "entrant",
-    "audience", "market", "student", "reader", "viewer", "patient", "buyers", "customers",
-})
 CLAUSAL = frozenset({"ccomp", "xcomp", "oprd"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 #: Clause openers under which "could" is past ability ("so that they could travel").
@@ -86,10 +75,6 @@ def cue_lexicon(name: str) -> CueLexicon:
 
 def _norm(word: str) -> str:
     return "not" if word in ("n't", "nt") else word
-
-
-def _forms(tok: Token) -> tuple[str, str]:
-    return _norm(tok.lower_), tok.lemma_.lower()
 
 
 # ---------------------------------------------------------------- context helpers
@@ -163,7 +148,7 @@ def rule_may(tok: Token) -> str | None:
         nxt, prev = _next(tok), _prev(tok)
         if nxt is not None and nxt.like_num:
             return None
-        if prev is not None and prev.lower_ in MONTH_BEFORE:
+        if prev is not None and prev.lower_ in lexicon_set("month_words"):
             return None
         if tok.ent_type_ in MAY_ENTITIES or (tok.pos_ == "PROPN" and tok.tag_ != "MD"):
             return None
@@ -210,7 +195,7 @@ def rule_possible(tok: Token) -> str | None:
 def rule_potential(tok: Token) -> str | None:
     """"potential fallout", "the potential for"; not "potential buyers" (a role) nor "has
     great potential" (a capacity)."""
-    if tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in ROLE_NOUNS:
+    if tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in lexicon_set("role_nouns"):
         return None
     if tok.pos_ in ("NOUN", "PROPN") and not any(
             c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
@@ -407,14 +392,6 @@ def rule_booster(tok: Token) -> str | None:
 
 # ---------------------------------------------------------------- the finder
 
-class QuoteSpans(SpanSet):
-    """Merged spans of the direct quotes among ``quotes`` (records with start/end)."""
-
-    def __init__(self, quotes: Iterable[dict]):
-        super().__init__((q["start"], q["end"]) for q in quotes
-                         if q.get("kind", "quote") == "quote" and q.get("end", 0) > q.get("start", 0))
-
-
 def _match_multi(i: int, lexicon: CueLexicon, lowers: list[str],
                  lemmas: list[str]) -> tuple[str, ...]:
     """Words of the longest multi-word entry starting at token ``i`` (empty: none);
@@ -430,24 +407,25 @@ def _match_multi(i: int, lexicon: CueLexicon, lowers: list[str],
 
 
 def _record(kind: str, doc: Doc, first: int, last: int, cue: str, rule: str,
-            quotes: QuoteSpans) -> dict:
+            quotes: SpanSet) -> dict:
     start = doc[first].idx
     end = doc[last].idx + len(doc[last].text)
     return {"kind": kind, "start": start, "end": end, "cue": cue,
             "in_quote": start in quotes, "rule": rule}
 
 
-def find_hedges_and_boosters(doc: Doc, text: str, quotes: list[dict]) -> list[dict]:
+def find_hedges_and_boosters(doc: Doc, quotes: Iterable[tuple[int, int]]) -> list[dict]:
     """Hedge and booster cues of one parsed article, each marked ``in_quote``.
 
-    ``doc`` is the parse of ``text`` with boilerplate blanked (same length), so token offsets
-    are offsets into ``text``; ``quotes`` are the quote finder's records (kind ``quote``).
+    ``doc`` is the parse of the article's text with boilerplate blanked (same length), so
+    token offsets are offsets into the text; ``quotes`` are the ``(start, end)`` spans of its
+    quotations (:func:`analysis.extract.quotes.quote_spans`).
     Records: ``kind`` (``hedge``/``booster``), ``start``, ``end``, ``cue`` (lexicon entry),
     ``in_quote``, ``rule`` (which lexicon and context rule fired).
     """
     hedges, boosters = cue_lexicon("hedges"), cue_lexicon("boosters")
     first_words = _first_words("hedges", "boosters")
-    inside = QuoteSpans(quotes)
+    inside = SpanSet((s, e) for s, e in quotes if e > s)
     skip, lowers, lemmas = _token_forms(doc)
     records: list[dict] = []
     after = 0  # first token after the last cue found
@@ -473,7 +451,8 @@ def _first_words(*names: str) -> frozenset[str]:
 
 def _token_forms(doc: Doc) -> tuple[list[int], list[str], list[str]]:
     """For every token: whether it is whitespace or punctuation (never a cue), and the two
-    forms :func:`_forms` gives, read from the doc's arrays rather than token by token."""
+    forms a cue is looked up by (the lower-cased word, "n't" read as "not", and the
+    lower-cased lemma), read from the doc's arrays rather than token by token."""
     space, punct, lower, lemma = token_columns(doc, [IS_SPACE, IS_PUNCT, LOWER, LEMMA])
     strings = doc.vocab.strings
     lower_of = {h: _norm(strings[h]) for h in set(lower)}

@@ -21,11 +21,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Doc
-
 from ..lexicons import lexicon_set
-from .mentions import DocIndex
-from .speakers import TRANSCRIPT_LABEL, attribute_quotes
 
 #: Quote marks; doubled single marks come first so that ``’’`` is one closing mark.
 MARKS = re.compile(r"‘‘|’’|``|''|[“”\"«»„‟]|\r\n|\r|\n")
@@ -66,6 +62,12 @@ WRONG_WAY_OPENER = re.compile(r"”(?=[^\W\d_])")
 SENTENCE_BREAK = re.compile(r"[a-z]{3,}[.!?]\s+[A-Z]")
 #: Longest quotation read as the title of a work named just before it (:func:`after_work_noun`).
 WORK_TITLE_MAX_WORDS = 12
+
+
+#: A transcript's speaker label after the mark that opens a paragraph ("\"WALLACE: Let's
+#: start…"): :func:`pair_marks` starts the quotation after it, and
+#: :func:`analysis.extract.speakers.transcript_label` makes it the speaker.
+TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]+):[ \t]+(?=\S)")
 
 
 def pair_marks(text: str) -> list[tuple[int, int, str]]:
@@ -197,15 +199,15 @@ def after_work_noun(text: str, start: int) -> bool:
     return _work_noun_pattern().search(text[max(0, start - 40):start]) is not None
 
 
-def find_quotes(doc: Doc, text: str, index: DocIndex | None = None) -> list[dict]:
-    """Quote records (with speakers) and ``title`` records of one article.
+def find_quotes(body: str) -> list[dict]:
+    """Quote records (speakers not yet found: see
+    :func:`analysis.extract.speakers.find_speakers`) and ``title`` records of one article,
+    in text order.
 
-    ``doc`` is the parse of the body with the rest blanked, so marks are paired on
-    ``doc.text``; offsets index ``text``.
+    ``body`` is the text the article was parsed from (its body, everything else blanked, the
+    same length as the article's text), so offsets index the article's text.
     """
-    index = index or DocIndex(doc, text)
-    records, quote_spans = [], []
-    body = doc.text  # built anew on every access: take it once
+    records = []
     for start, end, pair_rule in pair_marks(body):
         kind, rule = classify(body, start, end)
         if kind == "quote" and pair_rule == WIRE_RULE:
@@ -213,12 +215,19 @@ def find_quotes(doc: Doc, text: str, index: DocIndex | None = None) -> list[dict
         rec = {"kind": kind, "start": start, "end": end, "rule": rule or pair_rule}
         if kind in QUOTE_KINDS:
             rec.update(speaker_start=None, speaker_end=None, speaker=None, cue=None)
-            quote_spans.append((start, end))
         else:
             rec["cue"] = None
         records.append(rec)
-    index.set_quotes(quote_spans)
-    index.set_titles([(r["start"], r["end"]) for r in records
-                      if r["kind"] == "title" and r["rule"] != SCARE_RULE])
-    attribute_quotes(index, [r for r in records if r["kind"] in QUOTE_KINDS])
     return records
+
+
+def quote_spans(records: list[dict]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the quotations (``quote`` and ``wire_quote``) among ``records``."""
+    return [(r["start"], r["end"]) for r in records if r["kind"] in QUOTE_KINDS]
+
+
+def title_spans(records: list[dict]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the quoted titles and names among ``records`` (scare quotes are
+    no names: a subject inside one still counts)."""
+    return [(r["start"], r["end"]) for r in records
+            if r["kind"] == "title" and r["rule"] != SCARE_RULE]

@@ -43,7 +43,7 @@ by the Center"), which is how the article introduces that source, not a second o
 
 Verbs inside quotations are the quoted speaker's words, not the article's attributions. Each
 record is typed (named / institutional / anonymous / media) and named by
-:meth:`DocIndex.describe`, which resolves pronouns to the person meant.
+:func:`analysis.extract.source_types.describe`, which resolves pronouns to the person meant.
 """
 from __future__ import annotations
 
@@ -52,28 +52,26 @@ from collections.abc import Iterable
 from functools import cache
 
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from .. import wordnet
 from ..lexicons import lexicon_set
 from ..paths import LEXICON_DIR
-from .mentions import (GROUP_PRONOUNS, PERSON_PRONOUNS, PROPN_ID, RELATIVE, SELF_PRONOUNS,
-                       SUBJECT_DEPS, VERB_ID, DocIndex, lemma_key, lexicon_keys)
-from .quotes import QUOTE_KINDS
-from .speakers import attribute_quotes, direct_subject, subject_of
+from .coref import PERSON_PRONOUNS, Persons
+from .cues import attribution_cues, plain_speech, thought_only
+from .docindex import PROPN_ID, VERB_ID, DocIndex, lemma_key
+from .source_types import GROUP_PRONOUNS, RELATIVE, SELF_PRONOUNS, describe
+from .speakers import Speakers
+from .syntax import (SUBJECT_DEPS, according_objects, direct_subject, is_according,
+                     mention_span, prep_objects, subject_of, takes_clause)
 
 AUX_ID, NOUN_ID, PRON_ID = POS_IDS["AUX"], POS_IDS["NOUN"], POS_IDS["PRON"]
 PUNCT_ID = POS_IDS["PUNCT"]
-#: Plain speech verbs (``lexicons/plain_speech_verbs.txt``) stay attributions inside another
-#: one's content ("he said Trump told aides..."); other predicates there are part of the
-#: content (PolNeAR annotates one level, and a reader must not see "Netanyahu ordered" as
-#: Netanyahu's claim in "the report claimed that Netanyahu ordered...").
-SPEECH = lexicon_keys("plain_speech_verbs")
 ACCORDING = frozenset({lemma_key("accord"), lemma_key("according")})
 #: A verb without a subject of its own borrows its head's ("went on to say", "...,
 #: saying", "stood up and said").
 LENT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl"})
-CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+#: Links from a clause up to the verb whose content it is.
 EMBED_DEPS = frozenset({"ccomp", "xcomp"})
 TABLE = "source_cues"
 #: Row of the table holding the probability from which a candidate is kept.
@@ -103,18 +101,6 @@ CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "advcl", "parataxi
 CONTENT_PREPS = frozenset({"about", "on", "that", "for", "against", "with", "to"})
 
 
-@cache
-def _cue_hashes() -> frozenset[int]:
-    return lexicon_keys("cue_verbs") | lexicon_keys("cue_verbs_clausal")
-
-
-@cache
-def _clausal_only() -> frozenset[int]:
-    """Thought verbs (``cue_verbs_clausal``) that are no speech verbs: attributions with a
-    clause ("Trump believes that..."), seldom without ("they know the senator")."""
-    return lexicon_keys("cue_verbs_clausal") - lexicon_keys("cue_verbs")
-
-
 def read_table(path) -> dict[str, float]:
     """``feature -> weight`` of a table of ``feature<TAB>weight`` lines (``#`` comments)."""
     out: dict[str, float] = {}
@@ -141,15 +127,11 @@ def table_threshold() -> float:
     return weights().get(THRESHOLD_ROW, 0.5)
 
 
-def _takes_clause(tok: Token) -> bool:
-    return any(c.dep_ in CLAUSE_DEPS for c in tok.children)
-
-
 def _embedded(index: DocIndex, tok: Token) -> bool:
     """``tok`` sits in the content of a cue verb ("he said Trump thinks..."), with no
     quotation between them: "Obama called for…, “and I agree,” said Holtz-Eakin" is the
     parser hanging a sentence on the cue of a later quotation, not that quotation's content."""
-    cues = _cue_hashes()
+    cues = attribution_cues()
     node = tok
     for _ in range(4):
         if node.dep_ not in EMBED_DEPS or node.head.i == node.i:
@@ -215,11 +197,11 @@ def features(index: DocIndex, pred: Token, mention: Token, cons: str) -> list[st
             feats.append(f"m_{child.dep_}")
     if pred.pos == VERB_ID:
         feats.extend(wordnet_features(lemma, "verb", cons))
-        if index.lemma[pred.i] in _cue_hashes():
+        if index.lemma[pred.i] in attribution_cues():
             feats.append("lex")
-        if _takes_clause(pred):
+        if takes_clause(pred):
             feats.append(f"clause:{cons}")
-        elif index.lemma[pred.i] in _clausal_only():
+        elif index.lemma[pred.i] in thought_only():
             feats.append("thought_without_clause")
         if _embedded(index, pred):
             feats.append("embedded")
@@ -228,7 +210,7 @@ def features(index: DocIndex, pred: Token, mention: Token, cons: str) -> list[st
     elif cons == "be":
         if lemma in lexicon_set("cue_adjectives"):
             feats.append("lex:be")
-        if _takes_clause(pred) or _takes_clause(pred.head) or any(
+        if takes_clause(pred) or takes_clause(pred.head) or any(
                 c.dep_ == "prep" for c in pred.children):
             feats.append("clause:be")
     if mention.dep_ == "nsubj" and mention.head.dep_ == "relcl":
@@ -272,7 +254,7 @@ def context_features(index: DocIndex, mention: Token, cls: str) -> list[str]:
         feats.append(f"hd={dep}:{head.dep_}")
         if up.i != head.i:
             feats.append(f"hu={dep}:{head.dep_}:{up.lemma_.lower()}")
-    start, end = index.mention(mention)
+    start, end = mention_span(mention, index.mention_spans)
     line = index.text.rfind("\n", 0, start) + 1
     if not index.text[line:start].strip():
         feats.append("line_start")
@@ -296,7 +278,7 @@ def _lent_subject(index: DocIndex, tok: Token) -> Token | None:
     content of another verb ("Netanyahu contends that Rafah is ... and has stated that ...")
     when it takes a clause itself is parallel to that verb: it borrows that verb's subject."""
     head = tok.head
-    if (tok.dep_ == "conj" and _takes_clause(tok) and head.dep_ == "ccomp"
+    if (tok.dep_ == "conj" and takes_clause(tok) and head.dep_ == "ccomp"
             and head.head.i != head.i and not index.quoted[head.head.i]):
         subj = direct_subject(index, head.head)
         if subj is not None:
@@ -315,7 +297,7 @@ def _headline_speaker(index: DocIndex, tok: Token) -> Token | None:
     if index.quoted[tok.i] or not (tok.pos == PROPN_ID or tok.ent_type_ in HEADLINE_ENTS
                                    or tok.lower_ in HEADLINE_NOUNS):
         return None
-    start, _ = index.mention(tok)
+    start, _ = mention_span(tok, index.mention_spans)
     line = index.text.rfind("\n", 0, start) + 1
     return None if index.text[line:start].strip() else tok
 
@@ -335,11 +317,8 @@ def candidates(index: DocIndex):
                 subj = _lent_subject(index, tok)
                 if subj is not None and subj.i != i:
                     yield subj, tok, "lent"
-            for child in tok.children:
-                if child.dep_ == "agent":
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            yield obj, tok, "agent"
+            for obj in prep_objects(tok):
+                yield obj, tok, "agent"
         elif pos == AUX_ID and tok.lemma_ == "be":
             subj = pred = None
             for child in tok.children:
@@ -374,7 +353,7 @@ def blocked(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
     """The two rules of the module docstring: a non-speech predicate inside another
     attribution's content, a thought verb without a clause (unless passive: "was believed
     by")."""
-    return (("embedded" in feats and index.lemma[pred.i] not in SPEECH)
+    return (("embedded" in feats and index.lemma[pred.i] not in plain_speech())
             or ("thought_without_clause" in feats and cons != "agent"))
 
 
@@ -393,10 +372,10 @@ def learned_agent(feats: list[str], table: dict[str, float] | None = None) -> bo
     return head is not None and table.get(head, -1.0) >= HEAD_MIN
 
 
-def ruled_sources(index: DocIndex):
-    """``(mention, rule, cue)`` of the sources no table decides: quote speakers (set on
-    ``index`` by :func:`attribute_quotes`) and "according to" objects."""
-    for _, subj, cue in index.quote_speakers:
+def ruled_sources(index: DocIndex, speakers: Speakers):
+    """``(mention, rule, cue)`` of the sources no table decides: quote speakers (found by
+    :func:`analysis.extract.speakers.find_speakers`) and "according to" objects."""
+    for subj, cue in speakers.heads:
         yield subj, "speaker of a quote", cue or None
     for obj in _according(index):
         yield obj, "according to", "according to"
@@ -414,14 +393,11 @@ def scored_candidates(index: DocIndex):
 
 
 def _according(index: DocIndex):
+    """Objects of every "according to" outside quotations."""
     doc = index.doc
     for i, lemma in enumerate(index.lemma):
-        if lemma in ACCORDING and not index.quoted[i] and doc[i].lower_ == "according":
-            for child in doc[i].children:
-                if child.lower_ == "to":
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            yield obj
+        if lemma in ACCORDING and not index.quoted[i] and is_according(doc[i]):
+            yield from according_objects(doc[i])
 
 
 #: Links by which a word belongs to the description of the noun it hangs from: "Victor Cha,
@@ -448,7 +424,7 @@ def describers(tok: Token, steps: int = 6) -> list[int]:
         if head.i == node.i:
             break
         if node.dep_ in SUBJECT_DEPS:
-            if node.lower_ not in RELATIVE_SUBJECTS or lemma_key(head.lemma_) in _cue_hashes():
+            if node.lower_ not in RELATIVE_SUBJECTS or lemma_key(head.lemma_) in attribution_cues():
                 break
         elif node.dep_ not in DESCRIPTION_DEPS:
             break
@@ -477,17 +453,18 @@ def outermost(spans: Iterable[tuple]) -> list[tuple]:
     return kept
 
 
-def find_sources(doc: Doc, text: str, quotes: list[dict],
-                 index: DocIndex | None = None, threshold: float | None = None) -> list[dict]:
-    """Source records: one each time information is attributed to someone (learned
-    candidates from probability ``threshold``, default the table's, :func:`table_threshold`)."""
+def find_sources(index: DocIndex, persons: Persons, speakers: Speakers,
+                 threshold: float | None = None) -> list[dict]:
+    """Source records: one each time information is attributed to someone (quote speakers,
+    "according to" objects, and learned candidates from probability ``threshold``, default
+    the table's, :func:`table_threshold`), typed and named by
+    :func:`analysis.extract.source_types.describe`.
+
+    ``index`` is masked by the quotations and knows the speakers' fixed mention spans
+    (:meth:`DocIndex.with_quotes`, :meth:`DocIndex.with_mention_spans`).
+    """
     threshold = table_threshold() if threshold is None else threshold
-    if index is None:
-        index = DocIndex(doc, text)
-        quoted = [q for q in quotes if q["kind"] in QUOTE_KINDS]
-        index.set_quotes([(q["start"], q["end"]) for q in quoted])
-        attribute_quotes(index, [dict(q) for q in quoted])
-    found = list(ruled_sources(index))
+    found = list(ruled_sources(index, speakers))
     for mention, pred, cons, feats in scored_candidates(index):
         p = probability(feats)
         if p >= threshold and learned_agent(feats):
@@ -498,11 +475,11 @@ def find_sources(doc: Doc, text: str, quotes: list[dict],
     for tok, rule, cue in found:
         if index.quoted[tok.i] or described(tok, heads):
             continue
-        start, end = index.mention(tok)
+        start, end = mention_span(tok, index.mention_spans)
         spans.append((start, end, tok, rule, cue))
     records: list[dict] = []
     for start, end, tok, rule, cue in outermost(spans):
-        source_type, name = index.describe(tok, start, end, records)
+        source_type, name = describe(tok, start, end, persons, index.mention_spans, records)
         records.append({"kind": "source", "start": start, "end": end, "source_type": source_type,
                         "name": name, "cue": cue, "rule": rule})
     return records

@@ -18,20 +18,24 @@ order, the first rule that finds a speaker wins:
 6. a cue in the next sentence of the same paragraph.
 
 Pronoun speakers ("he added") are resolved to the person meant by
-:meth:`DocIndex.describe`.
+:func:`analysis.extract.source_types.describe`.
 """
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Mapping
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from .. import wordnet
 from ..lexicons import lemma_candidates
-from .mentions import SUBJECT_DEPS, VERB_ID, DocIndex, lemma_key, lexicon_keys
+from .coref import Persons
+from .cues import addressee_verbs, quote_cues
+from .docindex import VERB_ID, DocIndex, lemma_key
+from .quotes import TRANSCRIPT_LABEL
+from .source_types import describe
+from .syntax import is_according, mention_span, subject_of
 
-CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp", "ccomp"})
 DASHES = ("—", "–", "-", "―")
 #: Farthest a fallback (non-lexicon) verb may be from the quote, in characters.
 NEAR = 40
@@ -45,150 +49,21 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "npadvmod", "oprd"})
 #: Quotes of fewer words (a phrase taken over: "a separate “liquidating trust”") take their
 #: speaker from a lexicon cue only, never from whatever verb stands next to them.
 SHORT_QUOTE_WORDS = 4
-#: WordNet classes of a noun's first sense that name someone ("adviser", "party").
-PERSON_OR_GROUP = frozenset({"person", "group"})
 #: A cue verb opening a sentence, then a name, then a colon or comma right before a quote
 #: ("Said Ellis: “", "Stated Stone:\n\n“").
 FRONTED_CUE = re.compile(r"(?:^|(?<=[.!?”\"’]\s))(?P<verb>[A-Z][a-z]+)\s+"
                          r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*[:,]\s*\Z",
                          re.MULTILINE)
-#: Entity types of a place or a time, which say nothing themselves ("WASHINGTON --").
-PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
-#: Parts of speech of a noun phrase's head that can be a speaker.
-SPEAKER_POS = ("PROPN", "NOUN", "PRON")
-#: Most tokens between a quotation and its cue verb read as a stranded speaker
-#: (:func:`_stranded_subject`: a name and an appositive of a few words).
-STRANDED_MAX_TOKENS = 12
 
 
-@cache
-def cue_lemmas() -> frozenset[int]:
-    """Hashes of every verb lemma that can introduce a quote."""
-    return frozenset().union(*(lexicon_keys(name) for name in
-                               ("cue_verbs", "cue_verbs_clausal", "quote_cue_verbs")))
+class Speakers(NamedTuple):
+    """What :func:`find_speakers` found: the quote records with their speakers, each
+    speaker's head token with its cue (for the source finder), and the mention spans rules
+    fixed where the parse misreads them (token index -> character span)."""
 
-
-def subject_of(index: DocIndex, tok: Token) -> Token | None:
-    """The source-bearing subject of cue ``tok``, climbing participles and conjuncts."""
-    if tok.lower_ == "according":
-        for child in tok.children:
-            if child.lower_ == "to":
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return obj
-        return None
-    head = tok
-    para = index.paragraph(tok.idx)
-    for _ in range(4):
-        subj = direct_subject(index, head, para)
-        if subj is not None:
-            return subj
-        if head is tok:
-            for child in head.children:
-                if child.dep_ == "agent":
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            return obj
-        if head.head.i != head.i and index.paragraph(head.head.idx) != para:
-            return _orphan_subject(index, tok, para)
-        if head.dep_ not in CLIMB_DEPS or head.head.i == head.i or index.quoted[head.head.i]:
-            return None
-        head = head.head
-    return None
-
-
-def direct_subject(index: DocIndex, verb: Token, para: int | None = None) -> Token | None:
-    """The subject child of ``verb`` outside quotes, in the verb's own paragraph; when the
-    parser gave the verb two subjects ("9:30 p.m.\n\nDonald Trump says", "LONDON (Reuters) -
-    Donald Trump said"), the one nearest the verb. A subject the parser attached from
-    another paragraph only is replaced by the orphaned noun of the verb's own paragraph."""
-    para = index.paragraph(verb.idx) if para is None else para
-    subjects = [child for child in verb.children
-                if child.dep_ in SUBJECT_DEPS and not index.quoted[child.i]
-                and not (child.i > verb.i and index.titled[child.i])]
-    if not subjects:
-        return _stranded_subject(index, verb)
-    own = [child for child in subjects if index.paragraph(child.idx) == para]
-    if own:
-        return _person_in_apposition(min(own, key=lambda child: abs(child.i - verb.i)), verb)
-    return _orphan_subject(index, verb, para)
-
-
-def _person_in_apposition(subj: Token, verb: Token) -> Token:
-    """The person the parser put in apposition to a subject that names no agent, as when it
-    reads a fronted phrase or a dateline as the subject ("With 50 days until the election,
-    Minyon Moore, a senior adviser…, called": Moore, not "the election"; "WASHINGTON --
-    President Obama, dedicating…, said": Obama); else ``subj``."""
-    person = next((child for child in subj.children
-                   if child.dep_ == "appos" and child.ent_type_ == "PERSON"), None)
-    if person is None:
-        return subj
-    if subj.ent_type_ in PLACE_OR_TIME:
-        return person
-    if subj.ent_type_ == "PERSON" and all(
-            t.is_punct for t in subj.doc[person.right_edge.i + 1:verb.i]) and person.i < verb.i:
-        return person  # two people in apposition, the second right before the verb: the
-        # first was fronted ("To understand the real Dred Scott, Chief Justice Roberts said")
-    if subj.pos_ == "NOUN" and not subj.ent_type_:
-        found = wordnet.classes(subj.lemma_.lower(), "noun")
-        if found and found[0] not in PERSON_OR_GROUP:
-            return person
-    return subj
-
-
-def _stranded_subject(index: DocIndex, verb: Token) -> Token | None:
-    """The speaker between a quotation's closing mark and its cue verb that the parser hung
-    on a word of the quotation ("“…,” Flynn, a top Trump surrogate, said"; "“…,” Tulsa
-    police Chief Chuck Jordan said"): the first person named there, else the noun or pronoun
-    phrase's root (its word whose head lies outside it), when the verb is a cue and nothing
-    but that phrase stands between the quotation and the verb."""
-    if verb.pos != VERB_ID or index.lemma[verb.i] not in cue_lemmas():
-        return None
-    span = []
-    for i in range(verb.i - 1, max(-1, verb.i - STRANDED_MAX_TOKENS - 1), -1):
-        if index.quoted[i]:
-            break
-        tok = index.doc[i]
-        if "\n" in tok.text or tok.is_sent_end and tok.is_punct:
-            return None
-        span.append(tok)
-    else:
-        return None
-    span.reverse()
-    words = [t for t in span if not t.is_punct and not t.is_space]
-    if not words or not words[0].text[:1].isupper() and words[0].pos_ not in ("DET", "PRON"):
-        return None
-    for tok in words:
-        if tok.ent_type_ == "PERSON":
-            while (tok.dep_ == "compound" and tok.head.i < verb.i
-                   and tok.head.ent_type_ == "PERSON"):
-                tok = tok.head
-            return tok
-    inside = {t.i for t in span}
-    for tok in words:
-        if tok.pos_ in SPEAKER_POS and tok.head.i not in inside:
-            return tok
-    return None
-
-
-def _orphan_subject(index: DocIndex, tok: Token, para: int) -> Token | None:
-    """A subject the parser attached across a line break: the nearest noun before ``tok``
-    in its paragraph whose head lies in another paragraph ("...”\nMichael Oren, the former
-    ambassador, had written that...")."""
-    for i in range(tok.i - 1, max(-1, tok.i - 16), -1):
-        if index.quoted[i] or index.paragraph(index.starts[i]) != para:
-            return None
-        cand = index.doc[i]
-        if cand.pos_ in ("PROPN", "NOUN", "PRON") and index.paragraph(cand.head.idx) != para:
-            return cand
-    return None
-
-
-@cache
-def _addressee_verbs() -> frozenset[int]:
-    """Cue verbs whose object is the one spoken to ("told reporters", "asked him"):
-    ``lexicons/addressee_verbs.txt``."""
-    return lexicon_keys("addressee_verbs")
+    quotes: list[dict]
+    heads: list[tuple[Token, str | None]]
+    mention_spans: Mapping[int, tuple[int, int]]
 
 
 def _depth(index: DocIndex, i: int) -> int:
@@ -225,14 +100,14 @@ def _cue_in(index: DocIndex, lo: int, hi: int, qs: int, qe: int,
     to", then lexicon verbs, then verbs linked to the quote in the parse, then
     (``by_depth``) the verb nearest the root of its sentence, then the nearest to the
     quote."""
-    lemmas = cue_lemmas()
+    lemmas = quote_cues()
     doc, heads = index.doc, index.heads
     linked = _linked(index, toks) if toks is not None else set()
     found = []
     for i in range(lo, hi):
         if index.quoted[i]:
             continue
-        according = doc[i].lower_ == "according"  # the parser tags it a verb or not
+        according = is_according(doc[i])
         is_verb = index.pos[i] == VERB_ID and not according
         if not (is_verb or according):
             continue
@@ -261,7 +136,7 @@ def _inverted_object(index: DocIndex, verb: Token, qe: int) -> Token | None:
     verb, unless the verb names its addressee there ("told reporters")."""
     gap = index.starts[verb.i] - qe
     if not 0 <= gap <= INVERTED_GAP or index.text[qe:qe + gap].strip(" ,\u00a0") \
-            or verb.tag_ not in FINITE_TAGS or lemma_key(verb.lemma_) in _addressee_verbs():
+            or verb.tag_ not in FINITE_TAGS or lemma_key(verb.lemma_) in addressee_verbs():
         return None
     for child in verb.rights:
         if child.dep_ in OBJECT_DEPS and not index.quoted[child.i] and \
@@ -290,20 +165,20 @@ def _dash_speaker(index: DocIndex, qe: int) -> Token | None:
     return None
 
 
-def _fronted_cue(index: DocIndex, qs: int) -> Token | None:
+def _fronted_cue(index: DocIndex, qs: int) -> tuple[Token, tuple[int, int]] | None:
     """The name after a cue verb that opens the sentence before the quote, up to a colon or
-    a comma ("Said Ellis: “…”", "Stated Stone:\n\n“…”"): inverted order the parser reads as
-    one name ("Said Ellis"). The verb is any form of a cue (:func:`cue_lemmas`)."""
+    a comma ("Said Ellis: “…”", "Stated Stone:\n\n“…”"), with the name's character span:
+    inverted order the parser reads as one name ("Said Ellis"). The verb is any form of a
+    cue (:func:`analysis.extract.cues.quote_cues`)."""
     text = index.text
     this_line = text.rfind("\n", 0, qs)  # the search starts one line up ("Stated Stone:\n“")
     m = FRONTED_CUE.search(text, text.rfind("\n", 0, max(0, this_line - 1)) + 1, qs)
-    if m is None or not any(lemma_key(w) in cue_lemmas() for w in lemma_candidates(m["verb"])):
+    if m is None or not any(lemma_key(w) in quote_cues() for w in lemma_candidates(m["verb"])):
         return None
     toks = index.tokens_in(*m.span("name"))
     if not len(toks):
         return None
-    index.fixed_mentions[toks.stop - 1] = m.span("name")
-    return index.doc[toks.stop - 1]
+    return index.doc[toks.stop - 1], m.span("name")
 
 
 def _previous_sentence(index: DocIndex, first: int) -> tuple[int, int] | None:
@@ -327,12 +202,6 @@ def _next_sentence(index: DocIndex, s1: int, qs: int) -> tuple[int, int] | None:
     return s1, min(s2, index.paragraph_tokens(qs, qs)[1])
 
 
-#: A transcript's speaker label after the mark that opens a paragraph ("\"WALLACE: Let's
-#: start…"): :func:`analysis.extract.quotes.pair_marks` starts the quotation after it, and
-#: :func:`transcript_label` makes it the speaker.
-TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]+):[ \t]+(?=\S)")
-
-
 def transcript_label(index: DocIndex, qs: int) -> Token | None:
     """The speaker label of a transcript line whose quotation starts at ``qs`` ("\"PENCE:
     Well, look…": Pence), as :func:`analysis.extract.quotes.pair_marks` leaves it out of the
@@ -348,13 +217,21 @@ def transcript_label(index: DocIndex, qs: int) -> Token | None:
     return index.doc[toks.stop - 1] if len(toks) else None
 
 
-def attribute_quotes(index: DocIndex, quotes: list[dict]) -> None:
-    """Fill ``speaker_start/_end``, ``speaker``, ``cue`` and ``rule`` of each quote in place,
-    and keep ``(quote, speaker token, cue)`` in ``index.quote_speakers`` for the sources."""
-    index.quote_speakers = []
+def find_speakers(index: DocIndex, persons: Persons, quotes: list[dict]) -> Speakers:
+    """The speaker of each quote record of ``quotes`` (in text order), by the rules of the
+    module docstring, on ``index`` masked by the quotations.
+
+    Returns new quote records with ``speaker_start/_end``, ``speaker``, ``cue`` and ``rule``
+    filled (the rule says which speaker rule fired, or that none did), and what the source
+    finder needs of them (:class:`Speakers`)."""
+    out: list[dict] = []
+    heads: list[tuple[Token, str | None]] = []
+    fixed: dict[int, tuple[int, int]] = {}
     previous: dict | None = None
     prev_token: Token | None = None
-    for q in quotes:
+    for quote in quotes:
+        q = dict(quote)
+        out.append(q)
         toks = index.tokens_in(q["start"], q["end"])
         if not len(toks):
             continue
@@ -373,8 +250,11 @@ def attribute_quotes(index: DocIndex, quotes: list[dict]) -> None:
         elif hit:
             (cue, subj), rule = hit, "speaker: subject of cue"
         if subj is None:
-            subj = _fronted_cue(index, qs)
-            rule = "speaker: after a fronted cue" if subj is not None else None
+            fronted = _fronted_cue(index, qs)
+            if fronted is not None:
+                subj, span = fronted
+                fixed[subj.i] = span
+                rule = "speaker: after a fronted cue"
         if subj is None:
             subj = _dash_speaker(index, qe)
             rule = "speaker: after a dash" if subj is not None else None
@@ -401,10 +281,11 @@ def attribute_quotes(index: DocIndex, quotes: list[dict]) -> None:
         if subj is None:
             q["rule"] = f"{q['rule']}; no speaker found"
             continue
-        start, end = index.mention(subj)
-        _, name = index.describe(subj, start, end)
+        start, end = mention_span(subj, fixed)
+        _, name = describe(subj, start, end, persons, fixed)
         q.update(speaker_start=start, speaker_end=end, speaker=name, rule=f"{q['rule']}; {rule}")
         if cue is not None:
-            q["cue"] = "according to" if cue.lower_ == "according" else cue.text
-        index.quote_speakers.append((q, subj, q["cue"]))
+            q["cue"] = "according to" if is_according(cue) else cue.text
+        heads.append((subj, q["cue"]))
         previous, prev_token = q, subj
+    return Speakers(out, heads, fixed)

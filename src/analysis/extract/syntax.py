@@ -1,0 +1,214 @@
+"""Reading the parse: noun-phrase spans, the subject of a verb, and "according to".
+
+Shared by the speaker and the source finders. Every function reads a masked
+:class:`~analysis.extract.docindex.DocIndex` (:meth:`DocIndex.with_quotes`): words inside a
+quotation are the quoted speaker's, never a subject found for the article's own verbs.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import cache
+
+from spacy.tokens import Token
+
+from .. import wordnet
+from ..lexicons import lexicon_set
+from .cues import quote_cues
+from .docindex import PROPN_ID, VERB_ID, DocIndex
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Dependencies of a clause on the verb whose content it is ("said that ...", "wants to").
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+#: Links climbed from a verb without a subject to the verb whose subject it shares.
+CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp", "ccomp"})
+#: Left dependents kept in a mention span ("the former U.S. official").
+LEFT_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case",
+                       "punct", "advmod", "predet"})
+#: WordNet classes of a noun's first sense that name someone ("adviser", "party").
+PERSON_OR_GROUP = frozenset({"person", "group"})
+#: Entity types of a place or a time, which say nothing themselves ("WASHINGTON --").
+PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+#: Parts of speech of a noun phrase's head that can be a speaker.
+SPEAKER_POS = ("PROPN", "NOUN", "PRON")
+#: Most tokens between a quotation and its cue verb read as a stranded speaker
+#: (:func:`_stranded_subject`: a name and an appositive of a few words).
+STRANDED_MAX_TOKENS = 12
+
+
+@cache
+def _described_by_org() -> frozenset[str]:
+    """Nouns whose "for/of/at X" phrase belongs to the mention ("a spokesperson for X")."""
+    return lexicon_set("spokesperson_nouns") | lexicon_set("anonymous_sources")
+
+
+@cache
+def _authored_nouns() -> frozenset[str]:
+    """Document and outlet nouns whose "by X" phrase names the author ("a report by The New
+    York Times"): the span keeps it, so the mention is typed by its author."""
+    return lexicon_set("media_nouns") | lexicon_set("institution_nouns")
+
+
+def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``tok``, without appositives or
+    relative clauses ("Maj. Gen. Aharon Zeevi Farkash", "a U.S. official",
+    "some of his aides"). ``fixed`` maps a token to the span a rule found where it knows the
+    mention better than the parse ("Said Ellis:", which the parser reads as one name)."""
+    if fixed and tok.i in fixed:
+        return fixed[tok.i]
+    doc = tok.doc
+    left = tok.i
+    for child in tok.lefts:
+        if child.dep_ in LEFT_DEPS and tok.i - child.left_edge.i <= 8:
+            left = min(left, child.left_edge.i)
+    while left < tok.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "nummod") and child.i == right + 1:
+            right = child.i
+        elif (child.dep_ == "prep" and child.right_edge.i - tok.i <= 8 and (
+                (child.lower_ == "of" and tok.lower_ in lexicon_set("quantifiers"))
+                or (child.lower_ in ("for", "of", "at", "from", "with") and tok.pos != PROPN_ID
+                    and tok.lemma_.lower() in _described_by_org())
+                or (child.lower_ == "by" and tok.pos != PROPN_ID
+                    and tok.lemma_.lower() in _authored_nouns()))):
+            right = child.right_edge.i
+        else:
+            break
+    start = doc[left].idx
+    last = doc[right]
+    return start, last.idx + len(last.text)
+
+
+def takes_clause(tok: Token) -> bool:
+    """``tok`` has a clause as its content ("said that ...", "wants to ...")."""
+    return any(c.dep_ in CLAUSE_DEPS for c in tok.children)
+
+
+def is_according(tok: Token) -> bool:
+    """``tok`` is the "according" of "according to" (the parser tags it a verb or not)."""
+    return tok.lower_ == "according"
+
+
+def prep_objects(tok: Token, dep: str = "agent", word: str | None = None) -> Iterator[Token]:
+    """Objects of the prepositions hanging from ``tok`` by ``dep`` (the agent of a passive:
+    "criticized *by X*") or, with ``word``, of the preposition ``word`` ("according *to X*")."""
+    for child in tok.children:
+        if (child.lower_ == word) if word is not None else (child.dep_ == dep):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield obj
+
+
+def according_objects(tok: Token) -> Iterator[Token]:
+    """The sources of "according to X" whose "according" is ``tok``."""
+    return prep_objects(tok, word="to")
+
+
+def subject_of(index: DocIndex, tok: Token) -> Token | None:
+    """The source-bearing subject of cue ``tok``, climbing participles and conjuncts."""
+    if is_according(tok):
+        return next(according_objects(tok), None)
+    head = tok
+    para = index.paragraph(tok.idx)
+    for _ in range(4):
+        subj = direct_subject(index, head, para)
+        if subj is not None:
+            return subj
+        if head is tok:
+            agent = next(prep_objects(head), None)
+            if agent is not None:
+                return agent
+        if head.head.i != head.i and index.paragraph(head.head.idx) != para:
+            return _orphan_subject(index, tok, para)
+        if head.dep_ not in CLIMB_DEPS or head.head.i == head.i or index.quoted[head.head.i]:
+            return None
+        head = head.head
+    return None
+
+
+def direct_subject(index: DocIndex, verb: Token, para: int | None = None) -> Token | None:
+    """The subject child of ``verb`` outside quotes, in the verb's own paragraph; when the
+    parser gave the verb two subjects ("9:30 p.m.\n\nDonald Trump says", "LONDON (Reuters) -
+    Donald Trump said"), the one nearest the verb. A subject the parser attached from
+    another paragraph only is replaced by the orphaned noun of the verb's own paragraph."""
+    para = index.paragraph(verb.idx) if para is None else para
+    subjects = [child for child in verb.children
+                if child.dep_ in SUBJECT_DEPS and not index.quoted[child.i]
+                and not (child.i > verb.i and index.titled[child.i])]
+    if not subjects:
+        return _stranded_subject(index, verb)
+    own = [child for child in subjects if index.paragraph(child.idx) == para]
+    if own:
+        return _person_in_apposition(min(own, key=lambda child: abs(child.i - verb.i)), verb)
+    return _orphan_subject(index, verb, para)
+
+
+def _person_in_apposition(subj: Token, verb: Token) -> Token:
+    """The person the parser put in apposition to a subject that names no agent, as when it
+    reads a fronted phrase or a dateline as the subject ("With 50 days until the election,
+    Minyon Moore, a senior adviser…, called": Moore, not "the election"; "WASHINGTON --
+    President Obama, dedicating…, said": Obama); else ``subj``."""
+    person = next((child for child in subj.children
+                   if child.dep_ == "appos" and child.ent_type_ == "PERSON"), None)
+    if person is None:
+        return subj
+    if subj.ent_type_ in PLACE_OR_TIME:
+        return person
+    if subj.ent_type_ == "PERSON" and all(
+            t.is_punct for t in subj.doc[person.right_edge.i + 1:verb.i]) and person.i < verb.i:
+        return person  # two people in apposition, the second right before the verb: the
+        # first was fronted ("To understand the real Dred Scott, Chief Justice Roberts said")
+    if subj.pos_ == "NOUN" and not subj.ent_type_:
+        found = wordnet.classes(subj.lemma_.lower(), "noun")
+        if found and found[0] not in PERSON_OR_GROUP:
+            return person
+    return subj
+
+
+def _stranded_subject(index: DocIndex, verb: Token) -> Token | None:
+    """The speaker between a quotation's closing mark and its cue verb that the parser hung
+    on a word of the quotation ("“…,” Flynn, a top Trump surrogate, said"; "“…,” Tulsa
+    police Chief Chuck Jordan said"): the first person named there, else the noun or pronoun
+    phrase's root (its word whose head lies outside it), when the verb is a cue and nothing
+    but that phrase stands between the quotation and the verb."""
+    if verb.pos != VERB_ID or index.lemma[verb.i] not in quote_cues():
+        return None
+    span = []
+    for i in range(verb.i - 1, max(-1, verb.i - STRANDED_MAX_TOKENS - 1), -1):
+        if index.quoted[i]:
+            break
+        tok = index.doc[i]
+        if "\n" in tok.text or tok.is_sent_end and tok.is_punct:
+            return None
+        span.append(tok)
+    else:
+        return None
+    span.reverse()
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words or not words[0].text[:1].isupper() and words[0].pos_ not in ("DET", "PRON"):
+        return None
+    for tok in words:
+        if tok.ent_type_ == "PERSON":
+            while (tok.dep_ == "compound" and tok.head.i < verb.i
+                   and tok.head.ent_type_ == "PERSON"):
+                tok = tok.head
+            return tok
+    inside = {t.i for t in span}
+    for tok in words:
+        if tok.pos_ in SPEAKER_POS and tok.head.i not in inside:
+            return tok
+    return None
+
+
+def _orphan_subject(index: DocIndex, tok: Token, para: int) -> Token | None:
+    """A subject the parser attached across a line break: the nearest noun before ``tok``
+    in its paragraph whose head lies in another paragraph ("...”\nMichael Oren, the former
+    ambassador, had written that...")."""
+    for i in range(tok.i - 1, max(-1, tok.i - 16), -1):
+        if index.quoted[i] or index.paragraph(index.starts[i]) != para:
+            return None
+        cand = index.doc[i]
+        if cand.pos_ in SPEAKER_POS and index.paragraph(cand.head.idx) != para:
+            return cand
+    return None
