@@ -28,7 +28,8 @@ out_dir = None  # report folder; None means reports/
 from analysis.figures import save_figure
 from analysis.figures.sourcing import (plot_quotes_vs_hedging, plot_sourcing_profile,
                                        quotes_hedging_table, sourcing_table)
-from analysis.scoring import analyse_articles, transparency_parts
+from analysis import analyse_articles
+from analysis.scoring import transparency_parts
 
 analysis = analyse_articles(data_dir)
 scores = analysis.scores

@@ -33,7 +33,7 @@ from analysis.figures.positions import plot_positions, positions_table
 from analysis.figures.signals import plot_signals, signals_table
 from analysis.framing.actors import actor_table
 from analysis.framing.vocabulary import distinctive_words
-from analysis.scoring import analyse_articles
+from analysis import analyse_articles
 
 analysis = analyse_articles(data_dir)
 scores = analysis.scores

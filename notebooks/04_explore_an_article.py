@@ -28,7 +28,7 @@ article_id = None  # article to show first; None means the first one
 from IPython.display import HTML, display
 
 from analysis.explore import article_evidence, article_picker, article_view
-from analysis.scoring import analyse_articles
+from analysis import analyse_articles
 
 analysis = analyse_articles(data_dir)
 analysis.scores[["article_id", "outlet", "genre", "status", "quotes", "generated_look_score",

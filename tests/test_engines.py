@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from analysis.cli import main
-from analysis.pipeline import analyse
-from analysis.scoring import score_articles
+from analysis import score_articles
+from helpers import analysed
 
 distributed = pytest.importorskip("distributed")
 pytestmark = pytest.mark.slow
@@ -27,7 +27,7 @@ def cluster():
 
 @pytest.fixture(scope="module")
 def local_results(seed_dir):
-    return list(analyse(seed_dir, jobs=1, cache=False, progress=False))
+    return analysed(seed_dir, jobs=1, cache=False, progress=False)
 
 
 def test_dask_scores_equal_local_scores(seed_dir, cluster):
@@ -39,8 +39,8 @@ def test_dask_scores_equal_local_scores(seed_dir, cluster):
 
 
 def test_dask_evidence_equals_local_evidence(seed_dir, cluster, local_results):
-    dask = list(analyse(seed_dir, cache=False, progress=False, engine="dask", batch_size=2,
-                        scheduler=cluster.scheduler_address))
+    dask = analysed(seed_dir, cache=False, progress=False, engine="dask", batch_size=2,
+                    scheduler=cluster.scheduler_address)
     assert [r["article_id"] for r in dask] == [r["article_id"] for r in local_results]
     assert dask == local_results
     assert sum(len(r["evidence"]) for r in dask) > 0
@@ -48,8 +48,8 @@ def test_dask_evidence_equals_local_evidence(seed_dir, cluster, local_results):
 
 def test_model_loaded_once_per_worker_not_shipped(seed_dir, cluster):
     with distributed.Client(cluster.scheduler_address) as client:
-        list(analyse(seed_dir, cache=False, progress=False, engine="dask", scheduler=client))
-        list(analyse(seed_dir, cache=False, progress=False, engine="dask", scheduler=client))
+        analysed(seed_dir, cache=False, progress=False, engine="dask", scheduler=client)
+        analysed(seed_dir, cache=False, progress=False, engine="dask", scheduler=client)
 
         def loads():
             from analysis import nlp
@@ -73,5 +73,5 @@ def test_cli_dask_engine_on_an_existing_cluster(seed_dir, cluster, capsys, tmp_p
 
 def test_dask_without_address_starts_a_local_cluster(seed_dir, local_results):
     first = sorted(seed_dir.glob("*.txt"))[:2]
-    dask = list(analyse(first, jobs=1, cache=False, progress=False, engine="dask"))
+    dask = analysed(first, jobs=1, cache=False, progress=False, engine="dask")
     assert dask == local_results[:2]

@@ -12,7 +12,9 @@ from PIL import Image  # noqa: E402
 from analysis import load_articles  # noqa: E402
 from analysis.figures.catalog import FIGURES, make_figures  # noqa: E402
 from analysis.figures.save import GENRE_COLOURS, genre_colour  # noqa: E402
-from analysis.scoring import Analysis, _scorecard, analyse_articles, score_row  # noqa: E402
+from analysis import analyse_articles  # noqa: E402
+from analysis.api import Analysis  # noqa: E402
+from analysis.scoring import score_row, scorecard  # noqa: E402
 
 
 def check_files(paths: dict, out_dir):
@@ -51,7 +53,7 @@ def hand_made(tmp_path, texts: dict[str, str], evidence: dict[str, list[dict]]) 
         ev += records
     from analysis.extract import EVIDENCE_COLUMNS
 
-    return Analysis(articles, _scorecard(articles, pd.DataFrame(rows)),
+    return Analysis(articles, scorecard(articles, pd.DataFrame(rows)),
                     pd.DataFrame(ev).reindex(columns=EVIDENCE_COLUMNS),
                     pd.DataFrame(columns=["article_id", "score", "signal", "meaning", "value",
                                           "measure", "triggers", "spans"]),

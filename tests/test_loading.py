@@ -109,7 +109,7 @@ def test_a_sentence_about_following_stays_in_the_body(line):
 
 
 def test_promotion_line_ending_a_quoted_transcript_is_no_quote(tmp_path):
-    from analysis.extract import extract_evidence
+    from analysis import extract_evidence
 
     path = tmp_path / "transcript.txt"
     path.write_text('Partial transcript as follows:\n\n'

@@ -16,7 +16,8 @@ from analysis.cli import main
 from analysis.extract import extract_doc
 from analysis.nlp import (INSTALL_HINT, ModelNotFound, ParseCache, model_id, parse_texts,
                           split_text)
-from analysis.pipeline import analyse, analyse_chunk, chunk_size, default_jobs
+from analysis.pipeline import chunk_size, default_jobs, process_chunk, run
+from helpers import analysed
 
 TEXTS = [
     "The mayor said the plan would cut costs. “We will not wait,” she told reporters.",
@@ -195,8 +196,8 @@ def test_text_over_max_length_is_parsed(nlp, monkeypatch):
 # ---------------------------------------------------------------- jobs, engines, errors
 
 def test_two_jobs_give_the_same_results_as_one(seed_dir):
-    one = list(analyse(seed_dir, jobs=1, cache=False, progress=False))
-    two = list(analyse(seed_dir, jobs=2, cache=False, progress=False, batch_size=2))
+    one = analysed(seed_dir, jobs=1, cache=False, progress=False)
+    two = analysed(seed_dir, jobs=2, cache=False, progress=False, batch_size=2)
     assert one == two
     assert [r["article_id"] for r in one] == sorted(r["article_id"] for r in one)
 
@@ -213,18 +214,18 @@ def test_a_text_that_breaks_the_parser_fails_alone(nlp, monkeypatch):
     monkeypatch.setattr(nlp, "pipe", fragile)
     rows = [{"article_id": f"a{i}", "text": t, "body_spans": [(0, len(t))], "status": "ok",
              "error": ""} for i, t in enumerate([TEXTS[0], "BOOM goes the text.", TEXTS[2]])]
-    results = analyse_chunk(rows, cache=False)
+    results = process_chunk(rows, cache=False)
     assert [r["status"] for r in results] == ["ok", "error", "ok"]
     assert "a1" in results[1]["error"] and "parser crashed" in results[1]["error"]
 
 
 def test_bad_arguments_are_refused(seed_dir):
     with pytest.raises(ValueError, match="engine"):
-        analyse(seed_dir, engine="spark")
+        analysed(seed_dir, engine="spark")
     with pytest.raises(ValueError, match="dask"):
-        analyse(seed_dir, scheduler="tcp://localhost:8786")
+        analysed(seed_dir, scheduler="tcp://localhost:8786")
     with pytest.raises(ValueError, match="jobs"):
-        analyse(seed_dir, jobs=0)
+        analysed(seed_dir, jobs=0)
 
 
 def test_default_jobs_and_chunks():
@@ -234,9 +235,9 @@ def test_default_jobs_and_chunks():
 
 
 def test_progress_bar_on_stderr_unless_quiet(seed_dir, capsys):
-    list(analyse(seed_dir, progress=False))
+    analysed(seed_dir, progress=False)
     assert capsys.readouterr().err == ""
-    list(analyse(seed_dir, progress=True))
+    analysed(seed_dir, progress=True)
     assert "articles" in capsys.readouterr().err
 
 
@@ -259,20 +260,17 @@ def test_missing_model_names_the_install_command(monkeypatch, seed_dir, tmp_path
 def test_stopping_early_stops_the_workers(seed_dir):
     import multiprocessing
 
-    results = analyse(seed_dir, jobs=2, cache=False, progress=False, batch_size=1)
-    first = next(results)
-    results.close()
+    with run(seed_dir, jobs=2, cache=False, progress=False, batch_size=1) as (_, results):
+        first = next(results)
     assert first["article_id"] and multiprocessing.active_children() == []
 
 
 def test_crlf_article_is_parsed_as_lf_and_offsets_point_into_the_crlf_text(tmp_path):
-    from analysis.pipeline import analyse
-
     lf = ("The senator spoke on Monday.\n\n“We will not back down,” Sen. Jane Doe said.\n"
           "Officials reportedly disagreed.\n")
     (tmp_path / "lf.txt").write_text(lf, newline="")
     (tmp_path / "crlf.txt").write_text(lf.replace("\n", "\r\n"), newline="")
-    results = {r["article_id"]: r for r in analyse(tmp_path, progress=False, cache=False)}
+    results = {r["article_id"]: r for r in analysed(tmp_path, progress=False, cache=False)}
     crlf_text = (tmp_path / "crlf.txt").read_bytes().decode("utf-8")
     strip = lambda recs: [(r["kind"], r["text"].replace("\r", "")) for r in recs]  # noqa: E731
     assert strip(results["lf"]["evidence"]) == strip(results["crlf"]["evidence"])
@@ -292,19 +290,17 @@ def test_last_chunks_are_smaller_so_workers_finish_together():
     assert [len(c) for c in _chunks(iter(range(70)), 32)] == [32, 32, 6]  # one process
 
 
-def test_analysis_run_starts_workers_early_and_stops_them(seed_dir):
+def test_run_starts_workers_early_and_stops_them(seed_dir):
     import multiprocessing
 
-    from analysis.pipeline import analysis_run
-
-    one = list(analyse(seed_dir, jobs=1, cache=False, progress=False, readability=True))
-    with analysis_run(seed_dir, jobs=2, cache=False, progress=False,
+    one = analysed(seed_dir, jobs=1, cache=False, progress=False, readability=True)
+    with run(seed_dir, jobs=2, cache=False, progress=False,
                       readability=True) as (frame, results):
         assert len(multiprocessing.active_children()) == 2  # started before the files were read
         assert list(frame["article_id"]) == [r["article_id"] for r in one]
         assert list(results) == one
     assert multiprocessing.active_children() == []
-    with analysis_run(seed_dir, jobs=2, cache=False, progress=False) as (frame, results):
+    with run(seed_dir, jobs=2, cache=False, progress=False) as (frame, results):
         next(results)  # stopping early
     assert multiprocessing.active_children() == []
     assert {"words", "flesch_kincaid_grade"} <= set(one[0]["readability"])

@@ -229,12 +229,12 @@ def test_a_text_over_a_million_characters_is_analysed(tmp_path):
     text = paragraph * (1_000_000 // len(paragraph) + 1) + QUOTE + "\n"
     assert len(text) > 1_000_000
     (tmp_path / "long.txt").write_text(text, encoding="utf-8")
-    from analysis.pipeline import analyse
+    from helpers import analysed
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         articles = load_articles(tmp_path)
-        result = next(analyse(articles, progress=False, cache=False))
+        (result,) = analysed(articles, progress=False, cache=False)
     assert result["status"] == "ok", result["error"]
     quotes = [r for r in result["evidence"] if r["kind"] == "quote"]
     assert quotes and quotes[-1]["start"] > 1_000_000

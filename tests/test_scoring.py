@@ -8,8 +8,9 @@ import sys
 import pandas as pd
 import pytest
 
-from analysis.scoring import (META_COLUMNS, SCORE_COLUMNS, _scorecard, analyse_articles,
-                              score_articles, score_row, transparency, transparency_parts)
+from analysis import analyse_articles, score_articles
+from analysis.scoring import (META_COLUMNS, SCORE_COLUMNS, score_row, scorecard, transparency,
+                              transparency_parts)
 
 REQUIRED = [
     "article_id", "title", "outlet", "genre", "status", "error", "words", "sentences", "quotes",
@@ -120,7 +121,7 @@ def test_warning_column_is_carried(seed_dir):
     from analysis import load_articles
 
     articles = load_articles(seed_dir).assign(warning="checked")
-    scores = _scorecard(articles, pd.DataFrame({"article_id": articles["article_id"], "status": "ok",
+    scores = scorecard(articles, pd.DataFrame({"article_id": articles["article_id"], "status": "ok",
                                                 "error": ""}))
     assert (scores["warning"] == "checked").all()
 

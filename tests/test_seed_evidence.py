@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.pipeline import analyse
+from helpers import analysed
 
 
 @pytest.fixture(scope="module")
 def evidence(seed_dir) -> dict[str, list[dict]]:
     """Evidence records per seed article number ("000".."004")."""
-    return {r["article_id"][:3]: r["evidence"] for r in analyse(seed_dir, progress=False)}
+    return {r["article_id"][:3]: r["evidence"] for r in analysed(seed_dir, progress=False)}
 
 
 def kind(records: list[dict], name: str) -> list[dict]:

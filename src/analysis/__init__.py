@@ -1,19 +1,36 @@
 """Source-reliability toolkit for news articles.
 
 Load articles, extract sourcing evidence (quotes, speakers, typed sources, hedges) as spans
-with character offsets into the original text, score and compare them.
-"""
-from .articles import load_articles
-from .pipeline import extract_evidence
+with character offsets into the original text, score and compare them. The public API, in
+one place:
 
-__all__ = ["load_articles", "extract_evidence", "score_articles"]
+- ``load_articles(path)``: the articles of a file, a folder or a list of paths as a
+  DataFrame (:mod:`analysis.articles`);
+- ``analyse_articles(articles)``: everything one run produces, an :class:`~analysis.api.Analysis`
+  (articles, scores, evidence, signals, actors);
+- ``extract_evidence(articles)``: the evidence records alone, as a DataFrame;
+- ``score_articles(articles)``: the scorecard alone, one row per article.
+
+``articles`` is a DataFrame from ``load_articles``, a path, a list of paths or None
+(``data/raw``). The names are imported on first use, so that ``import analysis`` stays
+light (the command line imports only what its command needs).
+"""
+from __future__ import annotations
+
+__all__ = ["load_articles", "analyse_articles", "extract_evidence", "score_articles"]
 __version__ = "0.1.0"
+
+_HOMES = {"load_articles": "articles", "analyse_articles": "api", "extract_evidence": "api",
+          "score_articles": "api"}
 
 
 def __getattr__(name: str):
-    # score_articles pulls in pandas-heavy scoring code; import it on first use.
-    if name == "score_articles":
-        from .scoring import score_articles
+    if name in _HOMES:
+        from importlib import import_module
 
-        return score_articles
-    raise AttributeError(name)
+        return getattr(import_module(f".{_HOMES[name]}", __name__), name)
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -145,26 +145,26 @@ def _load(paths: list[Path]):
 
 
 def cmd_evidence(args) -> int:
-    from .pipeline import analyse
     from .extract import EVIDENCE_COLUMNS
+    from .pipeline import run
 
     articles = _load(args.paths)
-    results = analyse(articles, jobs=_jobs(args, len(articles)), cache=not args.no_cache,
-                      progress=not args.quiet)
     statuses = []
     if args.format == "csv":
         import csv
 
         writer = csv.DictWriter(sys.stdout, fieldnames=EVIDENCE_COLUMNS, extrasaction="ignore")
         writer.writeheader()
-    for result in results:
-        statuses.append({k: result[k] for k in ("article_id", "status", "error")})
-        for rec in result["evidence"]:
-            if args.format == "csv":
-                writer.writerow(rec)
-            else:
-                sys.stdout.write(json.dumps({k: _clean(v) for k, v in rec.items()},
-                                            ensure_ascii=False) + "\n")
+    with run(articles, jobs=_jobs(args, len(articles)), cache=not args.no_cache,
+             progress=not args.quiet) as (_, results):
+        for result in results:
+            statuses.append({k: result[k] for k in ("article_id", "status", "error")})
+            for rec in result["evidence"]:
+                if args.format == "csv":
+                    writer.writerow(rec)
+                else:
+                    sys.stdout.write(json.dumps({k: _clean(v) for k, v in rec.items()},
+                                                ensure_ascii=False) + "\n")
     return _finish(statuses, articles, args.strict)
 
 
@@ -189,7 +189,7 @@ def _finish(results, articles, strict: bool) -> int:
 
 
 def cmd_score(args) -> int:
-    from .scoring import score_articles
+    from .api import score_articles
 
     if args.scheduler and args.engine != "dask":
         raise UserError("--scheduler goes with --engine dask")

@@ -160,7 +160,7 @@ def article_summary(scores: pd.Series | dict) -> str:
 def write_highlight_page(path: Path, out: Path, kinds=DEFAULT_KINDS) -> Path:
     """Analyse the article file ``path`` and write its highlighted page to ``out``."""
     from .articles import load_articles
-    from .scoring import analyse_articles
+    from .api import analyse_articles
 
     result = analyse_articles(load_articles(Path(path)), progress=False)
     art = result.articles.iloc[0]

@@ -1,7 +1,7 @@
 """Running the analysis over many articles: parse (cached), extract evidence, take features.
 
-:func:`analyse` streams one result per article, in input order, holding only a few chunks
-of parses at a time, on one of two engines:
+``with run(articles, ...) as (frame, results):`` streams one result per article, in input
+order, holding only a few chunks of parses at a time, on one of two engines:
 
 - ``engine="local"`` (default): ``jobs=1`` runs in this process; ``jobs`` > 1 runs that many
   worker processes on this machine, each loading the model once.
@@ -9,13 +9,13 @@ of parses at a time, on one of two engines:
   at ``scheduler``, else a local cluster of ``jobs`` worker processes). Each worker loads the
   model once; the model is never shipped in the task graph.
 
-Both engines run the same function (:func:`analyse_chunk`) on the same chunks, so they
+Both engines run the same function (:func:`process_chunk`) on the same chunks, so they
 give the same results, row for row.
 
-:func:`analysis_run` (what :func:`analysis.scoring.score_articles` uses) also reads the
-articles: given a path, it starts the local workers first, so that they load the model
-while the files are read, and has each article's readability measured where it is parsed,
-so that this process only reads files and collects results.
+:func:`run` also reads the articles: given a path, it starts the local workers first, so
+that they load the model while the files are read, and (``readability=True``) has each
+article's readability measured where it is parsed, so that this process only reads files and
+collects results. The public functions built on it are in :mod:`analysis.api`.
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ from .articles import load_articles
 from .boilerplate import mask_outside
 from .paths import RAW_DIR
 from .readability import READABILITY_COLUMNS, readability as readability_of
-from .extract import EVIDENCE_COLUMNS, extract_doc
+from .extract import extract_doc
 from .framing.features import doc_features
 from .headlines import sentence_case_headlines
 from .nlp import DEFAULT_BATCH_SIZE, load_model, parse_texts
@@ -60,7 +60,7 @@ ARTICLE_FIELDS = ("article_id", "text", "body_spans", "status", "error")
 
 def as_articles(articles) -> pd.DataFrame:
     """Accept a DataFrame from :func:`load_articles` or a path / list of paths (loaded
-    without readability: :func:`analysis_run` has the workers measure it)."""
+    without readability: :func:`run` has the workers measure it)."""
     if isinstance(articles, pd.DataFrame):
         return articles
     if isinstance(articles, (str, Path)):
@@ -97,7 +97,7 @@ def parse_input(text: str, body_spans) -> str:
     return lf_text(sentence_case_headlines(mask_outside(text, body_spans)))[0]
 
 
-def analyse_chunk(rows: list[dict], cache: bool = True,
+def process_chunk(rows: list[dict], cache: bool = True,
                   batch_size: int = DEFAULT_BATCH_SIZE, readability: bool = False) -> list[dict]:
     """Parse and extract a list of article rows in this process (model loaded once).
 
@@ -188,39 +188,28 @@ def chunk_size(n_articles: int, workers: int, batch_size: int = DEFAULT_BATCH_SI
     return max(batch_size, min(PARALLEL_CHUNK_SIZE, math.ceil(n_articles / (4 * workers))))
 
 
-def analyse(articles, *, jobs: int | None = 1, cache: bool = True,
-            batch_size: int = DEFAULT_BATCH_SIZE, progress: bool = True, engine: str = "local",
-            scheduler=None, readability: bool = False) -> Iterator[dict]:
-    """Yield ``{article_id, status, error, evidence, features}`` per article, in input order.
+@contextmanager
+def run(articles=None, *, jobs: int | None = 1, cache: bool = True,
+        batch_size: int = DEFAULT_BATCH_SIZE, progress: bool = True, engine: str = "local",
+        scheduler=None, readability: bool = False
+        ) -> Iterator[tuple[pd.DataFrame, Iterator[dict]]]:
+    """``with run(articles, ...) as (frame, results):`` the articles as a DataFrame and an
+    iterator of one ``{article_id, status, error, evidence, features}`` per article, in
+    input order.
 
-    ``articles``: a DataFrame from :func:`load_articles`, or a path or list of paths.
-    ``jobs``: worker processes (``None``: :func:`default_jobs`). ``cache``: read and write
-    parses under ``data/interim/parses``. ``batch_size``: texts per ``nlp.pipe`` batch.
-    ``progress``: a tqdm bar (stderr in a terminal, a widget in a notebook).
-    ``engine``: ``"local"`` or ``"dask"``; ``scheduler``: address of a running Dask
-    scheduler (``"tcp://host:8786"``) or a ``distributed.Client``; without one a local
+    ``articles``: a DataFrame from :func:`load_articles`, a path or list of paths, or None
+    (``data/raw``). ``jobs``: worker processes (``None``: :func:`default_jobs`). ``cache``:
+    read and write parses under ``data/interim/parses``. ``batch_size``: texts per
+    ``nlp.pipe`` batch. ``progress``: a tqdm bar (stderr in a terminal, a widget in a
+    notebook). ``engine``: ``"local"`` or ``"dask"``; ``scheduler``: address of a running
+    Dask scheduler (``"tcp://host:8786"``) or a ``distributed.Client``; without one a local
     cluster of ``jobs`` worker processes is started for the run. ``readability``: each
     result also holds the readability of the article's body (``readability``), measured
-    where the article is parsed.
-    """
-    _check_options(jobs, batch_size, engine, scheduler)
-    frame = as_articles(articles)
-    jobs = default_jobs(len(frame)) if jobs is None else jobs
-    return _stream(frame, jobs, cache, batch_size, progress, engine, scheduler, readability)
+    where the article is parsed, when ``frame`` has none.
 
-
-@contextmanager
-def analysis_run(articles, *, jobs: int | None = 1, cache: bool = True,
-                 batch_size: int = DEFAULT_BATCH_SIZE, progress: bool = True,
-                 engine: str = "local", scheduler=None,
-                 readability: bool = False) -> Iterator[tuple[pd.DataFrame, Iterator[dict]]]:
-    """``with analysis_run(articles, ...) as (frame, results):`` the articles as a DataFrame
-    and :func:`analyse`'s results for them (same options), with the readability of each
-    body in ``result["readability"]`` when ``readability`` is true and ``frame`` has none.
-
-    ``articles`` may also be None (``data/raw``). Given a path, the worker processes of the
-    local engine start before the files are read, so that they load the model while this
-    process reads the articles. Every worker is stopped when the block ends.
+    Given a path, the worker processes of the local engine start before the files are read,
+    so that they load the model while this process reads the articles. Every worker is
+    stopped when the block ends.
     """
     _check_options(jobs, batch_size, engine, scheduler)
     articles = RAW_DIR if articles is None else articles
@@ -256,7 +245,7 @@ def _check_options(jobs, batch_size, engine, scheduler) -> None:
 def _early_workers(paths, jobs: int | None, readability: bool) -> LocalWorkers | None:
     """Local worker processes for the articles at ``paths``, started now (before the files
     are read), or None when the run will use one process. The files are counted (not read)
-    to choose, as :func:`analyse` will for the articles loaded."""
+    to choose, as :func:`run` will for the articles loaded."""
     n_files = len(discover_files([paths] if isinstance(paths, (str, Path)) else list(paths)))
     jobs = default_jobs(n_files) if jobs is None else jobs
     if jobs <= 1 or n_files <= 1:
@@ -271,7 +260,7 @@ def _early_workers(paths, jobs: int | None, readability: bool) -> LocalWorkers |
 def _stream(frame, jobs, cache, batch_size, progress, engine, scheduler, readability=False,
             workers=None) -> Iterator[dict]:
     bar = tqdm(total=len(frame), desc="articles", unit="article", disable=not progress)
-    work = partial(analyse_chunk, cache=cache, batch_size=batch_size, readability=readability)
+    work = partial(process_chunk, cache=cache, batch_size=batch_size, readability=readability)
     results: Iterator[list[dict]] = iter(())
     try:
         if engine == "dask":
@@ -297,13 +286,3 @@ def _stream(frame, jobs, cache, batch_size, progress, engine, scheduler, readabi
     finally:  # also when the caller stops early: stop the workers now, not at collection
         getattr(results, "close", lambda: None)()
         bar.close()
-
-
-def extract_evidence(articles, **kwargs) -> pd.DataFrame:
-    """Evidence of every article as a DataFrame (columns :data:`EVIDENCE_COLUMNS`).
-
-    ``articles`` is a DataFrame from :func:`analysis.load_articles` or a path (file, folder,
-    list). Keyword arguments go to :func:`analyse` (``jobs``, ``cache``…).
-    """
-    records = [rec for result in analyse(articles, **kwargs) for rec in result["evidence"]]
-    return pd.DataFrame(records).reindex(columns=EVIDENCE_COLUMNS)

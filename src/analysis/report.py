@@ -20,7 +20,7 @@ from nbconvert import HTMLExporter
 from tqdm.auto import tqdm
 
 from .paths import NOTEBOOKS_DIR, RAW_DIR, reports_dir
-from .scoring import score_articles
+from .api import score_articles
 
 
 def notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:

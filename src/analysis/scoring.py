@@ -1,22 +1,17 @@
-"""The scorecard: one row of sourcing and framing scores per article, traceable to evidence.
+"""The score arithmetic: one row of sourcing and framing scores per article, from its evidence.
 
-:func:`analyse_articles` runs the pipeline once and keeps everything the notebooks show
-(articles, evidence spans, framing signals, actors, features, scores);
-:func:`score_articles` returns just the scorecard. Every score is computed from evidence
-records (see :mod:`analysis.extract`) and signal records (see
-:mod:`analysis.framing.features`), so each number can be traced to the words behind it.
-The README's data dictionary defines every column of :data:`SCORE_COLUMNS`.
+:func:`score_row` scores one analysed article from its evidence records (see
+:mod:`analysis.extract`) and signal records (see :mod:`analysis.framing.features`), so each
+number can be traced to the words behind it; :func:`scorecard` joins the rows to the
+articles' metadata. ``docs/data-dictionary.md`` defines every column of
+:data:`SCORE_COLUMNS`. Running the analysis is :mod:`analysis.api`'s job.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pandas as pd
 
-from .extract import QUOTE_KINDS
-from .extract import EVIDENCE_COLUMNS
-from .framing.signals import combine, signal_frame, signal_rows
-from .pipeline import analysis_run
+from .extract.quotes import QUOTE_KINDS
+from .framing.signals import combine, signal_rows
 from .readability import READABILITY_COLUMNS
 
 META_COLUMNS = ["article_id", "title", "outlet", "genre", "status", "error"]
@@ -37,30 +32,6 @@ COUNT_COLUMNS = ["words", "sentences", "quotes", "named_sources", "institutional
 #: Parts of the composite transparency index, each 0–1, equally weighted.
 TRANSPARENCY_PARTS = {"named_share": 1 / 3, "non_anonymous_share": 1 / 3,
                       "attributed_quote_share": 1 / 3}
-ACTOR_COLUMNS = ["article_id", "start", "end", "actor", "verb", "role", "in_quote"]
-
-
-@dataclass
-class Analysis:
-    """Everything one run produces, as DataFrames keyed by ``article_id``.
-
-    ``evidence`` holds the extractor's records (quotes, sources, hedges, boosters), the
-    framing signal records (transitions, loaded words, numbers, …) and the appeals to the
-    reader, all with offsets into the article's text; ``signals`` one row per article and
-    look/advocacy signal; ``actors`` one row per subject or agent found.
-    """
-
-    articles: pd.DataFrame
-    scores: pd.DataFrame
-    evidence: pd.DataFrame
-    signals: pd.DataFrame
-    actors: pd.DataFrame
-    features: dict[str, dict] = field(default_factory=dict)
-
-    def article(self, article_id: str) -> dict:
-        """One article's row of the articles frame, as a dict."""
-        return self.articles.set_index("article_id").loc[article_id].to_dict() | {
-            "article_id": article_id}
 
 
 def _unique_sources(evidence: list[dict]) -> dict[str, int]:
@@ -128,70 +99,7 @@ def score_row(evidence: list[dict], features: dict, appeals: list[dict] | None =
     return row
 
 
-def appeal_records(article_id: str, text: str, spans) -> list[dict]:
-    """Appeals to the reader (set apart from the body when loading) as evidence records."""
-    return [{"article_id": article_id, "kind": "appeal", "start": int(s), "end": int(e),
-             "text": text[s:e], "cue": "appeal to the reader", "in_quote": False,
-             "rule": "appeal_openers"} for s, e in (spans or [])]
-
-
-def _result_row(result: dict, text: str, appeal_spans) -> tuple[dict, list[dict]]:
-    """The score row of one analysed article, and its appeal records."""
-    aid = result["article_id"]
-    base = {"article_id": aid, "status": result["status"], "error": result["error"]}
-    if result["status"] != "ok":
-        return base, []
-    appeals = appeal_records(aid, text, appeal_spans)
-    return {**base, **score_row(result["evidence"], result["features"], appeals, aid)}, appeals
-
-
-def analyse_articles(articles, *, jobs: int = 1, cache: bool = True, progress: bool = True,
-                     engine: str = "local", scheduler: str | None = None) -> Analysis:
-    """Analyse ``articles`` once and keep everything; see :class:`Analysis`.
-
-    ``articles`` is a DataFrame from :func:`analysis.load_articles`, a path or list of paths,
-    or None for ``data/raw``.
-    """
-    rows, evidence, signals, actors, features, measured = [], [], [], [], {}, []
-    with analysis_run(articles, jobs=jobs, cache=cache, progress=progress, engine=engine,
-                      scheduler=scheduler, readability=True) as (frame, results):
-        for result, text, spans in zip(results, frame["text"], _appeal_spans(frame)):
-            aid = result["article_id"]
-            row, appeals = _result_row(result, text, spans)
-            rows.append(row)
-            measured.append(result.get("readability"))
-            if result["status"] != "ok":
-                continue
-            feats = result["features"]
-            evidence += result["evidence"]
-            evidence += [{**r, "article_id": aid} for r in feats.get("signals", [])] + appeals
-            signals += signal_rows(aid, feats, result["evidence"], appeals)
-            actors += [{**a, "article_id": aid} for a in feats.get("actors", [])]
-            features[aid] = feats
-    frame = _with_readability(frame, measured)
-    scores = _scorecard(frame, pd.DataFrame(rows))
-    evidence_df = (pd.DataFrame(evidence).reindex(columns=EVIDENCE_COLUMNS)
-                   .sort_values(["article_id", "start", "end"], kind="stable")
-                   .reset_index(drop=True))
-    return Analysis(frame, scores, evidence_df, signal_frame(signals),
-                    pd.DataFrame(actors).reindex(columns=ACTOR_COLUMNS), features)
-
-
-def _appeal_spans(frame: pd.DataFrame):
-    """Each article's appeal spans (None for all when the frame has no such column)."""
-    return frame["appeal_spans"] if "appeal_spans" in frame.columns else [None] * len(frame)
-
-
-def _with_readability(frame: pd.DataFrame, measured: list[dict | None]) -> pd.DataFrame:
-    """``frame`` with the readability the workers measured (one dict per row, in order)
-    joined as :func:`analysis.articles.add_readability` joins it; unchanged when it has
-    readability already (then nothing was measured)."""
-    if any(m is None for m in measured) or set(READABILITY_COLUMNS) <= set(frame.columns):
-        return frame
-    return frame.join(pd.DataFrame(measured, index=frame.index, columns=READABILITY_COLUMNS))
-
-
-def _scorecard(frame: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+def scorecard(frame: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     """Join article metadata and readability to the score rows; one row per input article."""
     extra = ["warning"] if "warning" in frame.columns else []
     meta = frame[META_COLUMNS[:4] + READABILITY_COLUMNS + extra]
@@ -206,20 +114,6 @@ def _scorecard(frame: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
             .reindex(columns=META_COLUMNS + extra + SCORE_COLUMNS)
             .astype({c: "Int64" for c in COUNT_COLUMNS})
             .astype({c: "float64" for c in SCORE_COLUMNS if c not in COUNT_COLUMNS}))
-
-
-def score_articles(articles, *, jobs: int | None = 1, cache: bool = True, progress: bool = True,
-                   engine: str = "local", scheduler: str | None = None) -> pd.DataFrame:
-    """The scorecard: one row per input article (errors included), columns
-    ``META_COLUMNS`` (+ ``warning`` when the articles have one) + :data:`SCORE_COLUMNS`."""
-    with analysis_run(articles, jobs=jobs, cache=cache, progress=progress, engine=engine,
-                      scheduler=scheduler, readability=True) as (frame, results):
-        # Streams: only the score rows are kept, never every article's evidence.
-        rows, measured = [], []
-        for result, text, spans in zip(results, frame["text"], frame["appeal_spans"]):
-            rows.append(_result_row(result, text, spans)[0])
-            measured.append(result.get("readability"))
-    return _scorecard(_with_readability(frame, measured), pd.DataFrame(rows))
 
 
 def transparency_parts(scores: pd.DataFrame) -> pd.DataFrame:

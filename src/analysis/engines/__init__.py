@@ -1,6 +1,6 @@
-"""The engines behind :func:`analysis.pipeline.analyse` when it uses more than one process.
+"""The engines behind :func:`analysis.pipeline.run` when it uses more than one process.
 
-Both map :func:`analysis.pipeline.analyse_chunk` (its options bound with
+Both map :func:`analysis.pipeline.process_chunk` (its options bound with
 ``functools.partial``) over chunks of article rows and yield each chunk's results in input
 order, with a bounded number of chunks in flight (two per worker), so memory stays flat
 however many articles there are.

@@ -1,6 +1,6 @@
 """Scoring on a Dask cluster (``dask.distributed``): beyond one machine.
 
-Chunks of article rows are submitted as tasks of :func:`analysis.pipeline.analyse_chunk`,
+Chunks of article rows are submitted as tasks of :func:`analysis.pipeline.process_chunk`,
 at most two per worker in flight, and their results collected in input order. The spaCy
 model is never in the task graph: :class:`ModelPlugin` loads it once in each worker process
 when the worker starts (or joins later), and ``load_model`` keeps it for every task there.
@@ -54,7 +54,7 @@ def close_client(client: Client) -> None:
 def dask_map(work: Callable[[list[dict]], list[dict]], chunks: Iterable[list[dict]], *,
              jobs: int = 1, scheduler: str | Client | None = None,
              client: Client | None = None) -> Iterator[list[dict]]:
-    """``work`` of each chunk (:func:`~analysis.pipeline.analyse_chunk` with its options),
+    """``work`` of each chunk (:func:`~analysis.pipeline.process_chunk` with its options),
     in order, on Dask workers.
 
     ``scheduler``: an address (``tcp://host:8786``) or a ``distributed.Client`` to use and

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from ..nlp import ModelNotFound, load_model
 from . import IN_FLIGHT_PER_WORKER, ordered
 
-#: The work done on a chunk of article rows (``analyse_chunk`` with its options bound).
+#: The work done on a chunk of article rows (``process_chunk`` with its options bound).
 Work = Callable[[list[dict]], list[dict]]
 
 
@@ -54,7 +54,7 @@ class LocalWorkers:
     the syllable table with ``readability``) and stopped by :meth:`close`.
 
     Started before the articles are read, the workers load the model while the caller
-    reads them (see :func:`analysis.pipeline.analysis_run`).
+    reads them (see :func:`analysis.pipeline.run`).
     """
 
     def __init__(self, jobs: int, readability: bool = False):
@@ -97,7 +97,7 @@ class LocalWorkers:
 def process_map(work: Work, chunks: Iterable[list[dict]], *, jobs: int,
                 readability: bool = False,
                 workers: LocalWorkers | None = None) -> Iterator[list[dict]]:
-    """``work`` of each chunk (``analyse_chunk`` with its options), in order, on ``jobs``
+    """``work`` of each chunk (``process_chunk`` with its options), in order, on ``jobs``
     local processes: ``workers`` when given (left running), else new ones (warmed up for
     ``readability``) stopped at the end, also when the caller stops early."""
     own = workers is None

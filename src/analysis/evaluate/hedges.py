@@ -133,13 +133,15 @@ def predict_hedges(docs: dict[str, GoldDocument], *, jobs: int = 1, cache: bool 
                    progress: bool = True) -> dict[str, list[Span]]:
     """Hedge spans the project finds in each document, run in-process on files written to a
     temporary folder (so loading and boilerplate stripping are those of any article)."""
-    from ..pipeline import analyse
+    from ..pipeline import run
 
     predicted: dict[str, list[Span]] = {doc_id: [] for doc_id in docs}
     articles = load_texts({doc.doc_id: doc.text for doc in docs.values()})
-    for result in analyse(articles, jobs=jobs, cache=cache, progress=progress):
-        spans = predicted.setdefault(result["article_id"], [])
-        spans.extend((r["start"], r["end"]) for r in result["evidence"] if r["kind"] == "hedge")
+    with run(articles, jobs=jobs, cache=cache, progress=progress) as (_, results):
+        for result in results:
+            spans = predicted.setdefault(result["article_id"], [])
+            spans.extend((r["start"], r["end"]) for r in result["evidence"]
+                         if r["kind"] == "hedge")
     return predicted
 
 

@@ -19,7 +19,7 @@ Definitions (the same as the reference scorer ``shared/tools/polnear_score.py``)
   mutual half overlap (``source_F1_strict``);
 - figures are rounded to three decimals.
 
-The texts run through the project's pipeline in-process (:func:`analysis.pipeline.analyse`),
+The texts run through the project's pipeline in-process (:func:`analysis.pipeline.run`),
 boilerplate stripping included, exactly as ``python -m analysis evidence`` would run them.
 """
 from __future__ import annotations
@@ -202,10 +202,10 @@ def predict(texts: dict[str, str], *, jobs: int = 1, cache: bool = True,
     The texts are loaded as the command line would load them (:func:`load_texts`), so that
     the offsets are those of ``python -m analysis evidence``.
     """
-    from ..pipeline import analyse
+    from ..pipeline import run
 
-    return {result["article_id"]: result["evidence"]
-            for result in analyse(load_texts(texts), jobs=jobs, cache=cache, progress=progress)}
+    with run(load_texts(texts), jobs=jobs, cache=cache, progress=progress) as (_, results):
+        return {result["article_id"]: result["evidence"] for result in results}
 
 
 def evaluate_polnear(data_dir: Path | str, split: str = "dev", jobs: int = 1, cache: bool = True,

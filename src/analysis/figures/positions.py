@@ -43,7 +43,7 @@ def plot_positions(table: pd.DataFrame, labels: list[str], genres: list[str]) ->
         row = {lab: i for i, lab in enumerate(labels)}
         for kind, (marker, colour, dy, name) in POSITION_STYLE.items():
             sub = table.loc[table["kind"] == kind]
-            ax.scatter(sub["position_pct"], sub["label"].map(row) + dy, marker=marker, color=colour,
+            ax.scatter(sub["position_pct"], sub["label"].map(row).astype(float) + dy, marker=marker, color=colour,
                        s=60 if marker == "|" else 22, label=f"{name} ({len(sub)})", linewidths=1.5)
         for lab, i in row.items():
             if not (table["label"] == lab).any():

@@ -1,7 +1,7 @@
 """Per-article features taken from the parse, kept small so runs can stream.
 
 :func:`doc_features` runs once per article on the hot path (inside
-``pipeline._analyse_chunk``): one pass over the tokens plus a few compiled regular
+``pipeline.process_chunk``): one pass over the tokens plus a few compiled regular
 expressions over the body, nothing kept of the ``Doc``. It returns plain lists and counts:
 
 - ``body_words``, ``quoted_words``, ``writer_words``: word tokens of the body, inside direct
