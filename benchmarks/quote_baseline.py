@@ -1,7 +1,7 @@
 """Baseline for quote F1: pair quote marks paragraph by paragraph and call every pair a quote.
 
 A predictor in the `evidence --format jsonl` contract, for the reference scorer, so that the
-README's "pairing quote marks alone" figure can be rerun:
+"pairing quote marks alone" figure of docs/accuracy.md can be rerun:
 
     python ../shared/tools/polnear_score.py --data ../shared/polnear/data --split dev -- \
         .venv/bin/python benchmarks/quote_baseline.py

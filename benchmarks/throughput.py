@@ -23,7 +23,8 @@ largest sum of the resident memory of the phase's process and its children, samp
 step of scoring.
 
 Goals (issue 5): ``score --jobs 1`` ≤ 1.15 × bare time; ``score --jobs 2`` ≤ 0.65 × bare
-time. No test times anything; this script is run by hand and its output goes to the README.
+time. No test times anything; this script is run by hand and its output goes to
+docs/performance.md.
 """
 from __future__ import annotations
 
