@@ -18,7 +18,7 @@
 # much of the text is direct quotation, how much the writer hedges or boosts, how hard it is to
 # read, and two sets of signals (a machine-written look, advocacy). Every number is computed
 # from evidence spans with character offsets into the article text: notebook 04 shows them
-# highlighted. The README's data dictionary defines each column.
+# highlighted. `docs/data-dictionary.md` defines each column.
 
 # %% tags=["parameters"]
 data_dir = None  # article folder; None means data/raw

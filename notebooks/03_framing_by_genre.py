@@ -91,7 +91,7 @@ save_figure(fig, "fig06_evidence_positions", table, out_dir)
 # %% [markdown]
 # ## Machine-written look and advocacy: signals, not verdicts
 # Each signal is 0–1 with the words that triggered it; the two scores are the plain means
-# (formulas in the README and in `analysis.framing.signals`). Length does not decide them.
+# (formulas in `docs/data-dictionary.md` and in `analysis.framing.signals`). Length does not decide them.
 
 # %%
 table = signals_table(analysis.signals, scores)

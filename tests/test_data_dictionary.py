@@ -29,10 +29,11 @@ def code_lists() -> dict[tuple[str, str], list[str]]:
     from analysis.framing.signals import ADVOCACY_SIGNALS, LOOK_SIGNALS, SIGNAL_COLUMNS
     from analysis.framing.vocabulary import VOCAB_COLUMNS
     from analysis.readability import READABILITY_COLUMNS
-    from analysis.scoring import ACTOR_COLUMNS, META_COLUMNS, SCORE_COLUMNS
+    from analysis.api import ACTOR_COLUMNS
+    from analysis.scoring import META_COLUMNS, SCORE_COLUMNS
 
     # Kinds written as literals where the records are made (extract/quotes.py "title",
-    # extract/sources.py "source", scoring.appeal_records "appeal").
+    # extract/sources.py "source", api.appeal_records "appeal").
     literal_kinds = ["title", "source", "appeal"]
     return {
         ("Manifest", "column"): [*MANIFEST_COLUMNS, *OPTIONAL_MANIFEST_COLUMNS],

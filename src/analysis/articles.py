@@ -39,7 +39,7 @@ MANIFEST_COLUMNS = ["file", "outlet", "title", "published", "url", "genre", "rep
 #: Manifest columns used when present and not missed when absent.
 OPTIONAL_MANIFEST_COLUMNS = ["author"]
 UNLABELLED = "unlabelled"
-#: Columns of :func:`load_articles`, in order (the README's data dictionary lists them).
+#: Columns of :func:`load_articles`, in order (docs/data-dictionary.md lists them).
 ARTICLE_COLUMNS = [
     "article_id", "path", "text_path", "title", "outlet", "author", "published", "url", "genre",
     "reposted_from", "status", "error", "warning", "encoding", "text", "body", "body_spans",

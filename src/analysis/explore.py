@@ -30,7 +30,7 @@ def article_evidence(analysis, article_id: str | None = None) -> pd.DataFrame:
 
 
 def article_view(analysis, article_id: str | None = None, kinds=DEFAULT_KINDS) -> str:
-    """HTML of one article from an :class:`~analysis.scoring.Analysis`: summary line, legend
+    """HTML of one article from an :class:`~analysis.api.Analysis`: summary line, legend
     and text with the chosen kinds of evidence highlighted."""
     aid = _pick(analysis, article_id)
     if aid is None:

@@ -12,7 +12,7 @@ excluded; it is part of the cache key.
 
 Speed. ``nlp.pipe`` runs with :data:`DEFAULT_BATCH_SIZE` texts per batch: for article-length
 texts (~750 words) small batches are as fast as any and far leaner than spaCy's default of 256
-(see ``benchmarks/README.md``).
+(see ``docs/performance.md``).
 
 Cache. Parses are stored in ``data/interim/parses/<model id>/`` (``ANALYSIS_INTERIM_DIR``
 moves it), one DocBin file per text keyed by a hash of the text. The model id holds the

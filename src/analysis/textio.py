@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .paths import MANIFEST_NAME
 
-#: Files larger than this are not analysed (status ``error``); see the README. 20 MB is
+#: Files larger than this are not analysed (status ``error``); see docs/maintaining.md. 20 MB is
 #: about 20 million characters of text, far beyond any article: a larger file is an archive,
 #: a database dump or several articles in one. (A saved web page keeps its limit on the
 #: .html file; its extracted text is much smaller.)

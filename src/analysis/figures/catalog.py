@@ -1,4 +1,4 @@
-"""Every chart of the report, by file name, made from one :class:`~analysis.scoring.Analysis`.
+"""Every chart of the report, by file name, made from one :class:`~analysis.api.Analysis`.
 
 Notebooks 02 and 03 draw them one by one to tell the story; :func:`make_figures` draws them all
 (tests and scripts). File names are those used in the write-up.
@@ -21,7 +21,7 @@ from .save import save_figure
 from .signals import plot_signals, signals_table
 from .sourcing import plot_quotes_vs_hedging, plot_sourcing_profile, quotes_hedging_table, sourcing_table
 
-#: File name -> what the chart shows (the README lists them).
+#: File name -> what the chart shows (docs/data-dictionary.md lists them).
 FIGURES = {
     "fig01_readability": "Flesch-Kincaid grade per article (notebook 01)",
     "fig02_sourcing_profile": "unique sources per article, stacked by type (named, institutional, anonymous, media)",
