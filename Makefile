@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 DATA   ?= data/raw
 OUT    ?= reports
 
-.PHONY: report test install clean-cache sync-notebooks readme-figures
+.PHONY: report test test-fast install clean-cache sync-notebooks readme-figures
 
 install: $(STAMP)
 
@@ -23,6 +23,11 @@ report: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest --nbmake
+
+# The edit-test loop: unit tests without the slow ones (report, Dask, very long texts) and
+# without running the notebooks. `make test` (what CI runs) is the whole suite.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow" tests
 
 # Re-create every .ipynb from its jupytext twin (the .py file is what reviewers read).
 sync-notebooks: $(STAMP)

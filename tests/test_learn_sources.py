@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -98,3 +99,15 @@ def test_learn_sources_command_errors(tmp_path, capsys, args):
     data = _polnear(tmp_path / "polnear")
     assert main(["learn-sources", str(data), "--out", str(tmp_path / "t.tsv"), *args]) == 2
     assert capsys.readouterr().err.startswith("error: ")
+
+
+def test_the_table_header_explains_every_feature_key():
+    from analysis.evaluate.learn_sources import LEGEND
+    from analysis.paths import LEXICON_DIR
+
+    lines = (LEXICON_DIR / "source_cues.tsv").read_text(encoding="utf-8").splitlines()
+    assert all(line in lines for line in LEGEND.splitlines())
+    keys = {re.split(r"[=:]", line.split("\t")[0])[0] for line in lines
+            if line[:1] not in ("#", "@") and line.split("\t")[0] not in ("feature", "bias")}
+    explained = set(re.findall(r"[a-z_]+(?==|\b)", LEGEND))
+    assert keys and keys <= explained, keys - explained

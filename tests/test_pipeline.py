@@ -280,14 +280,14 @@ def test_crlf_article_is_parsed_as_lf_and_offsets_point_into_the_crlf_text(tmp_p
 
 
 def test_last_chunks_are_smaller_so_workers_finish_together():
-    from analysis.pipeline import TAIL_SPLIT, _chunks
+    from analysis.pipeline import TAIL_SPLIT, chunks
 
-    sizes = [len(c) for c in _chunks(iter(range(300)), 16, 300, 2)]
+    sizes = [len(c) for c in chunks(iter(range(300)), 16, 300, 2)]
     assert sum(sizes) == 300 and sizes[:16] == [16] * 16
     assert max(sizes[-7:]) == 16 // TAIL_SPLIT  # the last 2 × 16 articles
-    flat = [r for c in _chunks(iter(range(300)), 16, 300, 2) for r in c]
+    flat = [r for c in chunks(iter(range(300)), 16, 300, 2) for r in c]
     assert flat == list(range(300))
-    assert [len(c) for c in _chunks(iter(range(70)), 32)] == [32, 32, 6]  # one process
+    assert [len(c) for c in chunks(iter(range(70)), 32)] == [32, 32, 6]  # one process
 
 
 def test_run_starts_workers_early_and_stops_them(seed_dir):

@@ -15,6 +15,8 @@ NEW = ("Council approves new bus lanes\n\n"
        "council member Ana Ruiz said. “Buses will be faster,” Ruiz told reporters. "
        "Work starts in March and may take six months, officials said.\n")
 
+pytestmark = pytest.mark.slow  # runs the whole report: left out of `make test-fast`
+
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory, seed_dir):

@@ -23,11 +23,8 @@ article "A" ("As A Disgusting Fraud") and each capitalised word after the line's
 
 So names stay capitalised: the article writes them so. Only the case of letters changes, so
 the text keeps its length and every offset; evidence is cut from the article as written.
-It costs about 0.3 ms an article (the 840 articles of PolNeAR train), against tens of
-milliseconds for the parse. Measured on PolNeAR (``evaluate polnear``, the table refitted
-each way): source F1 on dev 0.796 → 0.798, on train 0.793 → 0.794 (cross-validation 0.776 →
-0.777); of the 214 annotated sources in the Title Case lines of train, 93 → 120 are found
-(and 23 → 36 sources found there are not annotated).
+It costs far less than the parse; what it changes on PolNeAR is measured in
+``docs/accuracy.md``.
 """
 from __future__ import annotations
 

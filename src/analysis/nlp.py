@@ -129,16 +129,6 @@ def split_text(text: str, max_chars: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def parse_long(nlp: Language, text: str, max_chars: int | None = None,
-               batch_size: int = DEFAULT_BATCH_SIZE) -> Doc:
-    """Parse a text of any length as one ``Doc`` (pieces cut by :func:`split_text`)."""
-    limit = max_chars or piece_limit(nlp)
-    if len(text) <= limit:
-        return nlp(text)
-    return _join(text, list(nlp.pipe((text[s:e] for s, e in split_text(text, limit)),
-                                     batch_size=batch_size)))
-
-
 def _join(text: str, docs: list[Doc]) -> Doc:
     doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
     if doc.text != text:  # never hand on offsets that do not index the article

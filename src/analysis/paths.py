@@ -16,7 +16,6 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent.parent
 LEXICON_DIR = PACKAGE_DIR / "lexicons"
-TEMPLATE_DIR = PACKAGE_DIR / "templates"
 
 DATA_DIR = PROJECT_ROOT / "data"
 RAW_DIR = DATA_DIR / "raw"

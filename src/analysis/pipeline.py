@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 CHUNK_SIZE = 32
 #: Most articles in a chunk handed to a worker process or a Dask task (~2 s of work).
 PARALLEL_CHUNK_SIZE = 16
-#: The workers' last chunks are this many times smaller (see :func:`_chunks`).
+#: The workers' last chunks are this many times smaller (see :func:`chunks`).
 TAIL_SPLIT = 4
 #: Runs of at most this many articles use one process when ``jobs`` is not given: starting
 #: workers (about a second each, to load the model) costs more than it saves.
@@ -163,7 +163,7 @@ def _rows(frame: pd.DataFrame, readability: bool = False) -> Iterator[dict]:
     return (dict(zip(fields, vals)) for vals in zip(*(frame[c] for c in fields)))
 
 
-def _chunks(rows: Iterable[dict], size: int, n_rows: int = 0,
+def chunks(rows: Iterable[dict], size: int, n_rows: int = 0,
             workers: int = 1) -> Iterator[list[dict]]:
     """Lists of ``size`` rows. With ``workers`` > 1, the last ``workers × size`` of the
     ``n_rows`` rows go in lists :data:`TAIL_SPLIT` times smaller, so that the workers finish
@@ -266,18 +266,18 @@ def _stream(frame, jobs, cache, batch_size, progress, engine, scheduler, readabi
         if engine == "dask":
             from .engines.dask_cluster import dask_map
 
-            chunks = _chunks(_rows(frame, readability), chunk_size(len(frame), jobs, batch_size),
-                             len(frame), jobs)
-            results = dask_map(work, chunks, jobs=jobs, scheduler=scheduler)
+            parts = chunks(_rows(frame, readability), chunk_size(len(frame), jobs, batch_size),
+                           len(frame), jobs)
+            results = dask_map(work, parts, jobs=jobs, scheduler=scheduler)
         elif jobs == 1 or len(frame) <= 1:
-            results = (work(chunk) for chunk in _chunks(_rows(frame, readability), CHUNK_SIZE))
+            results = (work(chunk) for chunk in chunks(_rows(frame, readability), CHUNK_SIZE))
         else:
             from .engines.local import process_map
 
-            chunks = _chunks(_rows(frame, readability), chunk_size(len(frame), jobs, batch_size),
-                             len(frame), jobs)
+            parts = chunks(_rows(frame, readability), chunk_size(len(frame), jobs, batch_size),
+                           len(frame), jobs)
             usable = workers if workers is not None and workers.jobs == jobs else None
-            results = process_map(work, chunks, jobs=jobs, readability=readability,
+            results = process_map(work, parts, jobs=jobs, readability=readability,
                                   workers=usable)
         for chunk_results in results:
             for result in chunk_results:

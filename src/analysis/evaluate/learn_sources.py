@@ -219,6 +219,25 @@ def best_threshold(examples: Examples, probabilities: np.ndarray,
     return t_best, prf_best
 
 
+LEGEND = """\
+# Feature keys (CONS is the construction: subj, lent, agent, be, poss, by, colon; PRED the
+# predicate's lemma; CLASS the mention's kind: pron:…, ent:TYPE, propn, list:LEXICON, noun):
+#   c=CONS  v=CONS:PRED  m=CLASS  cm=CONS:CLASS  md=mention's dependency  h=common-noun head
+#   wn= / wnc=CONS: / wnany=  WordNet class of the head's first sense (with CONS) / other senses
+#   vwn= / vwnc=CONS: / vwnany=  the same for the verb predicate
+#   m_conj, m_appos  the mention has a conjunct / an appositive
+#   lex  the predicate is a listed cue verb;  lex:be  a listed cue adjective after "be"
+#   clause:CONS  the predicate takes a clause;  thought_without_clause;  embedded  in another
+#     attribution's content;  neg  negated;  relcl  subject of a relative clause
+#   vm=CONS:PRED:CLASS  dep=CONS:predicate's dependency  tag=verb's tag  aux=auxiliary
+#   arg=DEP / arg=prep:WORD  the predicate's content dependents  obj=PRED:object lemma
+#   vp=PRED:preposition  quote_in_sentence  a quotation overlaps the predicate's sentence
+#   mh=DEP:head lemma  mhp=DEP:head's part of speech  mdc=DEP:CLASS  (what the mention hangs from)
+#   pp=PREP:part of speech / ppl=PREP:lemma  of what a prepositional object's preposition attaches to
+#   ppu=PREP:DEP:lemma  one head further up;  hd=DEP:head's dependency;  hu=DEP:head dep:lemma above
+#   line_start  the mention opens its line;  next=CHAR  the first character after the mention
+"""
+
 HEADER = """\
 # Source candidates: logistic-regression weights, one per feature (see the docstring of
 # analysis/extract/sources.py for the candidates and features), and the threshold.
@@ -230,7 +249,7 @@ HEADER = """\
 # the F1 optimum of {folds}-fold cross-validation over articles (held-out source P/R/F1
 # {cv_p} / {cv_r} / {cv_f}, counted as `evaluate polnear` counts). Retrain whenever the
 # candidates or features change.
-"""
+""" + LEGEND
 
 
 def write_table(path: Path | str, weights: dict[str, float], threshold: float, **about) -> None:

@@ -77,10 +77,8 @@ TABLE = "source_cues"
 #: Row of the table holding the probability from which a candidate is kept.
 THRESHOLD_ROW = "@threshold"
 #: Least learned weight of a common-noun head for the noun to name a source (see
-#: :func:`learned_agent`). In 5-fold cross-validation on PolNeAR train, 0.1 / 0.15 / 0.2 /
-#: 0.3 give source F1 0.769 / 0.769 / 0.768 / 0.768 (precision 0.834 / 0.835 / 0.835 /
-#: 0.835); 0.15 is kept for its precision: a reader trusts a listed source more than a
-#: complete list.
+#: :func:`learned_agent`), set where cross-validation gives the best precision at the same
+#: F1 (docs/accuracy.md): a reader trusts a listed source more than a complete list.
 HEAD_MIN = 0.15
 #: Mention classes of common nouns that name no known kind of person, group or institution.
 UNKNOWN_KINDS = frozenset({"m=noun", "m=other", "m=list:actor_nouns"})
@@ -89,11 +87,9 @@ UNKNOWN_KINDS = frozenset({"m=noun", "m=other", "m=list:actor_nouns"})
 AGENT_CLASSES = frozenset({"wn=person"})
 #: Features of a noun with a sense WordNet files under person, group, communication or
 #: cognition ("the crowd", "the email", "the poll"): it can be a source when its predicate
-#: takes a clause ("the poll found that..."). Source F1 in 5-fold cross-validation on PolNeAR
-#: train: 0.766 with the WordNet features alone, 0.772 adding :data:`AGENT_CLASSES`, 0.775
-#: adding these; 0.776 without the clause condition, which makes "This offer highlights..."
-#: (the seed essay) and "Both nations find themselves..." (the seed opinion piece) sources,
-#: and a reader trusts a listed source more than a complete list.
+#: takes a clause ("the poll found that..."). Without the clause condition "This offer
+#: highlights..." and "Both nations find themselves..." would be sources, for a gain in
+#: recall too small to be worth them (docs/accuracy.md).
 STATING_CLASSES = frozenset(f"wn{k}={c}" for k in ("", "any")
                             for c in ("person", "group", "communication", "cognition"))
 #: Dependents of a predicate that carry an attribution's content.
@@ -264,9 +260,10 @@ def context_features(index: DocIndex, mention: Token, cls: str) -> list[str]:
     return feats
 
 
-def probability(feats: list[str]) -> float:
-    """Probability that a candidate with features ``feats`` is a source (the learned table)."""
-    w = weights()
+def probability(feats: list[str], table: dict[str, float] | None = None) -> float:
+    """Probability that a candidate with features ``feats`` is a source, by ``table``
+    (default: the shipped one, :func:`weights`)."""
+    w = weights() if table is None else table
     # each feature once; fsum, exact whatever the order, so that a candidate right at the
     # threshold does not come and go with the string-hash seed of the process
     z = math.fsum([w.get("bias", 0.0), *(w.get(f, 0.0) for f in set(feats))])

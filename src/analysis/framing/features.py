@@ -23,11 +23,10 @@ from functools import cache
 from spacy.tokens import Doc
 
 from ..extract.quotes import QUOTE_KINDS
+from ..extract.syntax import SUBJECT_DEPS, is_according
 from ..spans import SpanSet
 from ..lexicons import lexicon_set, load_lexicon
 
-#: Bumped when the features change meaning (cached results keyed on it, if any).
-FEATURES_VERSION = 1
 #: Kinds of signal records made here, with what each means (shown on hover and in legends).
 SIGNAL_KINDS = {
     "transition": "stock transition opening a sentence (lexicon transitions)",
@@ -57,7 +56,6 @@ SPECIFIC_COUNT = re.compile(r"\d|\b(hundred|thousand|million|billion|dozen)s?\b"
 #: Capitalised forms of the pronoun lists that are something else ("US" is a country).
 NOT_PRONOUN = {"US"}
 DIGIT = re.compile(r"\d")
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 @cache
@@ -242,7 +240,7 @@ def doc_features(doc: Doc, text: str, evidence: list[dict]) -> dict:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lemma in reporting:
             sent[3] = True
-        elif lemma == "accord" or tok.lower_ == "according":
+        elif lemma == "accord" or is_according(tok):
             sent[3] = True
         if tok.is_alpha and not tok.is_stop and len(tok) > 1:
             vocab[lemma] = vocab.get(lemma, 0) + 1
@@ -263,7 +261,6 @@ def doc_features(doc: Doc, text: str, evidence: list[dict]) -> dict:
                                     quotes, sources, boosters)
     signals.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
     return {
-        "version": FEATURES_VERSION,
         "body_words": body_words,
         "quoted_words": quoted_words,
         "writer_words": body_words - quoted_words,
