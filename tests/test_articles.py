@@ -8,7 +8,7 @@ import pytest
 
 from analysis import load_articles
 from analysis.articles import (
-    ARTICLE_COLUMNS, MIN_ENGLISH_SHARE, ArticleWarning, english_share, gist, language_warning,
+    ARTICLE_COLUMNS, MIN_ENGLISH_SHARE, ArticleWarning, english_share, language_warning,
     load_article, problem_summary,
 )
 from analysis.paths import RAW_DIR
@@ -123,14 +123,16 @@ def test_a_link_out_of_the_data_folder_is_not_followed(tmp_path):
 
 
 def test_problem_summary_is_one_line_naming_files_and_gists():
+    from analysis.problems import error
+
+    reasons = ["empty file", "", "binary data (a PNG image, not text)",
+               "too large (30.0 MB, over the 20.0 MB limit)", "x", "y", "z"]
     frame = pd.DataFrame({
         "article_id": list("abcdefg"),
         "path": [f"/data/{x}.txt" for x in "abcdefg"],
         "status": ["error", "ok", "error", "error", "error", "error", "error"],
-        "error": ["/data/a.txt: empty file; save the article text into it or remove it", "",
-                  "/data/c.txt: binary data (a PNG image, not text); copy the article text",
-                  "/data/d.txt: too large (30.0 MB, over the 20.0 MB limit); split it",
-                  "x", "y", "z"],
+        "problems": [[error(f"/data/{x}.txt: {r}; do something", r)] if r else []
+                     for x, r in zip("abcdefg", reasons)],
     })
     line = problem_summary(frame)
     assert "\n" not in line
@@ -140,17 +142,35 @@ def test_problem_summary_is_one_line_naming_files_and_gists():
     assert problem_summary(frame.assign(status="ok")) == ""
 
 
-def test_problem_summary_without_paths_uses_ids_and_strips_file_prefixes():
-    frame = pd.DataFrame({"article_id": ["a"], "status": ["error"],
-                          "error": ["data/raw/a b.txt: undecodable bytes (byte 3); re-save"]})
+def test_problem_summary_without_paths_uses_ids():
+    from analysis.problems import error
+
+    frame = pd.DataFrame({"article_id": ["a"], "status": ["error"], "problems": [[error(
+        "data/raw/a b.txt: undecodable bytes (byte 3); re-save", "undecodable bytes (byte 3)")]]})
     assert problem_summary(frame) == ("1 of 1 files could not be analysed: a (undecodable "
                                       "bytes) — see the error column")
 
 
-def test_gist_of_manifest_and_long_messages():
-    assert gist("data/manifest.csv line 4: published 'x' is not a date (YYYY-MM-DD); left empty",
-                "data/a.txt") == "published 'x' is not a date"
-    assert len(gist("word " * 40)) == 60
+def test_each_problem_is_kept_with_its_reason(tmp_path):
+    # the summary's gists come from the problems found, never from parsing the messages
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "manifest.csv").write_text(
+        "file,outlet,title,published,url,genre,reposted_from,notes\n"
+        "empty.txt,,,31/05/2024,,news,,\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        row = load_articles(tmp_path).iloc[0]
+    kinds = [(p.kind, p.gist) for p in row["problems"]]
+    assert kinds == [("warning", "published '31/05/2024' is not a date"),
+                     ("error", "empty file")]
+    assert row["error"] == row["problems"][1].message and row["status"] == "error"
+    assert row["warning"].startswith(f"{tmp_path / 'manifest.csv'} line 2: published")
+
+
+def test_a_long_reason_is_cut_in_the_summary():
+    from analysis.problems import warning
+
+    assert len(warning("m", "word " * 40).gist) == 60
 
 
 def test_article_text_shown_as_a_dataframe_in_a_notebook_is_escaped(tmp_path):

@@ -19,7 +19,8 @@ def code_lists() -> dict[tuple[str, str], list[str]]:
     The one place that knows where the code keeps its column lists: when a module moves,
     fix the imports here.
     """
-    from analysis.articles import ARTICLE_COLUMNS, MANIFEST_COLUMNS, OPTIONAL_MANIFEST_COLUMNS
+    from analysis.articles import ARTICLE_COLUMNS
+    from analysis.manifest import MANIFEST_COLUMNS, OPTIONAL_MANIFEST_COLUMNS
     from analysis.extract import EVIDENCE_COLUMNS
     from analysis.extract.hedges import BOOSTER, HEDGE
     from analysis.extract.quotes import QUOTE_KINDS

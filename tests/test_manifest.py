@@ -7,7 +7,8 @@ import warnings
 import pytest
 
 from analysis import cli, load_articles
-from analysis.articles import UNLABELLED, ManifestWarning, read_manifest
+from analysis.articles import UNLABELLED
+from analysis.manifest import ManifestWarning, read_manifest
 
 ARTICLE = "Officials said on Tuesday that the talks would resume next week in Geneva.\n"
 

@@ -173,15 +173,24 @@ def _finish(results, articles, strict: bool) -> int:
     return the exit status: 0 when the run completed, 1 with ``--strict`` and an error.
 
     ``results`` has ``article_id``, ``status``, ``error`` per article (records or a frame);
-    ``articles`` (from ``load_articles``) gives each id its file name.
+    ``articles`` (from ``load_articles``) gives each id its file name and the problems found
+    loading it. An article that loaded and still failed failed in the analysis.
     """
     import pandas as pd
 
     from .articles import problem_summary
+    from .pipeline import ANALYSIS_FAILED
+    from .problems import error
 
     frame = pd.DataFrame(results, columns=["article_id", "status", "error"])
-    if articles is not None and "path" in articles.columns:
-        frame = frame.merge(articles[["article_id", "path"]], on="article_id", how="left")
+    frame = frame.merge(articles[["article_id", "path", "problems"]], on="article_id",
+                        how="left")
+    frame["problems"] = [
+        found if status == "ok" or any(p.kind == "error" for p in found)
+        else [*found, error(message, ANALYSIS_FAILED)]
+        for found, status, message in zip(
+            frame["problems"].map(lambda p: p if isinstance(p, list) else []),
+            frame["status"], frame["error"])]
     line = problem_summary(frame, "error")
     if line:
         print(line, file=sys.stderr)
@@ -225,9 +234,16 @@ def cmd_report(args) -> int:
         return 0
     import pandas as pd
 
+    from .articles import load_articles
+    from .paths import RAW_DIR
+
     frame = pd.read_csv(scores, dtype=str, keep_default_na=False)
+    # the articles again (a quick read, no parse), for what loading each one found
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        articles = load_articles(args.data or RAW_DIR, with_readability=False)
     return _finish(frame.reindex(columns=["article_id", "status", "error"], fill_value=""),
-                   None, args.strict)
+                   articles, args.strict)
 
 
 def cmd_evaluate(args) -> int:

@@ -56,6 +56,9 @@ SMALL_RUN = 16
 MAX_DEFAULT_JOBS = 4
 ENGINES = ("local", "dask")
 ARTICLE_FIELDS = ("article_id", "text", "body_spans", "status", "error")
+#: The reason of the error of an article that loaded and could not be analysed (the only
+#: error the pipeline adds to those of loading).
+ANALYSIS_FAILED = "analysis failed"
 
 
 def as_articles(articles) -> pd.DataFrame:
@@ -127,7 +130,7 @@ def process_chunk(rows: list[dict], cache: bool = True,
                     raise doc
                 result["evidence"], result["features"] = _extract(doc, row["text"], row["article_id"])
             except Exception as exc:  # one bad article must not stop the run
-                result.update(status="error", error=f"{row['article_id']}: analysis failed "
+                result.update(status="error", error=f"{row['article_id']}: {ANALYSIS_FAILED} "
                               f"({type(exc).__name__}: {exc}); please report this file")
         if readability:  # of the body as loaded, like load_articles(with_readability=True)
             result["readability"] = readability_of(row["body"] if row["status"] == "ok" else "")

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .paths import MANIFEST_NAME
+from .problems import Problem
 
 #: Files larger than this are not analysed (status ``error``); see docs/maintaining.md. 20 MB is
 #: about 20 million characters of text, far beyond any article: a larger file is an archive,
@@ -62,6 +63,11 @@ class ArticleError(Exception):
         message = name if reason is None else f"{name}: {reason}; {remedy or 'see the README'}"
         super().__init__(message)
         self.name, self.reason, self.remedy = name, reason or message, remedy or ""
+
+    @property
+    def problem(self) -> Problem:
+        """This error as the :class:`~analysis.problems.Problem` of its file's row."""
+        return Problem("error", str(self), self.reason)
 
 
 @dataclass(frozen=True)
