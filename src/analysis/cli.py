@@ -98,22 +98,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true", help="do not read or write cached parses")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    p = sub.add_parser("wordnet-classes", help="rebuild the WordNet class tables",
-                       description="Write lexicons/wordnet_nouns.tsv and wordnet_verbs.tsv "
-                                   "from the WordNet 3.0 database files.")
-    p.add_argument("dir", type=Path, metavar="DICT_DIR",
-                   help="WordNet 3.0 'dict' folder (lexnames, index.noun, data.noun, ...)")
-    p.add_argument("--out", type=Path, default=None,
-                   help="folder to write the tables in (default: the package's lexicons/)")
-
-    p = sub.add_parser("first-names", help="rebuild the first-name gender table",
-                       description="Write lexicons/first_names.tsv from the 1990 US Census "
-                                   "first-name files.")
-    p.add_argument("dir", type=Path, metavar="DIR",
-                   help="folder holding dist.female.first and dist.male.first")
-    p.add_argument("--out", type=Path, default=None,
-                   help="folder to write the table in (default: the package's lexicons/)")
+    for name, what, source, metavar, folder in TABLE_COMMANDS:
+        p = sub.add_parser(name, help=f"rebuild {what}",
+                           description=f"Write {what} ({source}).")
+        p.add_argument("dir", type=Path, metavar=metavar, help=folder)
+        p.add_argument("--out", type=Path, default=None,
+                       help="folder to write in (default: the package's lexicons/)")
     return parser
+
+
+#: The commands that rebuild a table of lexicons/ from its source files:
+#: (command, what it writes, from what, the folder argument's name and help).
+TABLE_COMMANDS = [
+    ("wordnet-classes", "the WordNet class tables lexicons/wordnet_nouns.tsv and "
+     "wordnet_verbs.tsv", "from the WordNet 3.0 database files", "DICT_DIR",
+     "WordNet 3.0 'dict' folder (lexnames, index.noun, data.noun, ...)"),
+    ("first-names", "the first-name gender table lexicons/first_names.tsv",
+     "from the 1990 US Census first-name files", "DIR",
+     "folder holding dist.female.first and dist.male.first"),
+]
 
 
 def _jobs(args, n_hint: int | None = None) -> int:
