@@ -18,6 +18,7 @@ from .extract import EVIDENCE_COLUMNS
 from .framing.signals import combine, signal_frame, signal_rows
 from .pipeline import analysis_run
 from .readability import READABILITY_COLUMNS
+from .short_texts import blank_short_scores, blank_short_signals
 
 META_COLUMNS = ["article_id", "title", "outlet", "genre", "status", "error"]
 SOURCE_TYPES = {"named": "named_sources", "institutional": "institutional_sources",
@@ -173,7 +174,7 @@ def analyse_articles(articles, *, jobs: int = 1, cache: bool = True, progress: b
     evidence_df = (pd.DataFrame(evidence).reindex(columns=EVIDENCE_COLUMNS)
                    .sort_values(["article_id", "start", "end"], kind="stable")
                    .reset_index(drop=True))
-    return Analysis(frame, scores, evidence_df, signal_frame(signals),
+    return Analysis(frame, scores, evidence_df, blank_short_signals(signal_frame(signals), scores),
                     pd.DataFrame(actors).reindex(columns=ACTOR_COLUMNS), features)
 
 
@@ -193,7 +194,7 @@ def _with_readability(frame: pd.DataFrame, measured: list[dict | None]) -> pd.Da
 
 def _scorecard(frame: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     """Join article metadata and readability to the score rows; one row per input article."""
-    extra = ["warning"] if "warning" in frame.columns else []
+    extra = [c for c in ("warning", "duplicate_of") if c in frame.columns]
     meta = frame[META_COLUMNS[:4] + READABILITY_COLUMNS + extra]
     rows = rows.reindex(columns=["article_id", "status", "error",
                                  *[c for c in SCORE_COLUMNS if c not in READABILITY_COLUMNS]])
@@ -205,7 +206,8 @@ def _scorecard(frame: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     return (scores
             .reindex(columns=META_COLUMNS + extra + SCORE_COLUMNS)
             .astype({c: "Int64" for c in COUNT_COLUMNS})
-            .astype({c: "float64" for c in SCORE_COLUMNS if c not in COUNT_COLUMNS}))
+            .astype({c: "float64" for c in SCORE_COLUMNS if c not in COUNT_COLUMNS})
+            .pipe(blank_short_scores))
 
 
 def score_articles(articles, *, jobs: int | None = 1, cache: bool = True, progress: bool = True,
