@@ -239,7 +239,6 @@ def write_pdf(path: Path) -> None:
 
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(False)
-    pdf.add_font  # the core font Helvetica covers Latin-1; curly quotes need a Unicode font
     pages = [(PDF_LEFT_1, PDF_RIGHT_1), (PDF_LEFT_2, PDF_RIGHT_2)]
     for n, (left, right) in enumerate(pages, 1):
         pdf.add_page()
@@ -339,6 +338,10 @@ def write_corpus(path: Path, rows: list[dict] = CORPUS_ROWS) -> None:
         path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
                         encoding="utf-8")
     elif path.suffix == ".parquet":
-        pd.DataFrame(rows).to_parquet(path, index=False)
+        import warnings
+
+        with warnings.catch_warnings():  # fastparquet, on import, sets a deprecated option
+            warnings.simplefilter("ignore")
+            pd.DataFrame(rows).to_parquet(path, index=False)
     else:
         pd.DataFrame(rows).to_csv(path, index=False)

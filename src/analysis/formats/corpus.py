@@ -229,23 +229,45 @@ def _jsonl_rows(path: Path) -> tuple[list[str], Iterator]:
     return list(first), rows()
 
 
-def _parquet_rows(path: Path) -> tuple[list[str], Iterator]:
-    try:
-        import pyarrow.parquet as pq
+def _parquet_file(path: Path, handles: list):
+    """A fastparquet ``ParquetFile`` whose open files are kept in ``handles`` (to close)."""
+    import warnings
 
-        table = pq.ParquetFile(path)
+    with warnings.catch_warnings():  # fastparquet sets a pandas option pandas 3 deprecates
+        warnings.simplefilter("ignore")
+        from fastparquet import ParquetFile
+
+    def opener(name, mode="rb"):
+        handles.append(open(name, mode))
+        return handles[-1]
+
+    return ParquetFile(str(path), open_with=opener)
+
+
+def _parquet_rows(path: Path) -> tuple[list[str], Iterator]:
+    handles: list = []
+    try:
+        header = list(_parquet_file(path, handles).columns)
     except ImportError:
-        raise ArticleError(str(path), "Parquet files need pyarrow",
-                           "install it: pip install pyarrow") from None
-    except Exception as exc:  # pyarrow's errors for a file that is not Parquet
+        raise ArticleError(str(path), "Parquet files need fastparquet",
+                           "install it: pip install fastparquet") from None
+    except Exception as exc:  # fastparquet's errors for a file that is not Parquet
         raise ArticleError(str(path), f"not a readable Parquet file ({type(exc).__name__})",
                            "write it again with pandas' to_parquet, or save it as CSV") from None
+    finally:
+        for handle in handles:
+            handle.close()
 
     def rows() -> Iterator:
-        number = 0
-        for batch in table.iter_batches(batch_size=1000):
-            for record in batch.to_pylist():
-                number += 1
-                yield number, record
+        opened: list = []
+        try:
+            number = 0
+            for group in _parquet_file(path, opened).iter_row_groups():  # a group at a time
+                for record in group.to_dict("records"):
+                    number += 1
+                    yield number, record
+        finally:
+            for handle in opened:
+                handle.close()
 
-    return list(table.schema_arrow.names), rows()
+    return header, rows()
