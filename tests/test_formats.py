@@ -421,3 +421,14 @@ def test_a_mixed_folder_loads_one_row_per_article_with_true_offsets(tmp_path):
             assert 0 <= rec.speaker_start < rec.speaker_end <= len(text)
     quotes = evidence[evidence["kind"] == "quote"]
     assert {"export_001", "nexis_001", "library", "c1", "j1"} <= set(quotes["article_id"])
+
+
+def test_exports_with_the_same_name_in_two_folders_keep_distinct_ids(tmp_path):
+    for sub in ("2010", "2011"):
+        (tmp_path / sub).mkdir()
+        fs.write_lexisnexis(tmp_path / sub / "export.txt")
+    frame = load(tmp_path)
+    assert list(frame["article_id"]) == [f"{y}/export_00{n}" for y in ("2010", "2011")
+                                         for n in (1, 2, 3)]
+    assert (frame.loc[frame["article_id"].str.startswith("2011"), "duplicate_of"]
+            == ["2010/export_001", "2010/export_002", "2010/export_003"]).all()
