@@ -41,7 +41,7 @@ def code_lists() -> dict[tuple[str, str], list[str]]:
         ("Articles", "column"): [*ARTICLE_COLUMNS, *READABILITY_COLUMNS],
         ("Evidence", "column"): list(EVIDENCE_COLUMNS),
         ("Evidence", "kind"): [*QUOTE_KINDS, HEDGE, BOOSTER, *literal_kinds, *SIGNAL_KINDS],
-        ("Scorecard", "column"): [*META_COLUMNS, "warning", *SCORE_COLUMNS],
+        ("Scorecard", "column"): [*META_COLUMNS, "warning", "duplicate_of", *SCORE_COLUMNS],
         ("Signals", "column"): list(SIGNAL_COLUMNS),
         ("Signals", "signal"): [*LOOK_SIGNALS, *ADVOCACY_SIGNALS],
         ("Actors", "column"): list(ACTOR_COLUMNS),

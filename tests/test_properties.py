@@ -115,8 +115,11 @@ def scores_of_copies(texts: dict[str, str]) -> pd.DataFrame:
 
 
 def assert_same_scores(a: pd.Series, b: pd.Series) -> None:
-    """Every column equal (NaN equals NaN) except the article id, which is the index."""
-    pd.testing.assert_series_equal(a, b, check_names=False)
+    """Every column equal (NaN equals NaN) except the article id, which is the index, and
+    ``duplicate_of`` (a copy is flagged as the duplicate of the other: issue 21)."""
+    pd.testing.assert_series_equal(a.drop("duplicate_of"), b.drop("duplicate_of"),
+                                   check_names=False)
+    assert "" in (a["duplicate_of"], b["duplicate_of"])  # one of them is the first
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -21,6 +21,7 @@ from .framing.signals import signal_frame, signal_rows
 from .pipeline import run
 from .readability import READABILITY_COLUMNS
 from .scoring import score_row, scorecard
+from .short_texts import blank_short_signals
 
 ACTOR_COLUMNS = ["article_id", "start", "end", "actor", "verb", "role", "in_quote"]
 
@@ -108,7 +109,7 @@ def analyse_articles(articles=None, *, jobs: int | None = 1, cache: bool = True,
     evidence_df = (pd.DataFrame(evidence).reindex(columns=EVIDENCE_COLUMNS)
                    .sort_values(["article_id", "start", "end"], kind="stable")
                    .reset_index(drop=True))
-    return Analysis(frame, scores, evidence_df, signal_frame(signals),
+    return Analysis(frame, scores, evidence_df, blank_short_signals(signal_frame(signals), scores),
                     pd.DataFrame(actors).reindex(columns=ACTOR_COLUMNS), features)
 
 

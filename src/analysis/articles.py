@@ -14,7 +14,8 @@ dropped or merged silently:
   ``problems`` column, so that summaries never parse the messages back.
 
 ``load_articles`` ends with at most a few Python warnings (one per manifest-wide problem, one
-listing skipped files of other types, one line listing the articles with warnings), so
+listing skipped files of other types, one line listing the articles with warnings, one
+listing near-identical articles), so
 notebooks and the command line show every problem once.
 """
 from __future__ import annotations
@@ -26,14 +27,17 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 
 from .boilerplate import body_text, clean_article
+from .formats.duplicates import duplicate_summary, flag_duplicates
 from .lexicons import lexicon_set
 from .manifest import (MANIFEST_COLUMNS, OPTIONAL_MANIFEST_COLUMNS, ManifestWarning, iso_date,
                        read_manifest, web_address)
 from .paths import MANIFEST_NAME, RAW_DIR
-from .problems import WARNING_SEP, Problem, messages, summary
+from .problems import Problem, messages, summary
 from .problems import error as error_problem
 from .problems import warning as warning_problem
 from .readability import readability
+from .short_texts import length_problem, length_warning
+from .formats import EXTRACTED_FROM, FORMAT_BY_SUFFIX, CorpusColumns, read_file
 from .textio import WEBPAGE_SUFFIXES, ArticleError, decode_bytes, discover, read_limited
 
 __all__ = ["ARTICLE_COLUMNS", "MANIFEST_COLUMNS", "OPTIONAL_MANIFEST_COLUMNS", "ArticleWarning",
@@ -44,8 +48,12 @@ UNLABELLED = "unlabelled"
 ARTICLE_COLUMNS = [
     "article_id", "path", "text_path", "title", "outlet", "author", "published", "url", "genre",
     "reposted_from", "status", "error", "warning", "encoding", "text", "body", "body_spans",
-    "removed", "appeals", "appeal_spans", "credited_source", "problems",
+    "removed", "appeals", "appeal_spans", "credited_source", "section", "source_file", "format",
+    "duplicate_of", "problems",
 ]
+#: Names a corpus column cannot keep (it is renamed ``corpus_<name>``).
+RESERVED_COLUMNS = frozenset(ARTICLE_COLUMNS) | {"words", "sentences", "flesch_reading_ease",
+                                                 "flesch_kincaid_grade"}
 #: Below this share of common English function words (lexicons/english_function_words.txt)
 #: among its words, a text is flagged as not English. English prose measures 0.28-0.35,
 #: German, Spanish, French, Italian, Dutch and Portuguese news 0.00-0.04.
@@ -75,6 +83,7 @@ def _blank_row(path: Path, meta: dict) -> dict:
         "url": meta.get("url") or "", "genre": meta.get("genre") or UNLABELLED,
         "reposted_from": meta.get("reposted_from") or "", "encoding": "", "text": "", "body": "",
         "body_spans": [], "removed": [], "appeals": [], "appeal_spans": [], "credited_source": "",
+        "section": "", "source_file": str(path), "format": "", "duplicate_of": "",
         "problems": problems,
     }
 
@@ -102,11 +111,29 @@ def load_article(path: Path, meta: dict | None = None) -> dict:
         text, encoding, text_path, page = _read_text(path)
     except ArticleError as exc:
         return _with_problems(row, exc.problem)
+    row["format"] = "web page" if page else "text"
+    return _article_row(row, text, encoding, text_path, page, "the saved page" if page else "")
+
+
+def _article_row(row: dict, text: str, encoding: str, text_path: str, found: dict,
+                 extracted_from: str = "") -> dict:
+    """``row`` completed from the article's ``text``: metadata the manifest leaves empty
+    taken from ``found`` (what the file says), body and boilerplate, warnings. A text
+    extracted from a page or a document (``extracted_from``) too short to be an article is
+    an error row (:mod:`analysis.short_texts`)."""
     cleaned = clean_article(text)
     body = body_text(text, cleaned.body_spans)
-    page_meta = {k: row[k] or page.get(k, "") for k in ("title", "outlet", "author", "published", "url")}
-    language = language_warning(body)
-    row = _with_problems(row, *([warning_problem(language, LANGUAGE_REASON)] if language else []))
+    page_meta = {k: row[k] or found.get(k, "") for k in ("title", "outlet", "author", "published",
+                                                         "url", "section", "reposted_from")}
+    if row["genre"] == UNLABELLED and found.get("genre"):
+        page_meta["genre"] = found["genre"]
+    reason, remedy = length_problem(body, extracted_from)
+    if reason:
+        return {**_with_problems(row, ArticleError(row["path"], reason, remedy).problem),
+                **page_meta, "text_path": text_path}
+    short, language = length_warning(body, extracted_from), language_warning(body)
+    row = _with_problems(row, *([warning_problem(short, short)] if short else []),
+                         *([warning_problem(language, LANGUAGE_REASON)] if language else []))
     return {
         **row, **page_meta,
         "text_path": text_path, "encoding": encoding, "text": text, "body": body,
@@ -117,6 +144,46 @@ def load_article(path: Path, meta: dict | None = None) -> dict:
         "appeal_spans": cleaned.appeals,
         "credited_source": cleaned.credited_source or "",
     }
+
+
+def load_file(path: Path, meta: dict | None = None,
+              columns: CorpusColumns = CorpusColumns()) -> list[dict]:
+    """The articles of one file as rows (see :func:`load_article`): several for an archive
+    export or a corpus, one for any other file (:mod:`analysis.formats`).
+
+    An article of a file holding several gets the id ``<file stem>_<its number>``
+    (``export_003``), or the id its corpus row gives; ``path`` and ``source_file`` name the
+    file, ``text_path`` the stored text its offsets index.
+    """
+    path = Path(path)
+    row = _blank_row(path, meta or {})
+    if row["status"] == "error":
+        return [row]
+    try:
+        read = read_file(path, columns)
+    except ArticleError as exc:
+        return [{**_with_problems(row, exc.problem),
+                 "format": FORMAT_BY_SUFFIX.get(path.suffix.lower(), "")}]
+    if read is None:
+        return [load_article(path, meta)]
+    width = max(3, len(str(max((p.number or 0 for p in read.pieces), default=0))))
+    several = len(read.pieces) > 1 or any(p.number for p in read.pieces)
+    rows = []
+    for piece in read.pieces:
+        article_id = piece.article_id or (f"{path.stem}_{piece.number:0{width}d}"
+                                          if several and piece.number else path.stem)
+        extra = {(f"corpus_{k}" if k in RESERVED_COLUMNS else k): v for k, v in piece.extra.items()}
+        base = _with_problems({**row, **extra, "article_id": article_id, "format": read.format},
+                              *([warning_problem(piece.warning, piece.warning)]
+                                if piece.warning else []))
+        if piece.error:
+            known = {k: base[k] or v for k, v in piece.meta.items() if k in base}
+            rows.append({**_with_problems(base, error_problem(f"{path}: {piece.error}",
+                                                              piece.error)), **known})
+            continue
+        rows.append(_article_row(base, piece.text, read.encoding, piece.text_path, piece.meta,
+                                 EXTRACTED_FROM.get(read.format, "")))
+    return rows
 
 
 def _read_text(path: Path) -> tuple[str, str, str, dict]:
@@ -162,14 +229,21 @@ def language_warning(text: str) -> str:
 
 
 def load_articles(path: str | Path | list[str | Path] | None = None,
-                  with_readability: bool = True) -> pd.DataFrame:
+                  with_readability: bool = True, *, text_column: str | None = None,
+                  id_column: str | None = None) -> pd.DataFrame:
     """Load every article under ``path`` (file, folder or list of them; default ``data/raw``).
 
-    Returns one row per file, columns :data:`ARTICLE_COLUMNS` plus readability (``words``,
-    ``sentences``, ``flesch_reading_ease``, ``flesch_kincaid_grade``) of the body.
-    Metadata comes from ``manifest.csv`` in the folder given (or beside a file given); a
-    manifest row of a folder given whose file was not found (or cannot be used) gets an error
-    row of its own. Raises :class:`ArticleError` only for a path that does not exist.
+    Returns one row per article, columns :data:`ARTICLE_COLUMNS` (then the other columns of
+    corpus files) plus readability (``words``, ``sentences``, ``flesch_reading_ease``,
+    ``flesch_kincaid_grade``) of the body. A file holds one article, or several (an archive
+    export, a corpus file: see :mod:`analysis.formats`); ``text_column`` and ``id_column``
+    name the columns of a corpus file that hold the text and the id (by default found by
+    name). Near-identical texts are flagged in ``duplicate_of``.
+    Metadata comes from ``manifest.csv`` in the folder given (or beside a file given); its
+    ``file`` column names a file, or the id of an article of a file holding several
+    (``export_003``). A manifest row of a folder given whose file was not found (or cannot
+    be used) gets an error row of its own. Raises :class:`ArticleError` only for a path
+    that does not exist.
     """
     given = [Path(p) for p in (path if isinstance(path, list) else [path or RAW_DIR])]
     found = discover(given)
@@ -180,15 +254,25 @@ def load_articles(path: str | Path | list[str | Path] | None = None,
     for folder in (g for g in folders if g not in manifests):
         manifests[folder] = read_manifest(folder)
     meta = {rec["target"]: rec for m in manifests.values() for rec in m.to_dict("records")}
-    files += _listed_but_not_found(files, given, manifests)
-    rows = [_load_in_folder(f, meta.get(f.resolve()), roots.get(f) or _root_of(f, folders), folders)
-            for f in files]
-    frame = (pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
-             .pipe(_unique_ids, [roots.get(f) or _root_of(f, folders) for f in files]))
+    columns = CorpusColumns(text_column, id_column)
+    extra = _listed_but_not_found(files, given, manifests)
+    loaded = [(f, row) for f in files
+              for row in _load_in_folder(f, meta.get(f.resolve()), roots[f], folders, columns)]
+    extra = _apply_rows_by_id([row for _, row in loaded], [roots[f] for f, _ in loaded], extra, meta)
+    loaded += [(f, row) for f in extra
+               for row in _load_in_folder(f, meta.get(f.resolve()), _root_of(f, folders), folders,
+                                          columns)]
+    rows = [row for _, row in loaded]
+    extra_columns = list(dict.fromkeys(k for r in rows for k in r if k not in ARTICLE_COLUMNS))
+    frame = (pd.DataFrame(rows, columns=ARTICLE_COLUMNS + extra_columns)
+             .pipe(_unique_ids, [roots.get(f) or _root_of(f, folders) for f, _ in loaded])
+             .pipe(flag_duplicates))
     if with_readability:
         frame = frame.pipe(add_readability)
     _warn_skipped(found.skipped)
     _warn_problems(frame)
+    if duplicate_summary(frame):
+        warnings.warn(duplicate_summary(frame), ArticleWarning, stacklevel=2)
     return frame
 
 
@@ -217,17 +301,45 @@ def _listed_but_not_found(files: list[Path], given: list[Path],
     return extra
 
 
-def _load_in_folder(path: Path, meta: dict | None, root: Path, folders: list[Path]) -> dict:
-    """:func:`load_article`, refusing a file found in a folder given whose real path (through
+def _load_in_folder(path: Path, meta: dict | None, root: Path, folders: list[Path],
+                    columns: CorpusColumns = CorpusColumns()) -> list[dict]:
+    """:func:`load_file`, refusing a file found in a folder given whose real path (through
     links) lies outside that folder. A file named on the command line is read as asked."""
     target = path.resolve()
     if meta is not None and meta.get("error"):
-        return load_article(path, meta)  # the manifest row's own error
+        return [load_article(path, meta)]  # the manifest row's own error
     if root in folders and path.exists() and root.resolve() not in target.parents:
         reason = f"a link to {target}, outside the data folder, is not read"
-        return _with_problems(_blank_row(path, {}), error_problem(
-            f"{path}: {reason}; copy the article into the folder instead", reason))
-    return load_article(path, meta)
+        return [_with_problems(_blank_row(path, {}), error_problem(
+            f"{path}: {reason}; copy the article into the folder instead", reason))]
+    return load_file(path, meta, columns)
+
+
+def _apply_rows_by_id(rows: list[dict], roots: list[Path], extra: list[Path],
+                      meta: dict) -> list[Path]:
+    """Apply manifest rows whose ``file`` names an article of a file holding several (its
+    id, e.g. ``export_003``, or ``sub/export_003`` from the folder) to that article, in
+    place; return the rest of ``extra`` (manifest rows naming no file found)."""
+    by_id: dict[tuple[Path, str], dict] = {}
+    for row, root in zip(rows, roots):
+        if row["article_id"] != Path(row["path"]).stem:
+            relative = _relative(Path(row["path"]).parent / row["article_id"], root)
+            by_id.setdefault((root, row["article_id"]), row)
+            by_id.setdefault((root, relative), row)
+    left = []
+    for path in extra:
+        rec = meta.get(path.resolve())
+        root = next((r for r in dict.fromkeys(roots) if rec and (r / rec["file"]) == path), None)
+        row = by_id.get((root, rec["file"])) if root is not None else None
+        if row is None or path.exists():
+            left.append(path)
+            continue
+        for key in ("title", "outlet", "author", "published", "url", "genre", "reposted_from"):
+            if rec.get(key):
+                row[key] = rec[key]
+        row.update(_with_problems(row, *(p for p in rec.get("problems", [])
+                                         if p.kind == "warning")))
+    return left
 
 
 def _unique_ids(frame: pd.DataFrame, roots: list[Path]) -> pd.DataFrame:
@@ -237,8 +349,8 @@ def _unique_ids(frame: pd.DataFrame, roots: list[Path]) -> pd.DataFrame:
     ids = frame["article_id"]
     if ids.is_unique:
         return frame
-    relative = pd.Series([_relative(Path(p), r) for p, r in zip(frame["path"], roots)],
-                         index=frame.index)
+    relative = pd.Series([_relative(Path(p).with_name(a + Path(p).suffix), r)
+                          for p, a, r in zip(frame["path"], ids, roots)], index=frame.index)
     candidates = [relative.map(lambda r: str(PurePosixPath(r).with_suffix(""))), relative,
                   frame["path"]]
     new = ids.copy()
@@ -270,7 +382,8 @@ def _warn_skipped(skipped: list[Path]) -> None:
         shown = ", ".join(str(p) for p in skipped[:5]) + (f" and {len(skipped) - 5} more"
                                                           if len(skipped) > 5 else "")
         warnings.warn(f"{len(skipped)} file(s) skipped, not articles by their type: {shown} — "
-                      "save articles as .txt, .md or .html", ArticleWarning, stacklevel=3)
+                      "save articles as .txt, .md, .html, .pdf, .docx, or rows of a .csv, .jsonl "
+                      "or .parquet file", ArticleWarning, stacklevel=3)
 
 
 def _warn_problems(frame: pd.DataFrame) -> None:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from .textio import ArticleError
 
-EPILOG = "PATH is a file or a folder (every .txt, .md, .html inside, recursively)."
+EPILOG = ("PATH is a file or a folder (every .txt, .md, .html, .pdf, .docx inside, recursively, "
+          "and corpus files .csv, .jsonl, .parquet: one article per row).")
 
 
 class UserError(Exception):
@@ -28,6 +29,15 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
                         "at most 4); with --engine dask, the workers of the local cluster")
     p.add_argument("--no-cache", action="store_true", help="parse again instead of reading data/interim")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _add_corpus_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--text-column", metavar="NAME",
+                   help="corpus files (.csv, .jsonl, .parquet): the column holding the article "
+                        "text (default: the first of text, body, content, article...)")
+    p.add_argument("--id-column", metavar="NAME",
+                   help="corpus files: the column holding each article's id (default: "
+                        "article_id or id when present, else <file>_<row number>)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     p.add_argument("--strict", action="store_true", help="exit 1 if any file could not be analysed")
     _add_run_options(p)
+    _add_corpus_options(p)
 
     p = sub.add_parser("score", help="one row of sourcing scores per article",
                        description="Score every article: one row per input file (errors included).",
@@ -61,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "(with --engine dask; the workers need this package and the model)")
     p.add_argument("--strict", action="store_true", help="exit 1 if any file could not be analysed")
     _add_run_options(p)
+    _add_corpus_options(p)
 
     p = sub.add_parser("highlight", help="write a standalone HTML page of one article's evidence",
                        description="Write the article with its evidence highlighted and explained on hover.")
@@ -136,14 +148,18 @@ def _clean(value):
     return value
 
 
-def _load(paths: list[Path]):
-    """The articles at ``paths``; a warning on stderr when there are none."""
-    from .pipeline import as_articles
+def _load(paths: list[Path], args=None):
+    """The articles at ``paths`` (corpus columns from ``args``); a warning on stderr when
+    there are none."""
+    from .articles import load_articles
 
-    articles = as_articles(paths)
+    articles = load_articles(list(paths), with_readability=False,
+                             text_column=getattr(args, "text_column", None),
+                             id_column=getattr(args, "id_column", None))
     if articles.empty:
         print(f"warning: no article files found in {', '.join(str(p) for p in paths)} "
-              "(looked for .txt, .md, .html and .htm files)", file=sys.stderr)
+              "(looked for .txt, .md, .html, .htm, .pdf, .docx, .csv, .jsonl and .parquet "
+              "files)", file=sys.stderr)
     return articles
 
 
@@ -151,7 +167,7 @@ def cmd_evidence(args) -> int:
     from .extract import EVIDENCE_COLUMNS
     from .pipeline import run
 
-    articles = _load(args.paths)
+    articles = _load(args.paths, args)
     statuses = []
     if args.format == "csv":
         import csv
@@ -205,7 +221,7 @@ def cmd_score(args) -> int:
 
     if args.scheduler and args.engine != "dask":
         raise UserError("--scheduler goes with --engine dask")
-    articles = _load(args.paths)
+    articles = _load(args.paths, args)
     scores = score_articles(articles, jobs=_jobs(args, len(articles)), cache=not args.no_cache,
                             progress=not args.quiet, engine=args.engine, scheduler=args.scheduler)
     if args.out:

@@ -13,6 +13,7 @@ import pandas as pd
 from .extract.quotes import QUOTE_KINDS
 from .framing.signals import combine, signal_rows
 from .readability import READABILITY_COLUMNS
+from .short_texts import blank_short_scores
 
 META_COLUMNS = ["article_id", "title", "outlet", "genre", "status", "error"]
 SOURCE_TYPES = {"named": "named_sources", "institutional": "institutional_sources",
@@ -101,7 +102,7 @@ def score_row(evidence: list[dict], features: dict, appeals: list[dict] | None =
 
 def scorecard(frame: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     """Join article metadata and readability to the score rows; one row per input article."""
-    extra = ["warning"] if "warning" in frame.columns else []
+    extra = [c for c in ("warning", "duplicate_of") if c in frame.columns]
     meta = frame[META_COLUMNS[:4] + READABILITY_COLUMNS + extra]
     rows = rows.reindex(columns=["article_id", "status", "error",
                                  *[c for c in SCORE_COLUMNS if c not in READABILITY_COLUMNS]])
@@ -113,7 +114,8 @@ def scorecard(frame: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     return (scores
             .reindex(columns=META_COLUMNS + extra + SCORE_COLUMNS)
             .astype({c: "Int64" for c in COUNT_COLUMNS})
-            .astype({c: "float64" for c in SCORE_COLUMNS if c not in COUNT_COLUMNS}))
+            .astype({c: "float64" for c in SCORE_COLUMNS if c not in COUNT_COLUMNS})
+            .pipe(blank_short_scores))
 
 
 def transparency_parts(scores: pd.DataFrame) -> pd.DataFrame:

@@ -33,8 +33,11 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 #: Saved web pages: their main text is extracted (see :mod:`analysis.webpage`).
 WEBPAGE_SUFFIXES = (".html", ".htm")
-#: Document formats a user may drop into the folder expecting them to be read. They are not
-#: supported, but they are picked up so that each gets an error row saying what to do.
+#: Corpus files, one article per row (read by :mod:`analysis.formats.corpus`).
+CORPUS_SUFFIXES = (".csv", ".jsonl", ".parquet")
+#: Document formats a user may drop into the folder expecting them to be read: ``.pdf`` and
+#: ``.docx`` are read (:mod:`analysis.formats`); the others are picked up so that each gets
+#: an error row saying what to do.
 DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".pages", ".epub",
                      ".mht", ".mhtml", ".webarchive")
 #: Leading bytes of common binary formats, for a precise message.
@@ -205,9 +208,10 @@ def discover(paths: list[str | Path]) -> Discovery:
 
     In a folder (recursively, not following links to other folders, skipping hidden names):
     every ``.txt``, ``.md``, ``.html``, ``.htm`` entry that is not a folder (so broken links
-    and unreadable entries get an error row rather than vanish), and documents of
-    :data:`DOCUMENT_SUFFIXES` (error rows saying what to do). Other files are ``skipped``
-    (except ``manifest.csv`` and the ``*_files`` folders browsers save beside a page).
+    and unreadable entries get an error row rather than vanish), corpus files of
+    :data:`CORPUS_SUFFIXES` and documents of :data:`DOCUMENT_SUFFIXES`. Other files are
+    ``skipped`` (except ``manifest.csv`` and the ``*_files`` folders browsers save beside a
+    page); so is a ``manifest.csv`` in a subfolder.
     A path given by name is always taken. Raises :class:`ArticleError` for a path that does
     not exist.
     """
@@ -228,7 +232,7 @@ def discover(paths: list[str | Path]) -> Discovery:
 
 def _walk(folder: Path) -> tuple[list[Path], list[Path]]:
     """Article files and skipped files under ``folder`` (sorted)."""
-    wanted = ARTICLE_SUFFIXES + DOCUMENT_SUFFIXES
+    wanted = ARTICLE_SUFFIXES + DOCUMENT_SUFFIXES + CORPUS_SUFFIXES
     files, skipped = [], []
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -237,7 +241,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[Path]]:
             if name.startswith("."):
                 continue
             path = here / name
-            if path.suffix.lower() in wanted:
+            if path.suffix.lower() in wanted and name != MANIFEST_NAME:
                 files.append(path)
             elif not (name == MANIFEST_NAME and here == folder) and not _is_page_asset(path, folder):
                 skipped.append(path)

@@ -1,0 +1,118 @@
+"""Near-identical articles: the same story in two exports, a wire story in five papers.
+
+Each article's body is cut into overlapping sequences of :data:`SHINGLE` words (lower-cased,
+hashed).
+Two articles are near-identical when they share at least :data:`MIN_JACCARD` of their
+sequences (Jaccard similarity), or when the shorter, at least :data:`MIN_LENGTH_RATIO` of
+the longer's length, has :data:`MIN_CONTAINMENT` of its sequences in the longer (a copy
+trimmed at the end). Candidate pairs come from MinHash locality-sensitive hashing
+(datasketch), so a corpus of any size is never compared pair by pair; each candidate is then
+checked on the exact sequences. Nothing is dropped: the later article's ``duplicate_of``
+names the earliest one it matches, and the loader warns once, naming them.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+SHINGLE = 5
+MIN_JACCARD = 0.8
+MIN_CONTAINMENT = 0.9
+MIN_LENGTH_RATIO = 0.6
+#: Jaccard similarity at which MinHash LSH proposes a pair: below the two rules above (a
+#: copy trimmed to 60% of the length has a Jaccard similarity of about 0.55), so that
+#: trimmed copies are proposed too. Proposed pairs whose MinHash estimate is under
+#: MIN_ESTIMATE are not checked further. NUM_PERM permutations per MinHash.
+LSH_THRESHOLD = 0.5
+MIN_ESTIMATE = 0.4
+NUM_PERM = 128
+SEED = 21
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def shingles(text: str, vocabulary: dict[str, int] | None = None) -> np.ndarray:
+    """Sorted unique 64-bit hashes of the ``SHINGLE``-word sequences of ``text``: each word
+    numbered in ``vocabulary`` (shared by the texts compared, filled as words come), the
+    numbers of a sequence combined by a polynomial rolling hash."""
+    vocabulary = {} if vocabulary is None else vocabulary
+    words = np.array([vocabulary.setdefault(w, len(vocabulary) + 1)
+                      for w in WORD.findall(text.lower())], dtype=np.uint64)
+    if len(words) < SHINGLE:
+        return np.zeros(0, dtype=np.uint64)
+    grams = np.zeros(len(words) - SHINGLE + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):  # the hash wraps around on purpose
+        for k in range(SHINGLE):
+            grams = (grams + words[k:len(words) - SHINGLE + 1 + k]) * _MIX
+    return np.unique(grams)
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """How near-identical two shingle sets are: their Jaccard similarity, or the shorter's
+    containment in the longer when that rule applies; 0 when neither reaches its bar."""
+    if not len(a) or not len(b):
+        return 0.0
+    shared = len(np.intersect1d(a, b, assume_unique=True))
+    jaccard = shared / (len(a) + len(b) - shared)
+    if jaccard >= MIN_JACCARD:
+        return jaccard
+    shorter, longer = sorted((len(a), len(b)))
+    containment = shared / shorter
+    if shorter >= MIN_LENGTH_RATIO * longer and containment >= MIN_CONTAINMENT:
+        return containment
+    return 0.0
+
+
+def find_duplicates(texts: list[str]) -> dict[int, tuple[int, float]]:
+    """For each text that repeats an earlier one: ``{index: (earliest match, similarity)}``."""
+    from datasketch import MinHash, MinHashLSH
+
+    vocabulary: dict[str, int] = {}
+    sets = [shingles(t, vocabulary) for t in texts]
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    template = MinHash(num_perm=NUM_PERM, seed=SEED)  # permutations drawn once, not per text
+    signatures: dict[int, MinHash] = {}
+    found: dict[int, tuple[int, float]] = {}
+    for i, values in enumerate(sets):
+        if not len(values):
+            continue
+        signature = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int,
+                            permutations=template.permutations, scheme=template.scheme)
+        signature.update_batch((values >> np.uint64(32)) ^ (values & np.uint64(0xFFFFFFFF)))
+        matches = []
+        for j in lsh.query(signature):
+            if signature.jaccard(signatures[j]) < MIN_ESTIMATE:
+                continue
+            share = similarity(values, sets[j])
+            if share:
+                matches.append((j, share))
+        if matches:
+            found[i] = min(matches)
+        lsh.insert(i, signature)
+        signatures[i] = signature
+    return found
+
+
+def flag_duplicates(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (articles) with ``duplicate_of``: for each article whose body repeats an
+    earlier one's, the earliest such article's id; '' for the others."""
+    ok = frame.index[frame["status"] == "ok"]
+    found = find_duplicates(frame.loc[ok, "body"].tolist())
+    duplicate_of = pd.Series("", index=frame.index, dtype=object)
+    for i, (j, _) in found.items():
+        duplicate_of[ok[i]] = frame.at[ok[j], "article_id"]
+    return frame.assign(duplicate_of=duplicate_of)
+
+
+def duplicate_summary(frame: pd.DataFrame, limit: int = 5) -> str:
+    """One line naming the articles flagged in ``duplicate_of``; '' when there is none."""
+    flagged = frame.loc[frame["duplicate_of"].fillna("") != "", ["article_id", "duplicate_of"]]
+    if flagged.empty:
+        return ""
+    pairs = [f"{a} (= {b})" for a, b in flagged.itertuples(index=False)]
+    shown = ", ".join(pairs[:limit]) + (f" and {len(pairs) - limit} more" if len(pairs) > limit else "")
+    return (f"{len(pairs)} of {len(frame)} articles repeat an earlier one's text: {shown} — both "
+            "are scored; see the duplicate_of column and keep one when counting articles or "
+            "comparing outlets")
