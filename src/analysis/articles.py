@@ -37,12 +37,12 @@ from .textio import (
 
 MANIFEST_COLUMNS = ["file", "outlet", "title", "published", "url", "genre", "reposted_from", "notes"]
 #: Manifest columns used when present and not missed when absent.
-OPTIONAL_MANIFEST_COLUMNS = ["author"]
+OPTIONAL_MANIFEST_COLUMNS = ["author", "story"]
 UNLABELLED = "unlabelled"
 #: Columns of :func:`load_articles`, in order (the README's data dictionary lists them).
 ARTICLE_COLUMNS = [
     "article_id", "path", "text_path", "title", "outlet", "author", "published", "url", "genre",
-    "reposted_from", "status", "error", "warning", "encoding", "text", "body", "body_spans",
+    "reposted_from", "story", "status", "error", "warning", "encoding", "text", "body", "body_spans",
     "removed", "appeals", "appeal_spans", "credited_source",
 ]
 #: Below this share of common English function words (lexicons/english_function_words.txt)
@@ -237,7 +237,8 @@ def _blank_row(path: Path, meta: dict) -> dict:
         "title": meta.get("title") or "", "outlet": meta.get("outlet") or "",
         "author": meta.get("author") or "", "published": meta.get("published") or "",
         "url": meta.get("url") or "", "genre": meta.get("genre") or UNLABELLED,
-        "reposted_from": meta.get("reposted_from") or "", "encoding": "", "text": "", "body": "",
+        "reposted_from": meta.get("reposted_from") or "", "story": meta.get("story") or "",
+        "encoding": "", "text": "", "body": "",
         "body_spans": [], "removed": [], "appeals": [], "appeal_spans": [], "credited_source": "",
     }
 
