@@ -6,7 +6,7 @@ with character offsets into the original text, score and compare them.
 from .articles import load_articles
 from .extract import extract_evidence
 
-__all__ = ["load_articles", "extract_evidence", "score_articles"]
+__all__ = ["load_articles", "extract_evidence", "score_articles", "compare_articles"]
 __version__ = "0.1.0"
 
 
@@ -16,4 +16,8 @@ def __getattr__(name: str):
         from .scoring import score_articles
 
         return score_articles
+    if name == "compare_articles":
+        from .compare import compare_articles
+
+        return compare_articles
     raise AttributeError(name)

@@ -158,3 +158,18 @@ def sources_by_article(mentions: pd.DataFrame) -> pd.DataFrame:
 def _most_common(values: pd.Series) -> str:
     counts = Counter(str(v) for v in values if pd.notna(v) and v != "")
     return max(counts, key=lambda k: (counts[k], k)) if counts else ""
+
+
+def shared_sources(table: pd.DataFrame) -> pd.DataFrame:
+    """The sources of ``table`` (:data:`SOURCES_COLUMNS`) cited by two articles or more:
+    one row per source, one column of mentions per article (0: not cited), and the types
+    the articles give it."""
+    reach = table.groupby("source")["article_id"].transform("nunique")
+    shared = table.loc[reach >= 2]
+    if shared.empty:
+        return pd.DataFrame(columns=["source", "source_types"])
+    wide = shared.pivot_table(index="source", columns="article_id", values="mentions",
+                              aggfunc="sum", fill_value=0, sort=False)
+    types = shared.groupby("source", sort=False)["source_type"].agg(
+        lambda v: ", ".join(dict.fromkeys(v)))
+    return wide.assign(source_types=types).reset_index().rename_axis(columns=None)
