@@ -94,7 +94,7 @@ def content_stems(text: str) -> list[str]:
 
 def facts(text: str) -> dict[str, frozenset[str]]:
     """What sets one event apart from another in ``text``: ``years`` (four digits from
-    1800 to 2099), other ``numbers`` (digits, or number words up to twenty and round
+    1800 to 2099, written without a separator), other ``numbers`` (digits, or number words up to twenty and round
     tens, as digits; thousands separators dropped) and ``months`` (May excluded: it is
     mostly the verb)."""
     years, numbers, months = set(), set(), set()
@@ -104,8 +104,8 @@ def facts(text: str) -> dict[str, frozenset[str]]:
         elif w in NUMBER_WORDS:
             numbers.add(NUMBER_WORDS[w])
     for m in NUMBER.finditer(folded(text)):  # whole: WORD splits "1.5" and "2,000"
-        value = m.group(0).replace(",", "")
-        (years if YEAR.match(value) else numbers).add(value)
+        raw = m.group(0)
+        (years if YEAR.match(raw) else numbers).add(raw.replace(",", ""))
     return {"years": frozenset(years), "numbers": frozenset(numbers), "months": frozenset(months)}
 
 
