@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..paths import reports_dir
@@ -150,29 +151,40 @@ def _claims(stories: pd.DataFrame, sentences: pd.DataFrame, shared_quotes: pd.Da
     return claims_df, links_df, compared
 
 
+def _carriers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[tuple[int, object]]:
+    """``(quote_group, sentence index)`` for every sentence that overlaps a shared quote."""
+    out = []
+    by_article = dict(tuple(quotes.groupby("article_id")))
+    for aid, sents in sentences.groupby("article_id", sort=False):
+        q = by_article.get(aid)
+        if q is None:
+            continue
+        hit = ((q["start"].to_numpy()[None, :] < sents["end"].to_numpy()[:, None]) &
+               (q["end"].to_numpy()[None, :] > sents["start"].to_numpy()[:, None]))
+        groups = q["quote_group"].to_numpy()
+        for s_pos, q_pos in zip(*np.nonzero(hit)):
+            out.append((int(groups[q_pos]), sents.index[s_pos]))
+    return out
+
+
 def _quoted_rows(sentences: pd.DataFrame, quotes: pd.DataFrame) -> set:
     """Indices of the sentences that overlap a shared quote."""
-    out = set()
-    for q in quotes.itertuples(index=False):
-        hit = sentences.loc[(sentences["article_id"] == q.article_id) &
-                            (sentences["start"] < q.end) & (sentences["end"] > q.start)]
-        out.update(hit.index)
-    return out
+    return {idx for _, idx in _carriers(sentences, quotes)}
 
 
 def _quoted_pairs(units, quotes: pd.DataFrame) -> list[tuple[int, int]]:
     """Pairs of compared sentences (unit positions) of different articles that carry the
     same shared quotation."""
-    frame = units.frame
+    frame = units.frame.set_index(pd.RangeIndex(len(units.frame)))
+    by_group: dict[int, list[int]] = {}
+    for group, pos in _carriers(frame, quotes):
+        by_group.setdefault(group, []).append(int(pos))
+    arts = units.arts
     pairs = []
-    for _, group in quotes.groupby("quote_group"):
-        carriers = []
-        for q in group.itertuples(index=False):
-            hit = frame.index[(frame["article_id"] == q.article_id) & (frame["start"] < q.end) &
-                              (frame["end"] > q.start)]
-            carriers += [(q.article_id, int(k)) for k in hit]
-        pairs += [(a, b) for x, (aa, a) in enumerate(carriers) for bb, b in carriers[x + 1:]
-                  if aa != bb]
+    for carriers in by_group.values():
+        carriers = sorted(set(carriers))
+        pairs += [(a, b) for x, a in enumerate(carriers) for b in carriers[x + 1:]
+                  if arts[a] != arts[b]]
     return pairs
 
 

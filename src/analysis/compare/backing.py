@@ -16,6 +16,7 @@ in more than one sentence (a lead without a source, sourced by a later sentence)
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..lexicons import lemma_candidates, lexicon_set
@@ -47,8 +48,12 @@ def backs_claim(record: dict) -> bool:
     return any(lemma_candidates(word) & cues for word in cue.split())
 
 
-def _within(frame: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
-    return frame.loc[(frame["start"] < end) & (frame["end"] > start)]
+def _overlaps(starts: np.ndarray, ends: np.ndarray, frame: pd.DataFrame | None) -> np.ndarray:
+    """``hit[s, r]``: whether sentence ``s`` (``starts``, ``ends``) overlaps row ``r``."""
+    if frame is None or frame.empty:
+        return np.zeros((len(starts), 0), dtype=bool)
+    return ((frame["start"].to_numpy()[None, :] < ends[:, None]) &
+            (frame["end"].to_numpy()[None, :] > starts[:, None]))
 
 
 def sentence_backing(sentences: pd.DataFrame, evidence: pd.DataFrame, mentions: pd.DataFrame,
@@ -60,34 +65,39 @@ def sentence_backing(sentences: pd.DataFrame, evidence: pd.DataFrame, mentions: 
     (:func:`analysis.compare.sources.source_mentions`); ``quotes``: quote records with their
     attribution (:func:`analysis.compare.quotes.quote_records`).
     """
-    hedges = evidence.loc[(evidence["kind"] == "hedge") & ~evidence["in_quote"].fillna(False).astype(bool)]
+    in_quote = evidence["in_quote"].astype("boolean").fillna(False).astype(bool)
+    hedges = evidence.loc[(evidence["kind"] == "hedge") & ~in_quote]
     rules = (evidence.loc[evidence["kind"] == "source"]
              .drop_duplicates(["article_id", "start", "end"])
              .set_index(["article_id", "start", "end"])[["rule", "cue"]])
-    mention_rows = mentions.join(rules, on=["article_id", "start", "end"]) if len(mentions) else mentions
-    groups = {name: {aid: frame for aid, frame in table.groupby("article_id")}
-              for name, table in (("hedges", hedges), ("mentions", mention_rows), ("quotes", quotes))}
-    out = []
-    for aid, start, end in zip(sentences["article_id"], sentences["start"], sentences["end"]):
-        out.append(_one(start, end, *(groups[k].get(aid) for k in ("quotes", "mentions", "hedges"))))
-    return pd.DataFrame(out, index=sentences.index, columns=BACKING_COLUMNS)
-
-
-def _one(start: int, end: int, quotes, mentions, hedges) -> tuple[str, str]:
-    if quotes is not None:
-        hit = _within(quotes, start, end)
-        if len(hit):
-            names = [n for n in dict.fromkeys(hit["source"].where(hit["source"] != "", hit["speaker"])) if n]
-            return "quote", "; ".join(names)
-    if mentions is not None:
-        hit = _within(mentions, start, end)
-        backing = hit.loc[[backs_claim(r) for r in hit.to_dict("records")]] if len(hit) else hit
-        if len(backing):
-            kind = min(backing["source_type"].fillna(""), key=rank)
-            return kind, "; ".join(dict.fromkeys(backing["source"]))
-    if hedges is not None and len(_within(hedges, start, end)):
-        return HEDGED, ""
-    return UNSOURCED, ""
+    backing = mentions
+    if len(mentions):
+        backing = mentions.join(rules, on=["article_id", "start", "end"])
+        backing = backing.loc[[backs_claim(r) for r in backing.to_dict("records")]]
+    quotes = quotes.assign(name=quotes["source"].where(quotes["source"] != "", quotes["speaker"]))
+    tables = {name: dict(tuple(table.groupby("article_id")))
+              for name, table in (("hedges", hedges), ("backing", backing), ("quotes", quotes))}
+    index, values = [], []
+    for aid, sents in sentences.groupby("article_id", sort=False):
+        starts, ends = sents["start"].to_numpy(), sents["end"].to_numpy()
+        q, b, h = (tables[k].get(aid) for k in ("quotes", "backing", "hedges"))
+        hit_q, hit_b, hit_h = _overlaps(starts, ends, q), _overlaps(starts, ends, b), _overlaps(starts, ends, h)
+        q_names = q["name"].to_numpy() if q is not None else None
+        if b is not None:
+            b_types, b_names = b["source_type"].fillna("").to_numpy(), b["source"].to_numpy()
+        for k in range(len(sents)):
+            if hit_q[k].any():
+                names = dict.fromkeys(q_names[hit_q[k]])
+                values.append(("quote", "; ".join(n for n in names if n)))
+            elif hit_b[k].any():
+                kind = min(b_types[hit_b[k]], key=rank)
+                values.append((kind, "; ".join(dict.fromkeys(b_names[hit_b[k]]))))
+            elif hit_h[k].any():
+                values.append((HEDGED, ""))
+            else:
+                values.append((UNSOURCED, ""))
+        index.extend(sents.index)
+    return pd.DataFrame(values, index=index, columns=BACKING_COLUMNS).reindex(sentences.index)
 
 
 def best(backings: list[tuple[str, str]]) -> tuple[str, str]:

@@ -11,9 +11,9 @@ Two sentences of a story are linked when they state the same thing:
   sentences taken to the power ½ so that the words a story repeats still count) is at least
   :data:`CLAIM_COSINE`, they share at least :data:`MIN_SHARED` stems, and among them a
   name or a number (two sentences alike only in generic words, "officials", "operation",
-  "plan", are not the same claim). The cosine is also
-  taken between the parts of a sentence (cut at a dash, semicolon, colon or a clause such
-  as ", prompting"), so that a short sentence can match one half of a long one; a match
+  "plan", are not the same claim). The cosine is also taken between the parts of a
+  sentence (cut at a dash, semicolon, colon or a clause such as ", prompting"), so that a
+  short sentence can match one half of a long one; a match
   through a part, or between sentences of very different lengths (the shorter under
   :data:`SUMMARY_LENGTH` of the longer), is ``summarised``.
 
@@ -33,13 +33,13 @@ join groups only from :data:`WITHIN_COSINE`. Candidates are each sentence's :dat
 nearest in the story (sparse products): never all pairs of sentences of a corpus.
 
 Each article's sentence in a group is backed as :mod:`analysis.compare.backing` finds; a
-sentence with no source of its own (a lead) takes the strongest backing of the sentences of
-its article that state the same claim (in the group, or linked to it).
+sentence with no source of its own (a lead) takes the backing of the most similar sentence
+of its article that states the same claim with a source (in the group, or linked to it),
+and that sentence joins the group.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -51,7 +51,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from ..lexicons import load_lexicon
-from .backing import HEDGED, UNSOURCED, best, rank
+from .backing import HEDGED, UNSOURCED
 from .similarity import neighbour_pairs
 from .sources import _Union
 from .text import STOP, capitalised, content_stems, facts, lower_words, plain, words
@@ -99,15 +99,23 @@ class Units:
     stems: list[list[str]]
     facts: list[dict]
     names: list[frozenset[str]]
-    article_words: dict[str, list[str]]  # sorted lower-cased words of each article
+    article_words: dict[str, frozenset[str]]  # each article's words cut to NAME_PREFIX letters
     vectors: object  # L2-normalised TF-IDF rows, one per sentence
     part_vectors: object  # one row per part of a sentence cut in parts
     part_of: np.ndarray  # the sentence of each part row
     plain: list[str]
     row_stems: list[list[str]]  # stems of each sentence, then of each part
 
+    def __post_init__(self) -> None:
+        self.arts = self.frame["article_id"].to_numpy()
+        v = self.vectors.tocsr()
+        self.rows = [dict(zip(v.indices[v.indptr[k]:v.indptr[k + 1]].tolist(),
+                              v.data[v.indptr[k]:v.indptr[k + 1]].tolist()))
+                     for k in range(v.shape[0])]
+
     def articles(self) -> np.ndarray:
-        return self.frame["article_id"].to_numpy()
+        """The article of each sentence."""
+        return self.arts
 
 
 @cache
@@ -147,7 +155,8 @@ def story_units(sentences: pd.DataFrame, keep: set[int] | None = None) -> Units 
     lower = {w.lower() for t in sentences["text"] for w in lower_words(t)}
     inner = set().union(*(capitalised(t, inner=True) for t in sentences["text"])) - lower - STOP
     names = [names_in(t, inner) for t in frame["text"]]
-    article_words = {aid: sorted({w for t in group["text"] for w in words(t)})
+    article_words = {aid: frozenset(w[:k] for t in group["text"] for w in words(t)
+                                    for k in range(1, NAME_PREFIX + 1))
                      for aid, group in sentences.groupby("article_id", sort=False)}
     vectorizer = TfidfVectorizer(analyzer=_claim_words, sublinear_tf=True, norm=None).fit(stems)
     damp = 1.0 / np.sqrt(vectorizer.idf_)
@@ -170,13 +179,11 @@ def _weighted(counts, damp: np.ndarray):
     return normalize(counts.multiply(damp).tocsr())
 
 
-def mentioned(name: str, article_words: list[str]) -> bool:
-    """Whether an article (its sorted words) mentions ``name``: a word of it starts with
-    the name's first :data:`NAME_PREFIX` letters ("Israel" in "Israeli", "Palestine" in
-    "Palestinians")."""
-    prefix = name[:NAME_PREFIX]
-    k = bisect_left(article_words, prefix)
-    return k < len(article_words) and article_words[k].startswith(prefix)
+def mentioned(name: str, article_words: frozenset[str]) -> bool:
+    """Whether an article mentions ``name``: a word of it starts with the name's first
+    :data:`NAME_PREFIX` letters ("Israel" in "Israeli", "Palestine" in "Palestinians");
+    ``article_words`` holds the article's words cut to 1 … :data:`NAME_PREFIX` letters."""
+    return name[:NAME_PREFIX] in article_words
 
 
 def unknown_names(units: Units, i: int, j: int) -> tuple[bool, bool]:
@@ -262,8 +269,21 @@ def links(units: Units, quoted: list[tuple[int, int]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["i", "j", "relation", "similarity"])
 
 
+def _dot(a: dict[int, float], b: dict[int, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[k] for k, v in a.items() if k in b)
+
+
+def _add(a: dict[int, float], b: dict[int, float]) -> dict[int, float]:
+    out = dict(a)
+    for k, v in b.items():
+        out[k] = out.get(k, 0.0) + v
+    return out
+
+
 def _cosine(units: Units, i: int, j: int) -> float:
-    return float(units.vectors[i].multiply(units.vectors[j]).sum())
+    return _dot(units.rows[i], units.rows[j])
 
 
 def group(units: Units, linked: pd.DataFrame) -> np.ndarray:
@@ -275,7 +295,7 @@ def group(units: Units, linked: pd.DataFrame) -> np.ndarray:
                    key=lambda r: (strength[r.relation], -r.similarity, r.i, r.j))
     union = _Union()
     members = {k: [k] for k in range(n)}
-    sums = {k: units.vectors[k] for k in range(n)}
+    sums = {k: units.rows[k] for k in range(n)}
     for r in order:
         i, j = int(r.i), int(r.j)
         if arts[i] == arts[j] and r.relation != "copied" and r.similarity < WITHIN_COSINE:
@@ -284,7 +304,7 @@ def group(units: Units, linked: pd.DataFrame) -> np.ndarray:
         if ri == rj:
             continue
         if r.relation != "copied":
-            mean = sums[ri].multiply(sums[rj]).sum() / (len(members[ri]) * len(members[rj]))
+            mean = _dot(sums[ri], sums[rj]) / (len(members[ri]) * len(members[rj]))
             if mean < GROUP_MEAN:
                 continue
         if any(conflict(units, a, b) for a in members[ri][:REPRESENTATIVES]
@@ -294,7 +314,7 @@ def group(units: Units, linked: pd.DataFrame) -> np.ndarray:
         root = union.find(ri)
         other = rj if root == ri else ri
         members[root] = members[root] + members.pop(other)
-        sums[root] = sums[root] + sums.pop(other)
+        sums[root] = _add(sums[root], sums.pop(other))
     return np.array([union.find(k) for k in range(n)])
 
 
@@ -307,28 +327,32 @@ def align_story(story: str, units: Units, quoted: list[tuple[int, int]],
     """
     linked = links(units, quoted)
     labels = group(units, linked)
-    frame = units.frame.assign(group=labels)
-    spread = frame.groupby("group")["article_id"].transform("nunique")
-    members = frame.index[spread >= 2]
-    if len(members) == 0:
+    arts = units.arts
+    spread: dict = {}
+    for label, aid in zip(labels, arts):
+        spread.setdefault(label, set()).add(aid)
+    shared = {label for label, seen in spread.items() if len(seen) >= 2}
+    if not shared:
         return pd.DataFrame(columns=CLAIM_COLUMNS), pd.DataFrame(columns=LINK_COLUMNS)
-    own = backing.reindex(frame["row"]).set_axis(frame.index)
-    labels = _with_backers(frame, labels, set(members), linked, own)
-    frame = frame.assign(group=labels)
-    members = frame.index[frame["group"].isin(set(labels[list(members)]))]
+    rows = units.frame["row"].to_numpy()
+    own = list(zip(backing["sourcing"].reindex(rows).fillna(UNSOURCED),
+                   backing["sources"].reindex(rows).fillna("")))
+    near = _same_article(linked, arts)
+    labels = _with_backers(labels, shared, near, own)
+    members = [k for k in range(len(labels)) if labels[k] in shared]
+    starts, ends = units.frame["start"].to_numpy(), units.frame["end"].to_numpy()
+    texts = units.frame["text"].to_numpy()
+    sourcing = _sourcing(labels, members, arts, near, own)
     claims = pd.DataFrame(
-        [{"claim_group": labels[k], "story": story, "article_id": frame.at[k, "article_id"],
-          "start": int(frame.at[k, "start"]), "end": int(frame.at[k, "end"]),
-          "text": frame.at[k, "text"], **dict(zip(("sourcing", "sources"), sourcing)) }
-         for k, sourcing in _sourcing(frame, members, linked, own).items()],
-        columns=CLAIM_COLUMNS)
-    link_rows = [{"claim_group": labels[i], "story": story,
-                  "article_id": frame.at[i, "article_id"], "start": int(frame.at[i, "start"]),
-                  "end": int(frame.at[i, "end"]), "other_article_id": frame.at[j, "article_id"],
-                  "other_start": int(frame.at[j, "start"]), "other_end": int(frame.at[j, "end"]),
-                  "relation": rel, "similarity": round(float(s), 3)}
-                 for i, j, rel, s in linked.itertuples(index=False)
-                 if i in set(members) and labels[i] == labels[j]]
+        [{"claim_group": labels[k], "story": story, "article_id": arts[k], "start": int(starts[k]),
+          "end": int(ends[k]), "text": texts[k], "sourcing": sourcing[k][0],
+          "sources": sourcing[k][1]} for k in members], columns=CLAIM_COLUMNS)
+    link_rows = [{"claim_group": labels[i], "story": story, "article_id": arts[i],
+                  "start": int(starts[i]), "end": int(ends[i]), "other_article_id": arts[j],
+                  "other_start": int(starts[j]), "other_end": int(ends[j]), "relation": rel,
+                  "similarity": round(float(sim), 3)}
+                 for i, j, rel, sim in linked.itertuples(index=False)
+                 if labels[i] in shared and labels[i] == labels[j]]
     return claims, pd.DataFrame(link_rows, columns=LINK_COLUMNS)
 
 
@@ -340,50 +364,49 @@ def _same_article(linked: pd.DataFrame, arts: np.ndarray) -> dict[int, dict[int,
     """For each sentence, the sentences of its own article that state the same claim, with
     their similarity."""
     out: dict[int, dict[int, float]] = {}
-    for i, j, s in zip(linked["i"], linked["j"], linked["similarity"]):
+    for i, j, s in zip(linked["i"].to_numpy(), linked["j"].to_numpy(),
+                       linked["similarity"].to_numpy()):
         if arts[i] == arts[j]:
             out.setdefault(int(i), {})[int(j)] = float(s)
             out.setdefault(int(j), {})[int(i)] = float(s)
     return out
 
 
-def _backer(k: int, peers: dict[int, float], own: pd.DataFrame) -> int | None:
+def _backer(k: int, peers: dict[int, float], own: list[tuple[str, str]]) -> int | None:
     """The sentence that backs sentence ``k`` in its article: of ``peers`` (sentence ->
     similarity to ``k``), the most similar one that has a source."""
-    sourced = [(s, -p, p) for p, s in peers.items() if p != k and not _unbacked(own.at[p, "sourcing"])]
+    sourced = [(s, -p, p) for p, s in peers.items() if p != k and not _unbacked(own[p][0])]
     return max(sourced)[2] if sourced else None
 
 
-def _with_backers(frame: pd.DataFrame, labels: np.ndarray, members: set[int],
-                  linked: pd.DataFrame, own: pd.DataFrame) -> np.ndarray:
+def _with_backers(labels: np.ndarray, shared: set, near: dict[int, dict[int, float]],
+                  own: list[tuple[str, str]]) -> np.ndarray:
     """``labels`` with each unbacked member's backer (a sentence of its article that states
     the same claim with a source, in no shared group yet) put in the member's group."""
     labels = labels.copy()
-    near = _same_article(linked, frame["article_id"].to_numpy())
-    for k in sorted(members):
-        if not _unbacked(own.at[k, "sourcing"]):
+    for k in [k for k in range(len(labels)) if labels[k] in shared]:
+        if not _unbacked(own[k][0]):
             continue
         backer = _backer(k, near.get(k, {}), own)
-        if backer is not None and backer not in members:
+        if backer is not None and labels[backer] not in shared:
             labels[backer] = labels[k]
-            members = members | {backer}
     return labels
 
 
-def _sourcing(frame: pd.DataFrame, members, linked: pd.DataFrame,
-              own: pd.DataFrame) -> dict[int, tuple[str, str]]:
+def _sourcing(labels: np.ndarray, members: list[int], arts: np.ndarray,
+              near: dict[int, dict[int, float]], own: list[tuple[str, str]]) -> dict[int, tuple[str, str]]:
     """``sentence -> (sourcing, sources)`` of the members: its own backing, or for an
-    unbacked sentence that of its backer in the same group or linked to it."""
-    near = _same_article(linked, frame["article_id"].to_numpy())
+    unbacked sentence that of its backer (the most similar sourced sentence of its article
+    in the same group or linked to it)."""
+    same: dict = {}
+    for k in members:
+        same.setdefault((labels[k], arts[k]), []).append(k)
     out = {}
     for k in members:
-        sourcing = (own.at[k, "sourcing"], own.at[k, "sources"])
-        if _unbacked(sourcing[0]):
-            same = frame.index[(frame["group"] == frame.at[k, "group"]) &
-                               (frame["article_id"] == frame.at[k, "article_id"])]
-            peers = {int(p): near.get(k, {}).get(int(p), 0.0) for p in same} | near.get(k, {})
-            backer = _backer(k, peers, own)
+        out[k] = own[k]
+        if _unbacked(own[k][0]):
+            peers = {p: near.get(k, {}).get(p, 0.0) for p in same[(labels[k], arts[k])]}
+            backer = _backer(k, peers | near.get(k, {}), own)
             if backer is not None:
-                sourcing = (own.at[backer, "sourcing"], own.at[backer, "sources"])
-        out[k] = sourcing
+                out[k] = own[backer]
     return out

@@ -46,29 +46,38 @@ def quote_records(evidence: pd.DataFrame, texts: dict[str, str], story_of: dict[
               .loc[lambda d: d["article_id"].isin(story_of)]
               .reset_index(drop=True))
     rows = []
-    by_article = {aid: m for aid, m in mentions.groupby("article_id")} if len(mentions) else {}
-    for q in quotes.to_dict("records"):
-        aid, text = q["article_id"], texts[q["article_id"]]
-        s, e = q.get("speaker_start"), q.get("speaker_end")
-        written = text[int(s):int(e)] if pd.notna(s) and pd.notna(e) else ""
-        source = _source_at(by_article.get(aid), s, e)
-        speaker = q.get("speaker") if isinstance(q.get("speaker"), str) else ""
-        words = quote_plain(q["text"]).split()
-        rows.append({"story": story_of[aid], "article_id": aid, "start": int(q["start"]),
-                     "end": int(q["end"]), "text": q["text"], "speaker_as_written": written,
-                     "speaker": speaker or written, "source": source.get("source", ""),
-                     "source_type": source.get("source_type", ""), "words": words})
+    by_article = dict(tuple(mentions.groupby("article_id"))) if len(mentions) else {}
+    for aid, group in quotes.groupby("article_id", sort=False):
+        text = texts[aid]
+        sources = _sources_at(by_article.get(aid), group["speaker_start"], group["speaker_end"])
+        for q, (source, kind) in zip(group.to_dict("records"), sources):
+            s, e = q.get("speaker_start"), q.get("speaker_end")
+            written = text[int(s):int(e)] if pd.notna(s) and pd.notna(e) else ""
+            speaker = q.get("speaker") if isinstance(q.get("speaker"), str) else ""
+            rows.append({"story": story_of[aid], "article_id": aid, "start": int(q["start"]),
+                         "end": int(q["end"]), "text": q["text"], "speaker_as_written": written,
+                         "speaker": speaker or written, "source": source, "source_type": kind,
+                         "words": quote_plain(q["text"]).split()})
     return pd.DataFrame(rows, columns=["story", "article_id", "start", "end", "text",
                                        "speaker_as_written", "speaker", "source",
                                        "source_type", "words"])
 
 
-def _source_at(mentions: pd.DataFrame | None, start, end) -> dict:
-    """The source mention overlapping the speaker span ``[start, end)``, if any."""
-    if mentions is None or pd.isna(start) or pd.isna(end):
-        return {}
-    hit = mentions.loc[(mentions["start"] < end) & (mentions["end"] > start)]
-    return hit.iloc[0].to_dict() if len(hit) else {}
+def _sources_at(mentions: pd.DataFrame | None, starts: pd.Series, ends: pd.Series) -> list[tuple[str, str]]:
+    """``(source, source_type)`` of the first source mention overlapping each speaker span
+    (``('', '')`` for none)."""
+    if mentions is None or mentions.empty:
+        return [("", "")] * len(starts)
+    s = pd.to_numeric(starts, errors="coerce").to_numpy(dtype=float)
+    e = pd.to_numeric(ends, errors="coerce").to_numpy(dtype=float)
+    hit = ((mentions["start"].to_numpy()[None, :] < e[:, None]) &
+           (mentions["end"].to_numpy()[None, :] > s[:, None]))
+    names, kinds = mentions["source"].to_numpy(), mentions["source_type"].fillna("").to_numpy()
+    out = []
+    for row in hit:
+        k = np.flatnonzero(row)
+        out.append((names[k[0]], kinds[k[0]]) if len(k) else ("", ""))
+    return out
 
 
 def same_quote(a: list[str], b: list[str]) -> bool:

@@ -10,7 +10,7 @@ the Snowball stems of the content words; :func:`facts` finds what tells two even
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -43,6 +43,7 @@ STOP = frozenset(ENGLISH_STOP_WORDS)
 OPENERS = frozenset(".!?:;\"'([{-")
 
 
+@lru_cache(maxsize=200_000)
 def folded(text: str) -> str:
     """``text`` with curly quotes, apostrophes and dashes made plain, initialisms undotted
     ("U.N." → "UN") and the United States' "US" / "U.S." written "USA" (so that it is not
@@ -83,13 +84,18 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of ``text`` in order (stop words dropped)."""
+    return list(_content_stems(text))
+
+
+@lru_cache(maxsize=200_000)
+def _content_stems(text: str) -> tuple[str, ...]:
     out = []
     for w in words(text):
         w = POSSESSIVE.sub("", w)
         if w in STOP or (len(w) < 2 and not w.isdigit()):
             continue
         out.append(stem(NUMBER_WORDS.get(w, w)))
-    return out
+    return tuple(out)
 
 
 def facts(text: str) -> dict[str, frozenset[str]]:
