@@ -28,12 +28,14 @@ MENTION_COLUMNS = ["article_id", "start", "end", "text", "source_type", "name", 
 SHORT_NAME_TYPES = ("named", "media")
 DETERMINERS = re.compile(r"^(?:a|an|the|this|these|that|those)\s+")
 POSSESSIVE = re.compile(r"'s?\b")
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def _spokesperson_pattern() -> re.Pattern:
     nouns = "|".join(re.escape(n) for n in sorted(load_lexicon("spokesperson_nouns"), key=len,
                                                   reverse=True))
-    return re.compile(rf"^(?:{nouns})\s+(?:for|of|at|from)\s+(?P<a>.+)$|^(?P<b>.+?)\s+(?:{nouns})$")
+    return re.compile(rf"^(?:{nouns})\s+(?:for|of|at|from)\s+(?P<a>.+)$|^(?P<b>.+?)\s+(?:{nouns})$",
+                      re.IGNORECASE)
 
 
 SPOKESPERSON = _spokesperson_pattern()
@@ -127,13 +129,21 @@ def _display_names(roots: list, names: list[str], types: list[str]) -> dict:
     forms: dict = {}
     named = {r for r, t in zip(roots, types) if t == "named"}
     for root, name in zip(roots, names):
-        forms.setdefault(root, Counter())[" ".join(name.split())] += 1
-    display = {}
-    for root, counts in forms.items():
-        best = max(counts, key=lambda n: (len(n.split()) if root in named else 0, counts[n],
-                                         -len(n), n))
-        display[root] = re.sub(r"^(?:The|the|A|a|An|an)\s+", "", best) or best
-    return display
+        forms.setdefault(root, Counter())[_shown(name)] += 1
+    return {root: max(counts, key=lambda n: (len(n.split()) if root in named else 0,
+                                             counts[n], -len(n), n))
+            for root, counts in forms.items()}
+
+
+def _shown(name: str) -> str:
+    """A written name as shown: one line, no leading article, the body a spokesperson
+    speaks for ("a National Security Council rep" → "National Security Council")."""
+    name = " ".join(str(name).split())
+    bare = LEADING_ARTICLE.sub("", name) or name
+    match = SPOKESPERSON.match(bare)
+    if match:
+        bare = LEADING_ARTICLE.sub("", match.group("a") or match.group("b")) or bare
+    return bare
 
 
 def sources_by_article(mentions: pd.DataFrame) -> pd.DataFrame:
