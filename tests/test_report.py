@@ -55,3 +55,16 @@ def test_executed_notebooks_and_html_copies(report):
         assert (report / "notebooks" / f"{stem}.ipynb").exists()
         html = (report / "notebooks" / f"{stem}.html").read_text(encoding="utf-8")
         assert len(html) > 1000
+
+
+def test_the_comparison_goes_to_compare(report):
+    folder = report / "compare"
+    for name in ("stories", "quote_matches", "claims", "sources_by_article", "reuse"):
+        assert (folder / f"{name}.csv").is_file(), name
+    for name in ("fig10_claim_grid", "fig11_source_matrix", "fig12_reuse"):
+        for ext in ("png", "svg", "csv"):
+            assert (folder / "figures" / f"{name}.{ext}").stat().st_size > 0
+    quotes = pd.read_csv(folder / "quote_matches.csv")
+    held = quotes.loc[quotes["text"].str.contains("holding anything back")]
+    assert {"000_f6b57bbd8cfdaadd", "001_722284137eb69d9d"} <= set(held["article_id"])
+    assert (report / "notebooks" / "05_compare_coverage.html").is_file()

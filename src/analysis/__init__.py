@@ -9,7 +9,9 @@ one place:
 - ``analyse_articles(articles)``: everything one run produces, an :class:`~analysis.api.Analysis`
   (articles, scores, evidence, signals, actors);
 - ``extract_evidence(articles)``: the evidence records alone, as a DataFrame;
-- ``score_articles(articles)``: the scorecard alone, one row per article.
+- ``score_articles(articles)``: the scorecard alone, one row per article;
+- ``compare_articles(articles)``: the articles of one story side by side (shared quotes,
+  claims and how each article backs them, sources, reuse: :mod:`analysis.compare`).
 
 ``articles`` is a DataFrame from ``load_articles``, a path, a list of paths or None
 (``data/raw``). The names are imported on first use, so that ``import analysis`` stays
@@ -17,11 +19,12 @@ light (the command line imports only what its command needs).
 """
 from __future__ import annotations
 
-__all__ = ["load_articles", "analyse_articles", "extract_evidence", "score_articles"]
+__all__ = ["load_articles", "analyse_articles", "extract_evidence", "score_articles",
+           "compare_articles"]
 __version__ = "0.1.0"
 
 _HOMES = {"load_articles": "articles", "analyse_articles": "api", "extract_evidence": "api",
-          "score_articles": "api"}
+          "score_articles": "api", "compare_articles": "compare"}
 
 
 def __getattr__(name: str):

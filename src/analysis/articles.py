@@ -47,9 +47,9 @@ UNLABELLED = "unlabelled"
 #: Columns of :func:`load_articles`, in order (docs/data-dictionary.md lists them).
 ARTICLE_COLUMNS = [
     "article_id", "path", "text_path", "title", "outlet", "author", "published", "url", "genre",
-    "reposted_from", "status", "error", "warning", "encoding", "text", "body", "body_spans",
-    "removed", "appeals", "appeal_spans", "credited_source", "section", "source_file", "format",
-    "duplicate_of", "problems",
+    "reposted_from", "story", "status", "error", "warning", "encoding", "text", "body",
+    "body_spans", "removed", "appeals", "appeal_spans", "credited_source", "section",
+    "source_file", "format", "duplicate_of", "problems",
 ]
 #: Names a corpus column cannot keep (it is renamed ``corpus_<name>``).
 RESERVED_COLUMNS = frozenset(ARTICLE_COLUMNS) | {"words", "sentences", "flesch_reading_ease",
@@ -81,7 +81,8 @@ def _blank_row(path: Path, meta: dict) -> dict:
         "title": meta.get("title") or "", "outlet": meta.get("outlet") or "",
         "author": meta.get("author") or "", "published": meta.get("published") or "",
         "url": meta.get("url") or "", "genre": meta.get("genre") or UNLABELLED,
-        "reposted_from": meta.get("reposted_from") or "", "encoding": "", "text": "", "body": "",
+        "reposted_from": meta.get("reposted_from") or "", "story": meta.get("story") or "",
+        "encoding": "", "text": "", "body": "",
         "body_spans": [], "removed": [], "appeals": [], "appeal_spans": [], "credited_source": "",
         "section": "", "source_file": str(path), "format": "", "duplicate_of": "",
         "problems": problems,

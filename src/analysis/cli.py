@@ -74,6 +74,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_options(p)
     _add_corpus_options(p)
 
+    p = sub.add_parser("compare", help="compare the coverage of a story across articles",
+                       description="Group the articles into stories and compare each story's "
+                                   "articles: shared quotes, shared sources, the same claim "
+                                   "and how each article backs it, reuse (docs/compare.md).",
+                       epilog=EPILOG)
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR",
+                   help="folder for the CSV tables and figures/")
+    p.add_argument("--story", metavar="NAME",
+                   help="compare all the articles as one story of this name (default: the "
+                        "manifest's story column, else content similarity)")
+    p.add_argument("--no-figures", action="store_true", help="write the tables only")
+    p.add_argument("--strict", action="store_true", help="exit 1 if any file could not be analysed")
+    _add_run_options(p)
+
     p = sub.add_parser("highlight", help="write a standalone HTML page of one article's evidence",
                        description="Write the article with its evidence highlighted and explained on hover.")
     p.add_argument("file", type=Path, metavar="FILE")
@@ -232,6 +247,17 @@ def cmd_score(args) -> int:
     return _finish(scores[["article_id", "status", "error"]], articles, args.strict)
 
 
+def cmd_compare(args) -> int:
+    from .compare import compare_articles, write_comparison
+
+    articles = _load(args.paths)
+    comparison = compare_articles(articles, story=args.story, jobs=_jobs(args, len(articles)),
+                                  cache=not args.no_cache, progress=not args.quiet)
+    write_comparison(comparison, args.out, figures=not args.no_figures)
+    print(f"comparison written to {args.out}", file=sys.stderr)
+    return _finish(comparison.failed.assign(status="error"), articles, args.strict)
+
+
 def cmd_highlight(args) -> int:
     from .highlight import write_highlight_page
 
@@ -331,7 +357,8 @@ def cmd_first_names(args) -> int:
     return _rebuild_table(args, write_table, NamesError)
 
 
-COMMANDS = {"evidence": cmd_evidence, "score": cmd_score, "highlight": cmd_highlight,
+COMMANDS = {"evidence": cmd_evidence, "score": cmd_score, "compare": cmd_compare,
+            "highlight": cmd_highlight,
             "report": cmd_report, "evaluate": cmd_evaluate, "learn-sources": cmd_learn_sources,
             "wordnet-classes": cmd_wordnet_classes, "first-names": cmd_first_names}
 

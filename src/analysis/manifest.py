@@ -28,7 +28,7 @@ from .textio import ArticleError, decode_bytes, read_limited
 
 MANIFEST_COLUMNS = ["file", "outlet", "title", "published", "url", "genre", "reposted_from", "notes"]
 #: Manifest columns used when present and not missed when absent.
-OPTIONAL_MANIFEST_COLUMNS = ["author"]
+OPTIONAL_MANIFEST_COLUMNS = ["author", "story"]
 #: Columns of :func:`read_manifest`.
 ROW_COLUMNS = MANIFEST_COLUMNS + OPTIONAL_MANIFEST_COLUMNS + ["line", "target", "error",
                                                               "warning", "problems"]

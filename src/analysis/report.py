@@ -5,6 +5,8 @@ export the scorecard, the charts and the executed notebooks (with HTML copies).
 
 - ``scores.csv``: the scorecard (:func:`analysis.score_articles`);
 - ``figures/figNN_*.png|svg|csv``: every chart (drawn by notebooks 01–03);
+- ``compare/``: the comparison of the articles' coverage, tables and fig10–fig12 (drawn by
+  notebook 05; see docs/compare.md);
 - ``notebooks/NN_*.ipynb|html``: the executed notebooks.
 
 A file dropped into DIR with no manifest row is scored as ``unlabelled`` and appears in
