@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -90,8 +92,11 @@ save_figure(fig, "fig06_evidence_positions", table, out_dir)
 
 # %% [markdown]
 # ## Machine-written look and advocacy: signals, not verdicts
-# Each signal is 0–1 with the words that triggered it; the two scores are the plain means
-# (formulas in the README and in `analysis.framing.signals`). Length does not decide them.
+# Each signal is 0–1 with the words or figures that triggered it. The machine-look score is
+# the weighted mean of eleven signals of writing style (weights learned on labelled student
+# and ChatGPT essays and human and machine-written news; `docs/generated-look.md`), the
+# advocacy score the plain mean of its four (`analysis.framing.signals`). Length does not
+# decide them; neither is a verdict on who wrote the text.
 
 # %%
 table = signals_table(analysis.signals, scores)

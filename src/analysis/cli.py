@@ -307,14 +307,17 @@ def cmd_learn_genlook(args) -> int:
     if args.folds < 2:
         raise UserError("--folds must be 2 or more")
     try:
-        summary, aucs = learn_genlook(args.essays, args.news, args.out or table_path(),
+        summary, aucs, single = learn_genlook(args.essays, args.news, args.out or table_path(),
                                       folds=args.folds, l2=args.l2, jobs=_jobs(args),
                                       cache=not args.no_cache, progress=not args.quiet)
     except LabelledDataError as exc:
         raise UserError(str(exc)) from None
     print(json.dumps(summary), file=sys.stderr)
-    print("cross-validated AUC (held-out folds):", file=sys.stderr)
+    print("cross-validated AUC (held-out folds; auc_unseen_generator: learned without "
+          "that generator's texts):", file=sys.stderr)
     _print_aucs(aucs, False)
+    print("\neach signal's raw measure alone (AUC, no learning):", file=sys.stderr)
+    sys.stdout.write(single.round(2).to_string() + "\n")
     return 0
 
 

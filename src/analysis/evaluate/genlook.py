@@ -18,7 +18,9 @@
 4. cross-validation over groups (the essay topic; the news article the prompt came from,
    ``article_id``) repeats steps 2–3 without the held-out fold and scores it, so that no
    fold learns a topic or an opening it is tested on; the AUCs of these held-out scores, per
-   dataset and generator, are printed and written in the table's header.
+   dataset and generator, are printed and written in the table's header, with the AUC of
+   each generator when the table is learned without its texts
+   (:func:`leave_generator_out`).
 
 ``python -m analysis evaluate genlook FILE.csv`` scores any labelled file with the shipped
 table (the same numbers ``score`` gives) and prints the AUC overall and per generator.
@@ -171,6 +173,36 @@ def cross_validate(data: pd.DataFrame, folds: int = 5, l2: float = 1.0,
     return held_out
 
 
+def leave_generator_out(data: pd.DataFrame, folds: int = 5, l2: float = 1.0, seed: int = 0,
+                        min_texts: int = MIN_TEXTS_FOR_AUC) -> pd.DataFrame:
+    """AUC of each generator (with ``min_texts`` or more texts) when the table is learned
+    without any of its texts: its machine texts and one fold of its dataset's human texts
+    (whole groups) are held out, the table is learned on the rest, and the held-out texts
+    are scored; over the folds every human text is scored once. It measures how well the
+    signals carry to a generator the table has not seen."""
+    group = data["dataset"].astype(str) + "|" + data["group"].astype(str)
+    fold = folds_of(group, folds, seed)
+    rows = []
+    machine = data["machine"].to_numpy(dtype=bool)
+    for (dataset, generator), part in data[machine].groupby(["dataset", "generator"]):
+        if len(part) < min_texts:
+            continue
+        own = (data["dataset"] == dataset).to_numpy()
+        is_gen = machine & own & (data["generator"] == generator).to_numpy()
+        scores = np.full(len(data), np.nan)
+        for k in range(folds):
+            human_k = ~machine & own & (fold == k)
+            table = learn_table(data[~is_gen & ~human_k], l2=l2)
+            scores[human_k] = score_with(data[human_k], table)
+            scores[is_gen] = np.nan_to_num(scores[is_gen]) + score_with(data[is_gen], table) / folds
+        test = is_gen | (~machine & own)
+        rows.append({"dataset": dataset, "generator": generator,
+                     "machine_texts": int(is_gen.sum()), "human_texts": int((~machine & own).sum()),
+                     "auc_unseen_generator": round(auc(machine[test], scores[test]), 3)})
+    return pd.DataFrame(rows, columns=["dataset", "generator", "machine_texts", "human_texts",
+                                       "auc_unseen_generator"])
+
+
 # ------------------------------------------------------------------------------ measuring
 
 def auc(labels, scores) -> float:
@@ -203,6 +235,18 @@ def auc_table(data: pd.DataFrame, scores, min_texts: int = MIN_TEXTS_FOR_AUC) ->
                          "mean_machine": round(machine["score"].mean(), 3),
                          "mean_human": round(human["score"].mean(), 3)})
     return pd.DataFrame(rows)
+
+
+def signal_aucs(data: pd.DataFrame, min_texts: int = MIN_TEXTS_FOR_AUC) -> pd.DataFrame:
+    """AUC of each signal's raw measure alone (oriented as the signal is, a text not measured
+    at the measure's median), per dataset and generator: one column per generator, one row
+    per signal. Values under 0.5 mean the signal points the wrong way for that generator."""
+    out = {}
+    for name, sig in look.LOOK_SIGNALS.items():
+        raw = data[name].astype(float)
+        table = auc_table(data, sig.direction * raw.fillna(raw.median()), min_texts)
+        out[name] = dict(zip(table["dataset"] + " / " + table["generator"], table["auc"]))
+    return pd.DataFrame(out).T.dropna(axis=1, how="all")
 
 
 def evaluate_genlook(path: Path | str, text_column: str = "text", label_column: str = "label",
@@ -240,20 +284,28 @@ def write_table(path: Path | str, table: dict[str, look.Scale], **about) -> None
 
 
 def _cv_lines(aucs: pd.DataFrame) -> str:
+    def unseen(r) -> str:
+        value = getattr(r, "auc_unseen_generator", float("nan"))
+        return "" if pd.isna(value) else f"; {value:.3f} learned without this generator"
+
     return "\n".join(f"#   {r.dataset} / {r.generator}: {r.auc:.3f} ({r.machine_texts} machine, "
-                     f"{r.human_texts} human)" for r in aucs.itertuples() if not pd.isna(r.auc))
+                     f"{r.human_texts} human{unseen(r)})"
+                     for r in aucs.itertuples() if not pd.isna(r.auc))
 
 
 def learn_genlook(essays: Path | str, news: Path | str, out: Path | str, *, folds: int = 5,
                   l2: float = 1.0, jobs: int = 1, cache: bool = True,
-                  progress: bool = True) -> tuple[dict, pd.DataFrame]:
+                  progress: bool = True) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
     """Learn the table from the two development files, write it to ``out``; returns a
-    summary and the cross-validated AUC table."""
+    summary, the cross-validated AUC table and each signal's own AUC (:func:`signal_aucs`)."""
     if folds < 2:
         raise ValueError("folds must be 2 or more")
     data = pd.concat([load_labelled(essays), load_labelled(news)], ignore_index=True)
     measured = measure_texts(data, jobs=jobs, cache=cache, progress=progress)
     aucs = auc_table(measured, cross_validate(measured, folds=folds, l2=l2))
+    unseen = leave_generator_out(measured, folds=folds, l2=l2)
+    aucs = aucs.merge(unseen, on=["dataset", "generator", "machine_texts", "human_texts"],
+                      how="left")
     table = learn_table(measured, l2=l2)
     about = {"essays": Path(essays).name, "news": Path(news).name,
              "day": date.today().isoformat(), "n_texts": len(measured),
@@ -265,4 +317,4 @@ def learn_genlook(essays: Path | str, news: Path | str, out: Path | str, *, fold
     summary = {"out": str(out), "texts": len(measured),
                "not_analysed": int((measured["status"] != "ok").sum()),
                "weights": {n: round(s.weight, 4) for n, s in table.items()}}
-    return summary, aucs
+    return summary, aucs, signal_aucs(measured[measured["status"] == "ok"])

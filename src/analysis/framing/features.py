@@ -260,8 +260,8 @@ def doc_features(doc: Doc, text: str, evidence: list[dict]) -> dict:
                                "role": "patient" if dep == "nsubjpass" else "agent",
                                "in_quote": in_quote})
     sentences = [s for s in sentences if s[2]]
-    style = style_measures(doc, quotes, [(s[0], s[1], s[3]) for s in sentences])
     body = doc.text
+    style = style_measures(doc, quotes, [(s[0], s[1], s[3]) for s in sentences], body)
     signals = _lexicon_signals(body, text, quotes, [s[0] for s in sentences])
     signals += _number_signals(doc, text, quotes)
     signals += _unattributed_claims(body, text, [(s[0], s[1], s[3]) for s in sentences],
