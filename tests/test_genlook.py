@@ -13,7 +13,7 @@ from analysis.evaluate import genlook as G
 from analysis.evaluate.genlook_data import LabelledDataError, load_labelled
 from analysis.extract import extract_doc
 from analysis.framing import look
-from analysis.framing.commonness import RARE_ZIPF, frequency_buckets, spelling_variants, zipf
+from analysis.framing.commonness import RARE_ZIPF, frequency_buckets, spelling_key, zipf
 from analysis.framing.features import doc_features
 from analysis.framing.signals import combine, look_signals
 from analysis.framing.style import (CONTENT_POS, DETERMINER_OPENERS, EXAMPLES_KEPT, NOMINAL,
@@ -63,7 +63,8 @@ def test_wordlist_read_directly_equals_wordfreqs_own():
                                     ("travelled", "traveled"), ("analyse", "analyze"),
                                     ("defence", "defense"), ("catalogue", "catalog"),
                                     ("paediatric", "pediatric"), ("grey", "gray"),
-                                    ("programme", "program"), ("behaviour", "behavior")])
+                                    ("programme", "program"), ("behaviour", "behavior"),
+                                    ("anaemia", "anemia"), ("oestrogen", "estrogen")])
 def test_british_and_us_spellings_are_equally_common(uk, us):
     assert zipf(uk) == zipf(us) > RARE_ZIPF
 
@@ -74,9 +75,11 @@ def test_commonness_orders_words_and_ignores_case():
     assert zipf("qzxvbnm") == RARE_ZIPF
 
 
-def test_spelling_variants_go_both_ways_and_leave_plain_words():
-    assert "color" in spelling_variants("colour") and "colour" in spelling_variants("color")
-    assert spelling_variants("the") == set()
+def test_spellings_of_both_varieties_share_a_key_and_plain_words_keep_theirs():
+    assert spelling_key("colour") == spelling_key("color") == "color"
+    assert spelling_key("anaemia") == spelling_key("anemia")
+    assert spelling_key("the") == "the" and spelling_key("police") == "police"
+    assert spelling_key("filled") != spelling_key("filed")
 
 
 # ------------------------------------------------------------------------ style measures

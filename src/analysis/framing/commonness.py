@@ -12,10 +12,10 @@ list read equals ``wordfreq.get_frequency_list("en", wordlist="small")``.
 
 The development data has a trap: its human news is British and most machine text American
 ("colour" is Zipf 4.5, "color" 4.9). So that no signal reads spelling variety, a word and its
-spelling in the other variety (:func:`spelling_variants`: -our/-or, -ise/-ize, -yse/-yze,
--tre/-ter, -ence/-ense, doubled l as in "travelled", -ogue/-og, ae/oe, and pairs such as
-grey/gray) get the same frequency, the larger of the two; a word missing from the list takes
-that of its other spelling ("paediatric" that of "pediatric").
+spelling in the other variety (-our/-or, -ise/-ize, -yse/-yze, -tre/-ter, -ence/-ense,
+doubled l as in "travelled", -ogue/-og, ae/oe, and pairs such as grey/gray) share one key
+(:func:`spelling_key`) and so one frequency, the larger of theirs; a word missing from the
+list takes that of its other spelling ("paediatric" that of "pediatric").
 """
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ SPELLING_PAIRS = (("grey", "gray"), ("tyre", "tire"), ("tyres", "tires"), ("prog
                   ("licence", "license"), ("practise", "practice"), ("enrol", "enroll"),
                   ("fulfil", "fulfill"), ("manoeuvre", "maneuver"), ("manoeuvres", "maneuvers"))
 _PAIRS = {a: b for pair in SPELLING_PAIRS for a, b in (pair, pair[::-1])}
-#: Ending swaps (British ending, US ending, letters the stem needs at least), used both ways.
+#: Ending swaps (British ending, US ending, letters the stem needs at least).
 _ENDINGS = [
     *((f"our{e}", f"or{e}", 3) for e in ("", "s", "ed", "ing", "ite", "ites", "able", "er",
                                            "ers", "hood", "hoods", "ful", "less")),
@@ -50,37 +50,30 @@ _ENDINGS = [
 ]
 
 
-def _swaps() -> dict[str, list[tuple[str, int]]]:
-    """``ending -> [(replacement, letters the stem needs)]``, both directions."""
-    out: dict[str, list[tuple[str, int]]] = {}
-    for uk, us, stem in _ENDINGS:
-        out.setdefault(uk, []).append((us, stem))
-        out.setdefault(us, []).append((uk, stem))
-    return out
+_UK_TO_US = {uk: (us, stem) for uk, us, stem in _ENDINGS}
+_ENDING_LENGTHS = sorted({len(e) for e in _UK_TO_US}, reverse=True)
+_PAIR_TO_US = dict(SPELLING_PAIRS)
 
 
-_SWAPS = _swaps()
-_ENDING_LENGTHS = sorted({len(e) for e in _SWAPS}, reverse=True)
-
-
-def spelling_variants(word: str) -> set[str]:
-    """Spellings of lower-case ``word`` in the other variety of English ("colour" → "color",
-    "organize" → "organise", "paediatric" → "pediatric"). They may include non-words
-    ("water" → "watre"), which are harmless: a variant never lowers a frequency."""
-    out = set()
+def spelling_key(word: str) -> str:
+    """The spelling that lower-case ``word`` shares with its other-variety spellings: its US
+    form by the rules above ("colour" and "color" → "color", "organise" → "organize",
+    "paediatric" → "pediatric"). A key may be a non-word ("sentence" → "sentense"); only
+    words with the same key share a frequency."""
+    if word in _PAIR_TO_US:
+        return _PAIR_TO_US[word]
     n = len(word)
     for k in _ENDING_LENGTHS:
-        for swap, stem in _SWAPS.get(word[-k:], ()) if n > k else ():
-            if n - k >= stem:
-                out.add(word[:-k] + swap)
+        if n > k:
+            swap = _UK_TO_US.get(word[-k:])
+            if swap and n - k >= swap[1]:
+                word = word[:-k] + swap[0]
+                break
     for digraph in ("ae", "oe"):
         at = word.find(digraph)
-        if at >= 0 and n - at > 3:
-            out.add(word[:at] + "e" + word[at + 2:])
-    if word in _PAIRS:
-        out.add(_PAIRS[word])
-    out.discard(word)
-    return out
+        if at >= 0 and len(word) - at > 3:
+            word = word[:at] + "e" + word[at + 2:]
+    return word
 
 
 def wordlist_path() -> Path:
@@ -106,27 +99,18 @@ def frequency_buckets() -> list[list[str]]:
 
 @cache
 def zipf_table() -> dict[str, float]:
-    """``word -> Zipf frequency`` of every listed word and of its other spellings (the larger)."""
+    """``spelling key -> Zipf frequency``: the largest frequency of the listed words that share
+    the key (:func:`spelling_key`)."""
     table: dict[str, float] = {}
     for centibels, words in enumerate(frequency_buckets()):
-        value = round(9 - centibels / 100, 2)
+        value = round(9 - centibels / 100, 2)  # most frequent first: the first value is the largest
         for word in words:
-            table.setdefault(word, value)
-    merged = dict(table)
-    for word, value in table.items():
-        for variant in spelling_variants(word):
-            if merged.get(variant, RARE_ZIPF) < value:
-                merged[variant] = value
-    return merged
+            table.setdefault(spelling_key(word), value)
+    return table
 
 
 @cache
 def zipf(word: str) -> float:
-    """Zipf frequency of ``word`` (lower-cased here); an unlisted word takes that of its other
-    spelling if listed, else :data:`RARE_ZIPF`."""
-    word = word.lower()
-    table = zipf_table()
-    found = table.get(word)
-    if found is None:
-        found = max((table.get(v, RARE_ZIPF) for v in spelling_variants(word)), default=RARE_ZIPF)
-    return found
+    """Zipf frequency of ``word`` (lower-cased here): the largest of its spellings' in the
+    list, :data:`RARE_ZIPF` when none is listed."""
+    return zipf_table().get(spelling_key(word.lower()), RARE_ZIPF)
