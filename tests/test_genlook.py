@@ -176,6 +176,26 @@ def test_a_report_and_a_generated_text_part_on_most_signals(features_of):
     assert report["few_specifics"]["value"] < generated["few_specifics"]["value"]
 
 
+@pytest.mark.parametrize("name", list(look.LOOK_SIGNALS))
+def test_each_signal_points_from_the_report_to_the_generated_text(features_of, name):
+    """Every raw measure lies further toward "machine-like" (its orientation) for the
+    generated paragraph than for the news report, and so does its 0–1 value."""
+    report, generated = features_of(REPORT), features_of(GENERATED)
+    a, b = look.raw_measures(report)[name], look.raw_measures(generated)[name]
+    assert (b - a) * look.LOOK_SIGNALS[name].direction > 0, (a, b)
+    assert _rows(generated)[name]["value"] >= _rows(report)[name]["value"]
+
+
+def test_signal_spans_index_the_text(features_of):
+    for text in (REPORT, GENERATED):
+        for row in _rows(features_of(text)).values():
+            for s, e in row["spans"]:
+                assert 0 <= s < e <= len(text)
+            if row["spans"] and row["signal"] != "few_specifics":
+                first = text[row["spans"][0][0]:row["spans"][0][1]]
+                assert first.lower() in row["triggers"].lower()
+
+
 def test_short_text_is_not_measured_and_never_raises_the_score(features_of):
     short = features_of("The plan is bold. It may work.")
     raw = look.raw_measures(short)
@@ -341,3 +361,19 @@ def test_learn_genlook_writes_a_table_it_can_read(tmp_path):
     assert "learn-genlook essays.csv news.csv" in out.read_text()
     assert set(aucs["dataset"]) == {"essays", "news"}
     assert list(single.index) == list(look.LOOK_SIGNALS)
+
+
+def test_crlf_copy_measures_the_same_and_spans_point_into_it(tmp_path):
+    from analysis.framing.style import SPAN_KEYS
+    from analysis.pipeline import analyse
+
+    lf = GENERATED.replace(". The community", ".\n\nThe community")
+    (tmp_path / "lf.txt").write_text(lf, newline="")
+    (tmp_path / "crlf.txt").write_text(lf.replace("\n", "\r\n"), newline="")
+    results = {r["article_id"]: r for r in analyse(tmp_path, progress=False, cache=False)}
+    crlf_text = (tmp_path / "crlf.txt").read_bytes().decode("utf-8")
+    a, b = results["lf"]["features"], results["crlf"]["features"]
+    assert look.raw_measures(a) == pytest.approx(look.raw_measures(b), nan_ok=True)
+    for key in SPAN_KEYS:
+        for s, e, t in b["style"][key]:
+            assert crlf_text[s:e].replace("\r", "") == t.replace("\r", "")
