@@ -33,7 +33,7 @@ from analysis.figures.positions import plot_positions, positions_table
 from analysis.figures.signals import plot_signals, signals_table
 from analysis.framing.actors import actor_table
 from analysis.framing.vocabulary import distinctive_words
-from analysis import analyse_articles
+from analysis.scoring import analyse_articles
 
 analysis = analyse_articles(data_dir)
 scores = analysis.scores
@@ -90,8 +90,11 @@ save_figure(fig, "fig06_evidence_positions", table, out_dir)
 
 # %% [markdown]
 # ## Machine-written look and advocacy: signals, not verdicts
-# Each signal is 0–1 with the words that triggered it; the two scores are the plain means
-# (formulas in `docs/data-dictionary.md` and in `analysis.framing.signals`). Length does not decide them.
+# Each signal is 0–1 with the words or figures that triggered it. The machine-look score is
+# the weighted mean of eleven signals of writing style (weights learned on labelled student
+# and ChatGPT essays and human and machine-written news; `docs/generated-look.md`), the
+# advocacy score the plain mean of its four (`analysis.framing.signals`). Length does not
+# decide them; neither is a verdict on who wrote the text.
 
 # %%
 table = signals_table(analysis.signals, scores)

@@ -27,8 +27,8 @@ article_id = None  # article to show first; None means the first one
 # %%
 from IPython.display import HTML, display
 
-from analysis.explore import article_evidence, article_picker, article_view
 from analysis import analyse_articles
+from analysis.explore import article_evidence, article_picker, article_signals, article_view
 
 analysis = analyse_articles(data_dir)
 analysis.scores[["article_id", "outlet", "genre", "status", "quotes", "generated_look_score",
@@ -45,6 +45,16 @@ display(HTML(article_view(analysis, article_id)))
 
 # %%
 article_picker(analysis, article_id)
+
+# %% [markdown]
+# ## Its machine-look and advocacy signals
+# Each signal is 0–1 with the words or figures behind it. The machine-look score is the sum of
+# the look signals' contributions (value × learned weight); it is a signal of writing style,
+# never a verdict on who wrote the text (`docs/generated-look.md` gives its measured accuracy
+# and its limits).
+
+# %%
+article_signals(analysis, article_id)
 
 # %% [markdown]
 # ## Its evidence as a table

@@ -112,6 +112,17 @@ def build_parser() -> argparse.ArgumentParser:
     h = ev.add_parser("hedges", help="hedge cues against a Szeged Uncertainty Corpus XML file")
     h.add_argument("xml", type=Path, metavar="FILE.xml")
     _add_run_options(h)
+    g = ev.add_parser("genlook", help="machine-look score: AUC on a labelled CSV of texts",
+                      description="Score every text of a labelled CSV file (human or machine) "
+                                  "and print the AUC of generated_look_score overall and per "
+                                  "generator (column 'generator', if present).")
+    g.add_argument("file", type=Path, metavar="FILE.csv")
+    g.add_argument("--text-column", default="text")
+    g.add_argument("--label-column", default="label",
+                   help="human/machine (or 0/1) per row (default: label)")
+    g.add_argument("--generator-column", default="generator")
+    g.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
+    _add_run_options(g)
 
     p = sub.add_parser("learn-sources", help="relearn the source table from PolNeAR",
                        description="Fit the source candidates' weights and threshold "
@@ -124,6 +135,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="table to write (default: the package's lexicons/source_cues.tsv)")
     p.add_argument("--no-cache", action="store_true", help="do not read or write cached parses")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("learn-genlook", help="relearn the machine-look table",
+                       description="Fit the machine-look signals' scales and weights "
+                                   "(lexicons/genlook_weights.tsv) on the student/ChatGPT "
+                                   "essays and the human/machine news texts, and print "
+                                   "their cross-validated AUCs.")
+    p.add_argument("essays", type=Path, metavar="ESSAYS", help="essays.csv (Herbold et al. 2023)")
+    p.add_argument("news", type=Path, metavar="NEWS", help="news_genlook.csv (labelled news texts)")
+    p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    p.add_argument("--l2", type=float, default=1.0, help="L2 penalty (default 1.0)")
+    p.add_argument("--out", type=Path, default=None,
+                   help="table to write (default: the package's lexicons/genlook_weights.tsv)")
+    _add_run_options(p)
 
     for name, what, source, metavar, folder in TABLE_COMMANDS:
         p = sub.add_parser(name, help=f"rebuild {what}",
@@ -300,6 +324,8 @@ def cmd_evaluate(args) -> int:
                             "(the one holding train/ and dev/)")
         metrics = evaluate_polnear(args.dir, split=args.split, jobs=_jobs(args),
                                    cache=not args.no_cache, progress=not args.quiet)
+    elif args.dataset == "genlook":
+        return _evaluate_genlook(args)
     else:
         from .evaluate.hedges import evaluate_hedges
 
@@ -308,6 +334,51 @@ def cmd_evaluate(args) -> int:
         metrics = evaluate_hedges(args.xml, jobs=_jobs(args), cache=not args.no_cache,
                                   progress=not args.quiet)
     print(json.dumps(metrics))
+    return 0
+
+
+def _print_aucs(aucs, as_json: bool) -> None:
+    """AUC rows as an aligned table (or JSON lines) on stdout."""
+    if as_json:
+        for row in aucs.to_dict("records"):
+            sys.stdout.write(json.dumps({k: _clean(v) for k, v in row.items()}) + "\n")
+    else:
+        sys.stdout.write(aucs.to_string(index=False, na_rep="(too few)") + "\n")
+
+
+def _evaluate_genlook(args) -> int:
+    from .evaluate.genlook import evaluate_genlook
+    from .evaluate.genlook_data import LabelledDataError
+
+    try:
+        aucs = evaluate_genlook(args.file, args.text_column, args.label_column,
+                                args.generator_column, jobs=_jobs(args), cache=not args.no_cache,
+                                progress=not args.quiet)
+    except LabelledDataError as exc:
+        raise UserError(str(exc)) from None
+    _print_aucs(aucs, args.json)
+    return 0
+
+
+def cmd_learn_genlook(args) -> int:
+    from .evaluate.genlook import learn_genlook
+    from .evaluate.genlook_data import LabelledDataError
+    from .framing.look import table_path
+
+    if args.folds < 2:
+        raise UserError("--folds must be 2 or more")
+    try:
+        summary, aucs, single = learn_genlook(args.essays, args.news, args.out or table_path(),
+                                      folds=args.folds, l2=args.l2, jobs=_jobs(args),
+                                      cache=not args.no_cache, progress=not args.quiet)
+    except LabelledDataError as exc:
+        raise UserError(str(exc)) from None
+    print(json.dumps(summary), file=sys.stderr)
+    print("cross-validated AUC (held-out folds; auc_unseen_generator: learned without "
+          "that generator's texts):", file=sys.stderr)
+    _print_aucs(aucs, False)
+    print("\neach signal's raw measure alone (AUC, no learning):", file=sys.stderr)
+    sys.stdout.write(single.round(2).to_string() + "\n")
     return 0
 
 
@@ -360,6 +431,7 @@ def cmd_first_names(args) -> int:
 COMMANDS = {"evidence": cmd_evidence, "score": cmd_score, "compare": cmd_compare,
             "highlight": cmd_highlight,
             "report": cmd_report, "evaluate": cmd_evaluate, "learn-sources": cmd_learn_sources,
+            "learn-genlook": cmd_learn_genlook,
             "wordnet-classes": cmd_wordnet_classes, "first-names": cmd_first_names}
 
 

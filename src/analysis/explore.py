@@ -1,5 +1,6 @@
-"""Exploring one article in a notebook: its evidence table, its highlighted text, and an
-ipywidgets picker for the article and the kinds of evidence shown (notebook 04)."""
+"""Exploring one article in a notebook: its evidence table, its highlighted text, its
+machine-look and advocacy signals, and an ipywidgets picker for the article and the kinds of
+evidence shown (notebook 04)."""
 from __future__ import annotations
 
 import html
@@ -26,6 +27,23 @@ def article_evidence(analysis, article_id: str | None = None) -> pd.DataFrame:
     return (ev.loc[ev["article_id"] == aid]
             .assign(kind=lambda d: [kind_key(r) for r in d.to_dict("records")])
             .dropna(axis=1, how="all")
+            .reset_index(drop=True))
+
+
+def article_signals(analysis, article_id: str | None = None) -> pd.DataFrame:
+    """The machine-look and advocacy signals of one article (default: the first analysed):
+    each signal's 0–1 value, its measure in words or figures, what triggered it, and, for a
+    look signal, its weight in ``generated_look_score`` and its share of that score."""
+    from .framing.look import look_table
+
+    aid = _pick(analysis, article_id)
+    table = look_table()
+    rows = analysis.signals.loc[analysis.signals["article_id"] == aid]
+    weight = rows["signal"].map(lambda s: table[s].weight if s in table else float("nan"))
+    return (rows.assign(weight=weight.round(3),
+                        contribution=(weight * rows["value"]).round(3))
+            [["score", "signal", "meaning", "value", "weight", "contribution", "measure",
+              "triggers"]]
             .reset_index(drop=True))
 
 

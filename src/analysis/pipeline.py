@@ -36,6 +36,7 @@ from .paths import RAW_DIR
 from .readability import READABILITY_COLUMNS, readability as readability_of
 from .extract import extract_doc
 from .framing.features import doc_features
+from .framing.style import map_style_offsets
 from .headlines import sentence_case_headlines
 from .nlp import DEFAULT_BATCH_SIZE, load_model, parse_texts
 from .textio import discover_files, lf_text, restore_offsets
@@ -151,6 +152,8 @@ def _extract(doc, text: str, article_id: str) -> tuple[list[dict], dict]:
     if "sentence_spans" in features:
         features["sentence_spans"] = [(to_original(s), to_original(e))
                                       for s, e in features["sentence_spans"]]
+    if "style" in features:
+        features["style"] = map_style_offsets(features["style"], to_original)
     return restore_offsets(evidence, to_original, text), features
 
 

@@ -7,11 +7,26 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from ..framing.look import look_table
 from ..framing.signals import ADVOCACY_SIGNALS, LOOK_SIGNALS
 from .common import (SIGNALS_NOT_VERDICTS, colour_ticklabels, empty_panel, genre_by_label,
                      labelled, ok_rows, titled)
 
 SCORE_NAMES = {"generated_look_score": "MACHINE-LOOK\nSCORE", "advocacy_score": "ADVOCACY\nSCORE"}
+SCORE_MEASURES = {"generated_look_score": "weighted mean of its signals (learned weights)",
+                  "advocacy_score": "mean of its signals"}
+
+
+def _column_name(signal: str) -> str:
+    """A column's label: the score's name, or the signal's meaning (with its weight in the
+    machine-look score for a look signal)."""
+    if signal in SCORE_NAMES:
+        return SCORE_NAMES[signal]
+    name = textwrap.fill((LOOK_SIGNALS | ADVOCACY_SIGNALS).get(signal, signal), 14)
+    if signal in LOOK_SIGNALS:
+        weight = look_table()[signal].weight if signal in look_table() else 0.0
+        name += f"\n(weight {weight:.2f})"
+    return name
 
 
 def signals_table(signals: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
@@ -19,8 +34,8 @@ def signals_table(signals: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
     meta = labelled(ok_rows(scores))[["article_id", "label", "genre", *SCORE_NAMES]]
     combined = meta.melt(id_vars=["article_id", "label", "genre"], value_vars=list(SCORE_NAMES),
                          var_name="signal", value_name="value").assign(
-        score=lambda d: d["signal"].str.replace("_score", ""), measure="mean of its signals",
-        triggers="")
+        score=lambda d: d["signal"].str.replace("_score", ""),
+        measure=lambda d: d["signal"].map(SCORE_MEASURES), triggers="")
     rows = signals.merge(meta[["article_id", "label", "genre"]], on="article_id")
     cols = ["article_id", "label", "genre", "score", "signal", "value", "measure", "triggers"]
     return pd.concat([rows[cols], combined[cols]], ignore_index=True)
@@ -41,7 +56,7 @@ def plot_signals(table: pd.DataFrame) -> plt.Figure:
     trig = table.pivot_table(index="label", columns="signal", values="triggers", sort=False,
                              aggfunc="first").reindex(index=values.index, columns=order)
     genres = genre_by_label(table, values.index)
-    fig, ax = plt.subplots(figsize=(15, 0.75 * max(len(values), 1) + 3.2))
+    fig, ax = plt.subplots(figsize=(19, 0.75 * max(len(values), 1) + 3.6))
     if values.empty:
         empty_panel(ax, "No article could be analysed.")
         titled(fig, "Machine-look and advocacy signals")
@@ -56,9 +71,7 @@ def plot_signals(table: pd.DataFrame) -> plt.Figure:
             if words:
                 ax.text(j, i + 0.22, words, ha="center", va="center", fontsize=6,
                         color="white" if v > 0.7 else "#333333", style="italic")
-        names = [SCORE_NAMES.get(s, (LOOK_SIGNALS | ADVOCACY_SIGNALS).get(s, s)) for s in order]
-        ax.set_xticks(range(len(order)), [n if "\n" in n else textwrap.fill(n, 14) for n in names],
-                      fontsize=7)
+        ax.set_xticks(range(len(order)), [_column_name(s) for s in order], fontsize=7)
         ax.set_yticks(range(len(values)), values.index, fontsize=9)
         colour_ticklabels(ax, genres)
         ax.axvline(len(LOOK_SIGNALS) + 0.5, color="white", linewidth=4)
@@ -71,8 +84,9 @@ def plot_signals(table: pd.DataFrame) -> plt.Figure:
         look = values["generated_look_score"]
         titled(fig, f"Strongest machine-written look: {look.idxmax()} ({look.max():.2f} of 1) — "
                     "a signal, not a verdict",
-               "Left: machine-look signals and their mean; right: advocacy signals and their mean. "
-               "0 = absent, 1 = strong; italics: first words that triggered it. "
+               "Left: machine-look signals of writing style and their weighted mean (weights "
+               "learned on labelled essays and news); right: advocacy signals and their mean. "
+               "0 = absent or human-like, 1 = strong; italics: first words that triggered it. "
                + SIGNALS_NOT_VERDICTS)
     fig.tight_layout(rect=(0, 0.04, 1, 0.9))
     return fig

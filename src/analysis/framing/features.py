@@ -9,6 +9,9 @@ expressions over the body, nothing kept of the ``Doc``. It returns plain lists a
 - ``sentence_lengths``: words per sentence of the body, in order;
 - ``vocab``: counts of lower-cased lemmas of content words (for distinctive vocabulary);
 - ``actors``: people, states and groups put as grammatical subject or agent, with their verb;
+- ``style``: measures of writing style for the machine-written look
+  (:func:`analysis.framing.style.style_measures`: word commonness, pairs, nominalisations,
+  tense, sentence openings, specific sentences), with spans of their triggers;
 - ``signals``: framing signals as evidence-like records (``kind``, ``start``, ``end``,
   ``text``, ``cue``, ``in_quote``) of kinds :data:`SIGNAL_KINDS`, so that every signal can be
   shown and highlighted by its character offsets into the article text.
@@ -26,6 +29,7 @@ from ..extract.quotes import QUOTE_KINDS
 from ..extract.syntax import SUBJECT_DEPS, is_according
 from ..spans import SpanSet
 from ..lexicons import lexicon_set, load_lexicon
+from .style import style_measures
 
 #: Kinds of signal records made here, with what each means (shown on hover and in legends).
 SIGNAL_KINDS = {
@@ -255,6 +259,7 @@ def doc_features(doc: Doc, text: str, evidence: list[dict]) -> dict:
                                "in_quote": in_quote})
     sentences = [s for s in sentences if s[2]]
     body = doc.text
+    style = style_measures(doc, quotes, [(s[0], s[1], s[3]) for s in sentences], body)
     signals = _lexicon_signals(body, text, quotes, [s[0] for s in sentences])
     signals += _number_signals(doc, text, quotes)
     signals += _unattributed_claims(body, text, [(s[0], s[1], s[3]) for s in sentences],
@@ -268,5 +273,6 @@ def doc_features(doc: Doc, text: str, evidence: list[dict]) -> dict:
         "sentence_spans": [(s[0], s[1]) for s in sentences],
         "vocab": vocab,
         "actors": actors,
+        "style": style,
         "signals": signals,
     }

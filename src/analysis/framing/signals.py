@@ -1,26 +1,16 @@
 """Signals of a machine-written look and of advocacy, each with the words that triggered it.
 
 These are **signals, never verdicts**: each is a number from 0 to 1 with the spans that
-produced it, and the two scores are plain averages of them, so a reader can see why an
-article scored as it did and disagree. None depends on length: rates are per sentence or per
-1,000 of the writer's words, and a signal that needs enough text to be measured (evenness of
-sentence lengths) is 0 when there is too little of it, so being short never raises a score.
+produced it, so a reader can see why an article scored as it did and disagree. None depends
+on length: rates are per sentence or per 1,000 of the writer's words, and a signal that
+needs enough text to be measured is 0 when there is too little of it, so being short never
+raises a score.
 
-``generated_look_score`` = mean of the six signals of :data:`LOOK_SIGNALS`:
-
-- ``no_named_source``: 1 − (named-source mentions per 1,000 words / 3), clipped to [0, 1]:
-  1 when no source is named, 0 from 3 mentions per 1,000 words;
-- ``no_direct_quote``: 1 − (share of words inside direct quotes / 0.05), clipped: 1 without
-  quotes, 0 once one word in 20 is quoted;
-- ``no_number_or_date``: 1 − (specific numbers and dates per 1,000 words / 5), clipped: 1
-  without any, 0 from 5 per 1,000 words;
-- ``stock_transitions``: sentences opening with a stock transition ("On the other hand",
-  "Overall", "Moving forward"), per sentence, divided by 0.2 and capped at 1 (one sentence
-  in five saturates it);
-- ``stock_vocabulary``: words over-used in generated text ("intricate", "underscores"), per
-  1,000 writer's words, divided by 5, capped at 1;
-- ``even_sentence_lengths``: (0.45 − CV) / 0.20 clipped to [0, 1], CV being the coefficient
-  of variation of words per sentence (0 with fewer than 5 sentences).
+``generated_look_score`` = the weighted mean of the eleven signals of :data:`LOOK_SIGNALS`,
+writing style measured from the parse: word commonness and its spread, sentence lengths and
+openings, paired phrases, nominalisations, adjectives, tense, specificity, stock transitions
+and stock vocabulary. Their definitions are in :mod:`analysis.framing.look`; the 0–1
+scales and the weights are the learned table ``lexicons/genlook_weights.tsv``.
 
 ``advocacy_score`` = mean of the four signals of :data:`ADVOCACY_SIGNALS`:
 
@@ -32,10 +22,9 @@ sentence lengths) is 0 when there is too little of it, so being short never rais
   reporting verb, / 0.2, capped at 1;
 - ``loaded_language``: loaded words in the writer's words per 1,000, / 5, capped at 1.
 
-The three "no …" signals are rates rather than yes/no so that a long text is not let off by a
-single figure and a short one is not blamed for having room for few. The thresholds are round
-numbers read off the interquartile ranges of student and ChatGPT
-essays on the same topics (Herbold et al. 2023) and of the seed articles; none involves length.
+The advocacy thresholds are round numbers read off the interquartile ranges of student and
+ChatGPT essays on the same topics (Herbold et al. 2023) and of the seed articles; none
+involves length.
 """
 from __future__ import annotations
 
@@ -43,33 +32,19 @@ import math
 
 import pandas as pd
 
-from ..extract.quotes import QUOTE_KINDS
+from . import look
 
-#: signal -> (score it belongs to, what it means)
-LOOK_SIGNALS = {
-    "no_named_source": "few or no named sources",
-    "no_direct_quote": "little or no direct quotation",
-    "no_number_or_date": "few or no specific numbers or dates",
-    "stock_transitions": "sentences opening with a stock transition",
-    "stock_vocabulary": "words over-used in generated text",
-    "even_sentence_lengths": "sentences of even length",
-}
+#: look signal -> what it means (in display order)
+LOOK_SIGNALS = {name: sig.meaning for name, sig in look.LOOK_SIGNALS.items()}
 ADVOCACY_SIGNALS = {
     "calls_to_action": "urges the reader to act",
     "first_person_plural": "writer speaks as 'we'",
     "unattributed_claims": "claims of obligation or certainty with no source",
     "loaded_language": "loaded, value-laden words",
 }
-TRANSITIONS_SATURATE = 0.2  # per sentence
-STOCK_PER_1K_SATURATE = 5.0
 WE_PER_1K_SATURATE = 5.0
 LOADED_PER_1K_SATURATE = 5.0
 CLAIM_SHARE_SATURATE = 0.2
-NAMED_PER_1K_SATURATE = 3.0
-QUOTED_SHARE_SATURATE = 0.05
-NUMBERS_PER_1K_SATURATE = 5.0
-CV_EVEN, CV_VARIED = 0.25, 0.45
-MIN_SENTENCES_FOR_EVENNESS = 5
 SIGNAL_COLUMNS = ["article_id", "score", "signal", "meaning", "value", "measure", "triggers",
                   "spans"]
 
@@ -99,14 +74,6 @@ def _display(record: dict, width: int = 48) -> str:
     return f"{lead}{text[:width].rstrip()}…"
 
 
-def sentence_cv(lengths: list[int]) -> float:
-    """Coefficient of variation (std / mean) of sentence lengths; NaN under 5 sentences."""
-    if len(lengths) < MIN_SENTENCES_FOR_EVENNESS:
-        return float("nan")
-    s = pd.Series(lengths, dtype=float)
-    return float(s.std(ddof=0) / s.mean())
-
-
 def _row(aid: str, score: str, signal: str, value: float, measure: str,
          records: list[dict], absent: str = "") -> dict:
     meaning = (LOOK_SIGNALS if score == "generated_look" else ADVOCACY_SIGNALS)[signal]
@@ -116,44 +83,62 @@ def _row(aid: str, score: str, signal: str, value: float, measure: str,
             "spans": [(r["start"], r["end"]) for r in records]}
 
 
-def look_signals(aid: str, features: dict, evidence: list[dict]) -> list[dict]:
-    """The six machine-look signals of one article, with their triggering spans."""
-    signals = features.get("signals", [])
-    kinds = lambda k: [r for r in signals if r["kind"] == k]  # noqa: E731
-    named = [r for r in evidence if r["kind"] == "source" and r.get("source_type") == "named"]
-    quotes = [r for r in evidence if r["kind"] in QUOTE_KINDS]
-    numbers = kinds("number")
-    transitions = kinds("transition")
-    stock = kinds("stock_phrase")
+def _spans(triples) -> list[dict]:
+    """Style spans ``(start, end, text)`` as records for :func:`_row`."""
+    return [{"start": s, "end": e, "text": t} for s, e, t in triples]
+
+
+def _look_measures(features: dict, raw: dict[str, float]) -> dict[str, tuple[str, list[dict]]]:
+    """Each look signal's measure, in words, and its trigger records."""
+    style = features.get("style") or {}
+    kinds = lambda k: [r for r in features.get("signals", [])  # noqa: E731
+                       if r["kind"] == k and not r.get("in_quote")]
+    writer = style.get("writer_words", 0)
+    content = style.get("content_words", 0)
     lengths = features.get("sentence_lengths", [])
-    writer = features.get("writer_words", 0)
-    words = features.get("body_words", 0)
-    quoted_share = features.get("quoted_words", 0) / words if words else 0.0
-    cv = sentence_cv(lengths)
-    n_sent = len(lengths)
-    return [
-        _row(aid, "generated_look", "no_named_source",
-             1 - _per_1k(len(named), words) / NAMED_PER_1K_SATURATE,
-             f"{len(named)} named-source mention(s), {_per_1k(len(named), words):.1f} per 1,000 words",
-             named, "(none found)"),
-        _row(aid, "generated_look", "no_direct_quote", 1 - quoted_share / QUOTED_SHARE_SATURATE,
-             f"{len(quotes)} quote(s), {quoted_share:.0%} of words quoted", quotes, "(none found)"),
-        _row(aid, "generated_look", "no_number_or_date",
-             1 - _per_1k(len(numbers), words) / NUMBERS_PER_1K_SATURATE,
-             f"{len(numbers)} number(s) or date(s), {_per_1k(len(numbers), words):.1f} per 1,000 words",
-             numbers, "(none found)"),
-        _row(aid, "generated_look", "stock_transitions",
-             (len(transitions) / n_sent / TRANSITIONS_SATURATE) if n_sent else 0.0,
-             f"{len(transitions)} in {n_sent} sentences", transitions),
-        _row(aid, "generated_look", "stock_vocabulary",
-             _per_1k(len(stock), writer) / STOCK_PER_1K_SATURATE,
-             f"{_per_1k(len(stock), writer):.1f} per 1,000 writer's words", stock),
-        _row(aid, "generated_look", "even_sentence_lengths",
-             (CV_VARIED - cv) / (CV_VARIED - CV_EVEN),
-             (f"CV {cv:.2f} over {n_sent} sentences" if not math.isnan(cv)
-              else f"{n_sent} sentences: too few to measure"),
-             [], (f"sentence lengths {min(lengths)}–{max(lengths)} words" if lengths else "")),
-    ]
+    n_sent, own = len(lengths), style.get("sentences", 0)
+    anchored, unanchored = style.get("anchored", 0), style.get("unanchored", [])
+    per_1k = lambda n: f"{_per_1k(n, writer):.1f} per 1,000 writer's words"  # noqa: E731
+    openings, paired = style.get("determiner_openings", []), style.get("paired", [])
+    nominal, transitions, stock = style.get("nominal", []), kinds("transition"), kinds("stock_phrase")
+    cv = raw["even_sentence_lengths"]
+    return {
+        "uncommon_vocabulary": (f"mean word frequency Zipf {style.get('zipf_mean', 0):.2f} over "
+                                f"{content} content words (least common first)",
+                                _spans(style.get("rare", []))),
+        "uniform_vocabulary": (f"spread of word frequency {style.get('zipf_std', 0):.2f} Zipf "
+                               f"over {content} content words", []),
+        "even_sentence_lengths": ((f"CV {cv:.2f} over {n_sent} sentences" if not math.isnan(cv)
+                                   else f"{n_sent} sentences: too few to measure"), []),
+        "determiner_openings": (f"{len(openings)} of {own} writer's sentences", _spans(openings)),
+        "paired_phrases": (f"{len(paired)} pair(s), {per_1k(len(paired))}", _spans(paired)),
+        "nominal_style": (f"{len(nominal)}, {per_1k(len(nominal))}", _spans(nominal)),
+        "adjective_density": (f"{style.get('adjectives', 0)}, {per_1k(style.get('adjectives', 0))}",
+                              _spans(style.get("adjective_spans", []))),
+        "present_tense": (f"{style.get('present', 0)} of {style.get('finite_verbs', 0)} finite "
+                          "verbs not in the past tense", _spans(style.get("present_spans", []))),
+        "few_specifics": (f"{len(unanchored)} of {anchored + len(unanchored)} sentences with no "
+                          "name, figure, quote or source", _spans(unanchored)),
+        "stock_transitions": (f"{len(transitions)} in {n_sent} sentences", transitions),
+        "stock_vocabulary": (f"{len(stock)}, {per_1k(len(stock))}", stock),
+    }
+
+
+def look_signals(aid: str, features: dict, evidence: list[dict] | None = None,
+                 table: dict | None = None) -> list[dict]:
+    """The machine-look signals of one article (:mod:`analysis.framing.look`), with the
+    words or figures that triggered each; ``table``: the learned scales and weights (the
+    shipped table by default). ``evidence`` is accepted for symmetry and not read: the
+    signals come from the features alone."""
+    raw = look.raw_measures(features)
+    values = look.look_values(raw, table)
+    measures = _look_measures(features, raw)
+    return [_row(aid, "generated_look", name, values[name], *measures[name],
+                 "" if name in NO_WORDS else "(none found)") for name in LOOK_SIGNALS]
+
+
+#: Look signals measured as figures, with no trigger words of their own.
+NO_WORDS = {"uniform_vocabulary", "even_sentence_lengths"}
 
 
 def advocacy_signals(aid: str, features: dict, appeals: list[dict] | None = None) -> list[dict]:
@@ -183,17 +168,20 @@ def advocacy_signals(aid: str, features: dict, appeals: list[dict] | None = None
 
 def signal_rows(aid: str, features: dict, evidence: list[dict],
                 appeals: list[dict] | None = None) -> list[dict]:
-    """All ten signals of one article (look, then advocacy)."""
+    """All signals of one article (look, then advocacy)."""
     return [*look_signals(aid, features, evidence), *advocacy_signals(aid, features, appeals)]
 
 
-def combine(rows: list[dict]) -> dict[str, float]:
-    """``generated_look_score`` and ``advocacy_score``: the mean of each score's signals."""
-    out = {}
-    for score, names in (("generated_look", LOOK_SIGNALS), ("advocacy", ADVOCACY_SIGNALS)):
-        values = [r["value"] for r in rows if r["score"] == score]
-        out[f"{score}_score"] = round(sum(values) / len(names), 3) if values else float("nan")
-    return out
+def combine(rows: list[dict], table: dict | None = None) -> dict[str, float]:
+    """``generated_look_score``, the weighted mean of the look signals (weights of the
+    learned table, :func:`analysis.framing.look.look_score`), and ``advocacy_score``, the
+    plain mean of the advocacy signals."""
+    look_values = {r["signal"]: r["value"] for r in rows if r["score"] == "generated_look"}
+    advocacy = [r["value"] for r in rows if r["score"] == "advocacy"]
+    return {"generated_look_score": (round(look.look_score(look_values, table), 3)
+                                     if look_values else float("nan")),
+            "advocacy_score": (round(sum(advocacy) / len(ADVOCACY_SIGNALS), 3)
+                               if advocacy else float("nan"))}
 
 
 def signal_frame(rows: list[dict]) -> pd.DataFrame:
