@@ -125,7 +125,8 @@ def _article_row(row: dict, text: str, encoding: str, text_path: str, found: dic
     cleaned = clean_article(text)
     body = body_text(text, cleaned.body_spans)
     page_meta = {k: row[k] or found.get(k, "") for k in ("title", "outlet", "author", "published",
-                                                         "url", "section", "reposted_from")}
+                                                         "url", "section", "reposted_from",
+                                                         "story")}
     if row["genre"] == UNLABELLED and found.get("genre"):
         page_meta["genre"] = found["genre"]
     reason, remedy = length_problem(body, extracted_from)
@@ -335,7 +336,8 @@ def _apply_rows_by_id(rows: list[dict], roots: list[Path], extra: list[Path],
         if row is None or path.exists():
             left.append(path)
             continue
-        for key in ("title", "outlet", "author", "published", "url", "genre", "reposted_from"):
+        for key in ("title", "outlet", "author", "published", "url", "genre", "reposted_from",
+                    "story"):
             if rec.get(key):
                 row[key] = rec[key]
         row.update(_with_problems(row, *(p for p in rec.get("problems", [])

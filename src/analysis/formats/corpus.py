@@ -4,7 +4,7 @@ One column holds the article text (``text_column``; by default the first of
 :data:`TEXT_COLUMNS` the file has), one may hold its id (``id_column``; by default
 ``article_id`` or ``id`` when present). Columns named like the article metadata fill it
 (:data:`META_COLUMNS`: ``title``, ``outlet``, ``author``, ``published`` or ``date``,
-``url``, ``genre``, ``section``, ``reposted_from``); every other column is kept as a column
+``url``, ``genre``, ``section``, ``reposted_from``, ``story``); every other column is kept as a column
 of its own (``story``, ``lang``…). Rows are read one at a time, so a corpus of any length
 is read like a folder of files: each row becomes one article (a row without text, an error
 row); the text of each is stored under ``data/interim/corpus/`` and indexed by the offsets.
@@ -40,6 +40,7 @@ META_COLUMNS = {
     "genre": ("genre",),
     "section": ("section",),
     "reposted_from": ("reposted_from",),
+    "story": ("story",),
 }
 #: Corpus files larger than this are not read (an article's text stays under
 #: :data:`analysis.textio.MAX_FILE_BYTES`).
