@@ -1,4 +1,4 @@
-# Two commands for a fresh clone: `make report` and `make test`.
+# Two commands for a fresh clone: `make report` and `make test`; `make lab` to explore.
 # Both create .venv if it is missing and install the package (editable) with its
 # dependencies from pyproject.toml; nothing else is fetched at run time.
 PYTHON ?= python3
@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 DATA   ?= data/raw
 OUT    ?= reports
 
-.PHONY: report test install clean-cache sync-notebooks readme-figures
+.PHONY: report test lab install clean-cache sync-notebooks readme-figures
 
 install: $(STAMP)
 
@@ -23,6 +23,11 @@ report: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest --nbmake
+
+# JupyterLab on the notebooks, on this machine only, with the project's settings
+# (jupyter/jupyter_lab_config.py: outputs never saved, the .venv kernel, no news pop-up).
+lab: $(STAMP)
+	$(BIN)/jupyter lab --config=jupyter/jupyter_lab_config.py --notebook-dir=notebooks
 
 # Re-create every .ipynb from its jupytext twin (the .py file is what reviewers read).
 sync-notebooks: $(STAMP)

@@ -42,3 +42,11 @@ def evidence_of(nlp):
 @pytest.fixture(scope="session")
 def seed_dir():
     return RAW_DIR
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium driven by Playwright, or a skip with the reason (browser_support.py)."""
+    from browser_support import launch_browser
+
+    yield from launch_browser()
