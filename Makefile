@@ -26,8 +26,9 @@ test: $(STAMP)
 
 # JupyterLab on the notebooks, on this machine only, with the project's settings
 # (jupyter/jupyter_lab_config.py: outputs never saved, the .venv kernel, no news pop-up).
+# More options through LAB_ARGS, e.g. make lab LAB_ARGS="--port=8899 --no-browser".
 lab: $(STAMP)
-	$(BIN)/jupyter lab --config=jupyter/jupyter_lab_config.py --notebook-dir=notebooks
+	$(BIN)/jupyter lab --config=jupyter/jupyter_lab_config.py --notebook-dir=notebooks $(LAB_ARGS)
 
 # Re-create every .ipynb from its jupytext twin (the .py file is what reviewers read).
 sync-notebooks: $(STAMP)

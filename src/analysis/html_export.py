@@ -24,14 +24,21 @@ TEMPLATE = """{%- extends 'index.html.j2' -%}
 
 def static_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A copy of ``nb`` with widget views replaced by their static fallback and no widget
-    state: what a page without a kernel or a widget manager can show."""
+    state: what a page without a kernel or a widget manager can show. A widget with no HTML
+    fallback (a progress bar) is left out rather than shown as its text at creation ("0%")."""
     nb = copy.deepcopy(nb)
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
+        kept = []
         for out in cell.get("outputs", []):
             data = out.get("data", {})
             if WIDGET_VIEW in data:
+                if "text/html" not in data:
+                    continue
                 del data[WIDGET_VIEW]
+            kept.append(out)
+        if "outputs" in cell:
+            cell.outputs = kept
     return nb
 
 
