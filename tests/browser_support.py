@@ -40,7 +40,7 @@ def chromium_path() -> str | None:
 
 def launch_browser():
     """Yield a headless Chromium, or skip saying why there is none (the ``browser`` fixture
-    of conftest.py: one Playwright per session, as the sync API allows only one)."""
+    of conftest.py: the sync API allows one Playwright at a time)."""
     sync_api = pytest.importorskip("playwright.sync_api",
                                    reason="playwright not installed: browser tests skipped")
     binary = chromium_path()

@@ -44,9 +44,12 @@ def seed_dir():
     return RAW_DIR
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Headless Chromium driven by Playwright, or a skip with the reason (browser_support.py)."""
+    """Headless Chromium driven by Playwright, or a skip with the reason (browser_support.py).
+
+    One per test module, closed at its end: Playwright's sync API keeps an event loop
+    running while it is open, which other tests' asyncio code must not find."""
     from browser_support import launch_browser
 
     yield from launch_browser()
