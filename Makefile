@@ -1,4 +1,4 @@
-# Two commands for a fresh clone: `make report` and `make test`.
+# Two commands for a fresh clone: `make report` and `make test`; `make lab` to explore.
 # Both create .venv if it is missing and install the package (editable) with its
 # dependencies from pyproject.toml; nothing else is fetched at run time.
 PYTHON ?= python3
@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 DATA   ?= data/raw
 OUT    ?= reports
 
-.PHONY: report test test-fast install clean-cache sync-notebooks readme-figures
+.PHONY: report test test-fast lab install clean-cache sync-notebooks readme-figures
 
 install: $(STAMP)
 
@@ -28,6 +28,12 @@ test: $(STAMP)
 # without running the notebooks. `make test` (what CI runs) is the whole suite.
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow" tests
+
+# JupyterLab on the notebooks, on this machine only, with the project's settings
+# (jupyter/jupyter_lab_config.py: outputs never saved, the .venv kernel, no news pop-up).
+# More options through LAB_ARGS, e.g. make lab LAB_ARGS="--port=8899 --no-browser".
+lab: $(STAMP)
+	$(BIN)/jupyter lab --config=jupyter/jupyter_lab_config.py --notebook-dir=notebooks $(LAB_ARGS)
 
 # Re-create every .ipynb from its jupytext twin (the .py file is what reviewers read).
 sync-notebooks: $(STAMP)

@@ -2,11 +2,12 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version,-jupytext.text_representation.format_version
 #     text_representation:
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -18,7 +19,7 @@
 # much of the text is direct quotation, how much the writer hedges or boosts, how hard it is to
 # read, and two sets of signals (a machine-written look, advocacy). Every number is computed
 # from evidence spans with character offsets into the article text: notebook 04 shows them
-# highlighted. `docs/data-dictionary.md` defines each column.
+# highlighted. The README's data dictionary defines each column.
 
 # %% tags=["parameters"]
 data_dir = None  # article folder; None means data/raw
@@ -30,10 +31,17 @@ from analysis.figures.sourcing import (plot_quotes_vs_hedging, plot_sourcing_pro
                                        quotes_hedging_table, sourcing_table)
 from analysis import analyse_articles
 from analysis.scoring import transparency_parts
+from analysis.tables import full_table, not_analysed, scorecard_view, transparency_view
 
 analysis = analyse_articles(data_dir)
 scores = analysis.scores
-scores
+scorecard_view(scores)
+
+# %% [markdown]
+# Every column of the scorecard (the same as `reports/scores.csv`), one click away:
+
+# %%
+full_table(scores)
 
 # %% [markdown]
 # ## Who is cited
@@ -62,11 +70,11 @@ save_figure(fig, "fig03_quotes_vs_hedging", table, out_dir)
 # computed (no sources, no quotes) counts as 0.
 
 # %%
-transparency_parts(scores)
+transparency_view(transparency_parts(scores), scores)
 
 # %% [markdown]
 # ## Articles that could not be analysed
 # They keep their row in the scorecard with `status = error` and the reason.
 
 # %%
-scores.loc[scores["status"] != "ok", ["article_id", "error"]]
+not_analysed(scores)

@@ -2,11 +2,12 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version,-jupytext.text_representation.format_version
 #     text_representation:
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -24,6 +25,7 @@ data_dir = None  # article folder; None means data/raw
 out_dir = None  # report folder; None means reports/
 
 # %%
+from analysis import analyse_articles
 from analysis.figures import save_figure
 from analysis.figures.catalog import genres_of
 from analysis.figures.common import labelled, ok_rows
@@ -33,7 +35,6 @@ from analysis.figures.positions import plot_positions, positions_table
 from analysis.figures.signals import plot_signals, signals_table
 from analysis.framing.actors import actor_table
 from analysis.framing.vocabulary import distinctive_words
-from analysis.scoring import analyse_articles
 
 analysis = analyse_articles(data_dir)
 scores = analysis.scores

@@ -2,11 +2,12 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version,-jupytext.text_representation.format_version
 #     text_representation:
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -16,8 +17,12 @@
 #
 # One article's text with its evidence highlighted in place: quotes, sources by type, hedges
 # and boosters, loaded words, stock transitions, unattributed claims and appeals. Hover over a
-# highlight to see what it is and its character offsets. Pick the article and the kinds shown
-# with the controls (in a live notebook); the page below them shows the first article.
+# highlight to see what it is and its character offsets.
+#
+# **Run the cells to explore**: the controls below appear once the notebook runs (they are
+# not saved with it). Pick the article and tick the kinds of evidence to show; the text, its
+# legend and the table of the evidence follow. A copy without a running notebook (the HTML
+# in `reports/notebooks/`) shows every article with the usual kinds instead.
 
 # %% tags=["parameters"]
 data_dir = None  # article folder; None means data/raw
@@ -25,26 +30,18 @@ out_dir = None  # report folder; None means reports/
 article_id = None  # article to show first; None means the first one
 
 # %%
-from IPython.display import HTML, display
-
 from analysis import analyse_articles
-from analysis.explore import article_evidence, article_picker, article_signals, article_view
+from analysis.explore import article_explorer, article_signals
 
 analysis = analyse_articles(data_dir)
-analysis.scores[["article_id", "outlet", "genre", "status", "quotes", "generated_look_score",
-                 "advocacy_score"]]
 
 # %% [markdown]
-# ## The article, highlighted
+# ## The article, highlighted, and its evidence
+# Every highlight is one row of the table under the text, with offsets into the article's
+# text; a column empty for every row shown is left out.
 
 # %%
-display(HTML(article_view(analysis, article_id)))
-
-# %% [markdown]
-# ## Choose another article and the kinds shown
-
-# %%
-article_picker(analysis, article_id)
+article_explorer(analysis, article_id)
 
 # %% [markdown]
 # ## Its machine-look and advocacy signals
@@ -55,10 +52,3 @@ article_picker(analysis, article_id)
 
 # %%
 article_signals(analysis, article_id)
-
-# %% [markdown]
-# ## Its evidence as a table
-# Every highlight above is one row here, with offsets into the article's text.
-
-# %%
-article_evidence(analysis, article_id)

@@ -2,11 +2,12 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: -jupytext.text_representation.jupytext_version,-jupytext.text_representation.format_version
 #     text_representation:
 #       extension: .py
 #       format_name: percent
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -27,13 +28,13 @@ out_dir = None  # report folder; None means reports/ (the comparison goes to its
 story = None  # a name to compare all the articles as one story; None: manifest or similarity
 
 # %%
+from analysis import analyse_articles
 from analysis.compare import compare_articles, compare_dir, write_comparison
 from analysis.compare.sources import shared_sources
 from analysis.figures import save_figure
 from analysis.figures.compare import (claim_grid_table, plot_claim_grid, plot_reuse,
                                       plot_source_matrix, reuse_chart_table,
                                       source_matrix_table)
-from analysis import analyse_articles
 
 analysis = analyse_articles(data_dir)
 comparison = compare_articles(analysis, story=story)

@@ -42,3 +42,14 @@ def evidence_of(nlp):
 @pytest.fixture(scope="session")
 def seed_dir():
     return RAW_DIR
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium driven by Playwright, or a skip with the reason (browser_support.py).
+
+    One per test module, closed at its end: Playwright's sync API keeps an event loop
+    running while it is open, which other tests' asyncio code must not find."""
+    from browser_support import launch_browser
+
+    yield from launch_browser()

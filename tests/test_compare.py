@@ -177,7 +177,7 @@ def test_shared_sources_and_reuse(comparison):
 def test_notes_say_which_other_article_carries_the_claim_and_how(comparison):
     notes = claim_notes(comparison, "two")
     lead = notes.loc[notes["text"].str.contains("has voted for 40")]
-    assert "Daily One (news)" in lead["note"].iloc[0] and "anonymous" in lead["note"].iloc[0]
+    assert "Daily One · news" in lead["note"].iloc[0] and "anonymous" in lead["note"].iloc[0]
     records = claim_note_records(comparison, "two")
     assert {r["kind"] for r in records} == {"claim"} and len(records) == len(notes)
     assert claim_notes(comparison, "nobody").empty

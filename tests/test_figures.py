@@ -117,3 +117,73 @@ def test_sourcing_title_names_every_article_tied_for_most_sources():
     title = fig.texts[0].get_text() if fig.texts else fig.axes[0].get_title()
     assert "A and B (7 each)" in title
     matplotlib.pyplot.close(fig)
+
+
+def test_fig09_writes_triggers_only_above_zero_and_never_cut():
+    from analysis.figures.signals import cell_words
+
+    assert cell_words(0.0, "Victoria Coates; She") == ""
+    assert cell_words(0.78, "sentence lengths 13–35 words") == "sentence lengths\n13–35 words"
+    assert cell_words(1.0, "Support Israel and its enduring partnership with…") == ""
+    assert cell_words(1.0, "The president … (+3); terror") == "terror"
+    assert cell_words(0.4, "(none found)") == ""
+    long = "a very long trigger phrase that cannot fit in two short lines"
+    assert cell_words(0.5, long) == ""
+    for words in (cell_words(0.6, "bargaining chip; terror"), cell_words(0.2, "As the situation unfolds")):
+        assert "…" not in words and all(len(line) <= 18 for line in words.split("\n"))
+
+
+def test_fig09_cells_at_zero_carry_no_words(tmp_path, seed_dir):
+    from analysis.figures.signals import plot_signals, signals_table
+
+    analysis = analyse_articles(seed_dir, progress=False)
+    table = signals_table(analysis.signals, analysis.scores)
+    fig = plot_signals(table)
+    italic = [t for t in fig.axes[0].texts if t.get_style() == "italic"]
+    assert italic, "some triggers are written"
+    for words in italic:
+        x, y = words.get_position()
+        value = [t for t in fig.axes[0].texts if t.get_style() != "italic"
+                 and t.get_position()[0] == x and abs(t.get_position()[1] - y) < 0.5]
+        assert value and float(value[0].get_text()) > 0, words.get_text()
+        assert "…" not in words.get_text()
+    matplotlib.pyplot.close(fig)
+
+
+def test_fig07_panels_share_one_x_scale():
+    from analysis.figures.framing import plot_actors
+
+    table = pd.DataFrame({"genre": ["news", "news", "opinion", "essay"],
+                          "actor": ["Israel", "Biden", "Critic", "Group"],
+                          "mentions": [18, 5, 2, 1], "verbs": ["need", "say", "argue", "pose"]})
+    fig = plot_actors(table)
+    limits = {ax.get_xlim() for ax in fig.axes if ax.get_visible()}
+    assert len(limits) == 1 and limits.pop()[1] >= 18
+    matplotlib.pyplot.close(fig)
+
+
+def test_saved_figure_shows_one_short_line_in_a_notebook(tmp_path):
+    from IPython.lib.pretty import pretty
+
+    from analysis.figures import save_figure
+
+    fig = matplotlib.pyplot.figure()
+    paths = save_figure(fig, "fig99_test", pd.DataFrame({"a": [1]}), tmp_path)
+    line = pretty(paths)
+    assert "\n" not in line and "PosixPath" not in line and line.startswith("Saved fig99_test")
+    assert paths["png"].exists() and set(paths) == {"png", "svg", "csv"}
+    matplotlib.pyplot.close(fig)
+
+
+def test_chart_labels_are_readable():
+    from analysis.figures.save import article_label
+    from analysis.labels import article_choice, plural
+
+    assert article_label("003_304652d43b9f0c09", "", "generated-looking essay") == \
+        "article 003 · generated-looking essay"
+    assert article_label("000_f6", "Israfan (blog)", "opinion") == "Israfan (blog) · opinion"
+    assert article_label("new_story", None, "unlabelled") == "new_story · unlabelled"
+    assert article_choice("003_30", "", "", "news", "The United States and Israel have a long "
+                          "history of cooperation") == \
+        "The United States and Israel have a long history… — outlet unknown · news"
+    assert [plural(n, "quote") for n in (0, 1, 2)] == ["0 quotes", "1 quote", "2 quotes"]

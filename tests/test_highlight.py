@@ -1,6 +1,7 @@
 """The highlighted article page (issue 4): escaping, nesting, hover text, CLI."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -60,3 +61,32 @@ def test_cli_highlight_missing_file(tmp_path):
     run = subprocess.run([sys.executable, "-m", "analysis", "highlight", str(tmp_path / "nope.txt"),
                           "--out", str(tmp_path / "p.html")], capture_output=True, text=True)
     assert run.returncode == 2 and "nope.txt" in run.stderr
+
+
+def test_legend_and_text_share_one_style_with_the_mark_reset():
+    """Issue 18: the reset of the browser's yellow ``mark`` reached the text, not the legend.
+    Both now sit inside ``div.hl``, where every mark is reset and every kind styled."""
+    from analysis.highlight import CSS, KINDS
+
+    html = highlight_html(TEXT, [{"kind": "hedge", "start": 0, "end": 4, "text": "Menu"}])
+    hl = html.index('<div class="hl">')
+    assert hl < html.index('<ul class="legend">') < html.index('<div class="article">')
+    assert "div.hl mark{background:transparent" in CSS
+    assert "div.hl .article mark{" not in CSS.replace("div.hl .article mark:hover", "")
+    assert not re.search(r"(?<!div\.hl )\.legend mark|(?<!div\.hl )\.article mark\{", CSS)
+    for kind in KINDS:
+        css_class = "k-" + kind.replace(":", "-")
+        assert re.search(rf"div\.hl mark\.{css_class}\b", CSS), kind
+    assert "!important" not in CSS
+
+
+def test_summary_uses_plurals_and_one_precision():
+    from analysis.highlight import article_summary
+
+    line = article_summary({"outlet": "", "genre": "news", "words": 1, "quotes": 1,
+                            "named_sources": 0, "institutional_sources": 1, "anonymous_sources": 0,
+                            "media_citations": 0, "generated_look_score": 0.578,
+                            "advocacy_score": 0.55})
+    assert "1 word ·" in line and "1 quote ·" in line and "1 quotes" not in line
+    assert "0.58" in line and "0.55" in line and "0.578" not in line
+    assert "outlet unknown" in line

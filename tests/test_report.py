@@ -1,10 +1,14 @@
-"""The report (issue 4): a new article without a manifest row reaches every table and chart."""
+"""The report (issue 4): a new article without a manifest row reaches every table and chart;
+the executed notebooks read well and their HTML copies work offline (issue 18)."""
 from __future__ import annotations
 
+import re
 import shutil
 
+import nbformat
 import pandas as pd
 import pytest
+from browser_support import screenshot_on_failure
 
 from analysis.figures.catalog import FIGURES
 from analysis.report import run_report
@@ -68,3 +72,53 @@ def test_the_comparison_goes_to_compare(report):
     held = quotes.loc[quotes["text"].str.contains("holding anything back")]
     assert {"000_f6b57bbd8cfdaadd", "001_722284137eb69d9d"} <= set(held["article_id"])
     assert (report / "notebooks" / "05_compare_coverage.html").is_file()
+
+
+NETWORK_SCRIPT = re.compile(r"<script[^>]*\bsrc=|<link[^>]*href=[\"']?https?:", re.I)
+
+
+def test_html_copies_load_nothing_from_the_network(report):
+    for page in (report / "notebooks").glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not NETWORK_SCRIPT.search(html), page.name
+        scripts = re.findall(r"<script[^>]*>(.*?)</script>", html, re.S)
+        assert not [s for s in scripts if "http" in s], page.name
+
+
+def test_html_copy_of_notebook_04_shows_every_article_without_widgets(report):
+    html = (report / "notebooks" / "04_explore_an_article.html").read_text(encoding="utf-8")
+    assert "application/vnd.jupyter.widget-view+json" not in html
+    assert html.count("<details") == 6 and html.count("<details open") == 1
+    assert 'class="k-quote' in html and "make lab" in html
+
+
+def test_notebook_outputs_read_as_a_person_reads_them(report):
+    texts = {}
+    for stem in ("01_load_articles", "02_sourcing_scores", "03_framing_by_genre",
+                 "04_explore_an_article"):
+        nb = nbformat.read(report / "notebooks" / f"{stem}.ipynb", as_version=4)
+        outs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+        assert not [o for o in outs if o.output_type == "error"], stem
+        texts[stem] = ["".join(o.get("data", {}).get("text/plain", "")) for o in outs]
+        assert not [t for t in texts[stem] if "PosixPath" in t or "{'png'" in t], stem
+    assert any(t.startswith("Saved fig02_sourcing_profile") for t in texts["02_sourcing_scores"])
+    assert "Every article was analysed (6 of 6)." in texts["02_sourcing_scores"]
+    nb04 = nbformat.read(report / "notebooks" / "04_explore_an_article.ipynb", as_version=4)
+    views = [o for c in nb04.cells for o in c.get("outputs", [])
+             if "<h3>" in "".join(o.get("data", {}).get("text/html", ""))]
+    assert len(views) == 1, "notebook 04 shows the article once"
+
+
+def test_html_copy_works_offline_in_a_browser(report, browser):
+    page = browser.new_page()
+    outside = []
+    page.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
+               if not route.request.url.startswith(("file:", "data:")) else route.continue_())
+    with screenshot_on_failure(page, "offline_html_copy_of_notebook_04"):
+        page.goto((report / "notebooks" / "04_explore_an_article.html").as_uri())
+        page.wait_for_timeout(500)
+        assert outside == []
+        assert page.locator("details[open] .hl .article mark").count() > 0
+        assert page.locator("details").count() == 6
+        assert page.locator("details[open] .evidence tbody tr").count() > 0
+    page.close()

@@ -10,13 +10,17 @@ through :mod:`analysis.explore`.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import pandas as pd
 
 from .framing.features import SIGNAL_KINDS
+from .labels import article_title, plural
+from .palettes import SOURCE_COLOURS
 
-#: Evidence kinds that can be shown, with legend text, in display order.
+#: Evidence kinds that can be shown, with the words a reader sees in the legend and the
+#: controls, in display order.
 KINDS = {
     "quote": "direct quote",
     "source:named": "named source",
@@ -25,36 +29,56 @@ KINDS = {
     "source:media": "media citation",
     "hedge": "hedge (writer less certain)",
     "booster": "booster (writer more certain)",
-    "appeal": "appeal to the reader (set apart from the body)",
-    **{k: v for k, v in SIGNAL_KINDS.items()},
+    "appeal": "appeal to the reader",
+    **{k: re.sub(r"\s*\(lexicon [^)]*\)", "", v) for k, v in SIGNAL_KINDS.items()},
+}
+#: Longer hover text where the legend words need one.
+KIND_NOTES = {"appeal": "set apart from the body as a message to the reader"}
+#: The kinds in three groups, as the notebook's controls show them.
+KIND_GROUPS = {
+    "quotes and sources": [k for k in KINDS if k == "quote" or k.startswith("source:")],
+    "hedges and boosters": ["hedge", "booster"],
+    "signals": [k for k in KINDS if k not in {"quote", "hedge", "booster"}
+                and not k.startswith("source:")],
 }
 DEFAULT_KINDS = ("quote", "source:named", "source:institutional", "source:anonymous",
                  "source:media", "hedge", "booster", "appeal", "loaded", "transition",
                  "unattributed_claim")
-CSS = """
-.article{font:16px/1.7 Georgia,serif;max-width:46em;white-space:pre-wrap;color:#111}
-.article .removed{color:#9a9a9a;font-size:90%}
-.article mark{background:none;color:inherit;padding:0 1px;border-radius:2px}
-.k-quote{background:#cfe3f3!important}
-.k-source-named{box-shadow:inset 0 -3px #009E73;font-weight:bold}
-.k-source-institutional{box-shadow:inset 0 -3px #56B4E9;font-weight:bold}
-.k-source-anonymous{box-shadow:inset 0 -3px #E69F00;font-weight:bold;font-style:italic}
-.k-source-media{box-shadow:inset 0 -3px #CC79A7;font-weight:bold}
-.k-hedge{text-decoration:underline wavy #D55E00}
-.k-booster{text-decoration:underline double #000}
-.k-appeal{background:#fde2c8!important}
-.k-loaded{outline:2px solid #D55E00}
-.k-evaluative{outline:1px dashed #8c6bb1}
-.k-transition{background:#e7d4ec!important}
-.k-stock_phrase{background:#f2d7e8!important}
-.k-unattributed_claim{border-bottom:2px dotted #666}
-.k-we,.k-you{outline:1px dotted #0072B2}
-.k-call_to_action{background:#fde2c8!important}
-.k-number{outline:1px solid #999}
-.article mark:hover{filter:brightness(0.9);cursor:help}
-.legend{font:13px/1.6 sans-serif;margin:0 0 1em 0;padding:0}
-.legend li{display:inline-block;margin:0 1em .3em 0;list-style:none}
+
+
+def _css() -> str:
+    """Styles of the highlights, the same for the text and the legend (both inside ``.hl``).
+
+    The browser's own yellow ``mark`` background is reset for every mark in ``.hl``; each
+    kind then sets its own look, so a legend sample looks exactly like what it explains."""
+    src = SOURCE_COLOURS
+    return f"""
+div.hl mark{{background:transparent;color:inherit;padding:0 1px;border-radius:2px}}
+div.hl .article{{font:16px/1.7 Georgia,serif;max-width:46em;white-space:pre-wrap;color:#111}}
+div.hl .removed{{color:#9a9a9a;font-size:90%}}
+div.hl mark.k-quote{{background:#cfe3f3}}
+div.hl mark.k-source-named{{box-shadow:inset 0 -3px {src["named"]};font-weight:bold}}
+div.hl mark.k-source-institutional{{box-shadow:inset 0 -6px {src["institutional"]};font-weight:bold}}
+div.hl mark.k-source-anonymous{{box-shadow:inset 0 -6px {src["anonymous"]};font-weight:bold;font-style:italic}}
+div.hl mark.k-source-media{{box-shadow:inset 0 -3px {src["media"]};font-weight:bold}}
+div.hl mark.k-hedge{{text-decoration:underline wavy #D55E00}}
+div.hl mark.k-booster{{text-decoration:underline double #000}}
+div.hl mark.k-appeal{{background:#fde2c8}}
+div.hl mark.k-loaded{{outline:2px solid #D55E00}}
+div.hl mark.k-evaluative{{outline:1px dashed #8c6bb1}}
+div.hl mark.k-transition{{background:#e7d4ec}}
+div.hl mark.k-stock_phrase{{background:#f2d7e8}}
+div.hl mark.k-unattributed_claim{{border-bottom:2px dotted #666}}
+div.hl mark.k-we,div.hl mark.k-you{{outline:1px dotted #0072B2}}
+div.hl mark.k-call_to_action{{background:#fbd0a0}}
+div.hl mark.k-number{{outline:1px solid #999}}
+div.hl .article mark:hover{{filter:brightness(0.9);cursor:help}}
+div.hl ul.legend{{font:13px/1.6 sans-serif;margin:0 0 1em 0;padding:0}}
+div.hl ul.legend li{{display:inline-block;margin:0 1em .3em 0;list-style:none}}
 """
+
+
+CSS = _css()
 
 
 def kind_key(record: dict) -> str:
@@ -67,7 +91,7 @@ def kind_key(record: dict) -> str:
 def explain(record: dict) -> str:
     """Hover text of one record: what it is, who/what triggered it, and its offsets."""
     key = kind_key(record)
-    parts = [KINDS.get(key, key)]
+    parts = [KINDS.get(key, key)] + ([KIND_NOTES[key]] if key in KIND_NOTES else [])
     if record.get("kind") == "quote":
         parts.append(f"speaker: {record.get('speaker') or 'not identified'}")
     if record.get("kind") == "source" and record.get("name"):
@@ -92,10 +116,23 @@ def _css_class(key: str) -> str:
     return "k-" + key.replace(":", "-")
 
 
-def _records(evidence) -> list[dict]:
+def shown_records(evidence, kinds=DEFAULT_KINDS, text_length: int | None = None) -> list[dict]:
+    """The records that are highlighted for ``kinds``: with offsets (inside the text, when its
+    length is given), one per kind and span, in text order. The notebook's evidence table
+    lists exactly these, so every highlight is one row."""
     if isinstance(evidence, pd.DataFrame):
         evidence = evidence.to_dict("records")
-    return [r for r in evidence if pd.notna(r.get("start")) and pd.notna(r.get("end"))]
+    wanted, seen, out = set(kinds), set(), []
+    for r in evidence:
+        if pd.isna(r.get("start")) or pd.isna(r.get("end")) or kind_key(r) not in wanted:
+            continue
+        start, end = int(r["start"]), int(r["end"])
+        if not 0 <= start < end or (text_length is not None and end > text_length):
+            continue
+        if (key := (kind_key(r), start, end)) not in seen:
+            seen.add(key)
+            out.append(r)
+    return sorted(out, key=lambda r: (int(r["start"]), -int(r["end"])))
 
 
 def highlight_html(text: str, evidence, kinds=DEFAULT_KINDS, body_spans=None,
@@ -106,7 +143,7 @@ def highlight_html(text: str, evidence, kinds=DEFAULT_KINDS, body_spans=None,
     the classes and hover text of every span covering it. Text outside ``body_spans`` (web
     boilerplate) is greyed. All article text is escaped.
     """
-    chosen = [r for r in _records(evidence) if kind_key(r) in set(kinds)]
+    chosen = shown_records(evidence, kinds, len(text))
     cuts = {0, len(text)}
     for r in chosen:
         cuts.update((int(r["start"]), int(r["end"])))
@@ -127,7 +164,7 @@ def highlight_html(text: str, evidence, kinds=DEFAULT_KINDS, body_spans=None,
         out.append(piece)
     shown = [k for k in KINDS if k in set(kinds)]
     head = legend_html(shown) if legend else ""
-    return f'<style>{CSS}</style>{head}<div class="article">{"".join(out)}</div>'
+    return f'<style>{CSS}</style><div class="hl">{head}<div class="article">{"".join(out)}</div></div>'
 
 
 def highlight_page(title: str, text: str, evidence, kinds=DEFAULT_KINDS, body_spans=None,
@@ -148,13 +185,20 @@ def highlight_page(title: str, text: str, evidence, kinds=DEFAULT_KINDS, body_sp
 
 
 def article_summary(scores: pd.Series | dict) -> str:
-    """One line of the article's key scores for the page header."""
+    """One line of the article's key scores for the page header (counts with their plural,
+    both signal scores to two decimals as on the charts)."""
     get = scores.get
-    return (f"{get('outlet') or 'outlet unknown'} · {get('genre')} · {get('words')} words · "
-            f"{get('quotes')} quotes · sources: {get('named_sources')} named, "
+
+    def score(name: str) -> str:
+        value = get(name)
+        return "–" if value is None or pd.isna(value) else f"{float(value):.2f}"
+
+    outlet = get("outlet") if isinstance(get("outlet"), str) and get("outlet") else "outlet unknown"
+    return (f"{outlet} · {get('genre')} · {plural(get('words'), 'word')} · "
+            f"{plural(get('quotes'), 'quote')} · sources: {get('named_sources')} named, "
             f"{get('institutional_sources')} institutional, {get('anonymous_sources')} anonymous, "
-            f"{get('media_citations')} media · machine-look signals {get('generated_look_score')} · "
-            f"advocacy signals {get('advocacy_score')} (0–1)")
+            f"{get('media_citations')} media · machine-look signals {score('generated_look_score')} · "
+            f"advocacy signals {score('advocacy_score')} (0–1)")
 
 
 def write_highlight_page(path: Path, out: Path, kinds=DEFAULT_KINDS) -> Path:
@@ -169,7 +213,8 @@ def write_highlight_page(path: Path, out: Path, kinds=DEFAULT_KINDS) -> Path:
         from .textio import ArticleError
 
         raise ArticleError(score["error"])
-    page = highlight_page(art["title"] or art["article_id"], art["text"], result.evidence, kinds,
+    page = highlight_page(article_title(art["title"], art["text"], art["article_id"]), art["text"],
+                          result.evidence, kinds,
                           art["body_spans"], article_summary(score))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import nbformat
 import papermill
-from nbconvert import HTMLExporter
 from tqdm.auto import tqdm
 
+from .html_export import offline_html
+from .kernel import QuietKernelManager
 from .paths import NOTEBOOKS_DIR, RAW_DIR, reports_dir
 from .api import score_articles
 
@@ -31,12 +32,14 @@ def notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
 
 
 def execute_notebook(path: Path, out_dir: Path, parameters: dict, progress: bool = True) -> Path:
-    """Run one notebook with papermill into ``out_dir/notebooks`` and export an HTML copy."""
+    """Run one notebook with papermill into ``out_dir/notebooks`` and export an HTML copy
+    that works offline (:func:`analysis.html_export.offline_html`)."""
     target = out_dir / "notebooks" / path.name
     target.parent.mkdir(parents=True, exist_ok=True)
     papermill.execute_notebook(str(path), str(target), parameters=parameters,
-                               progress_bar=False, cwd=str(path.parent), kernel_name="python3")
-    html, _ = HTMLExporter().from_notebook_node(nbformat.read(target, as_version=4))
+                               progress_bar=False, cwd=str(path.parent), kernel_name="python3",
+                               kernel_manager_class=QuietKernelManager)
+    html = offline_html(nbformat.read(target, as_version=4))
     target.with_suffix(".html").write_text(html, encoding="utf-8")
     return target
 

@@ -38,7 +38,7 @@ def _relations(links: pd.DataFrame) -> dict[tuple, str]:
 
 def claim_notes(comparison, article_id: str | None = None) -> pd.DataFrame:
     """:data:`NOTE_COLUMNS` for every sentence in a claim group (of ``article_id`` only,
-    when given): e.g. "Claim C2, also stated by New York Post (news): summarised, backed by
+    when given): e.g. "Claim C2, also stated by New York Post · news: summarised, backed by
     media (Washington Post); 003… (generated-looking essay): in the same claim group,
     hedged"."""
     claims = comparison.claims

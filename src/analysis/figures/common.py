@@ -5,17 +5,19 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
 
+from ..labels import short_id
 from .save import article_label, genre_colour
 
 SIGNALS_NOT_VERDICTS = "Signals, not verdicts: each cell is computed from words you can inspect."
 
 
 def labelled(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with a ``label`` column: outlet (or id) and genre, made unique with the id."""
+    """``frame`` with a ``label`` column: outlet (or ``article 003``) and genre, made unique
+    with the short id when two articles share it."""
     labels = [article_label(a, o, g) for a, o, g in
               zip(frame["article_id"], frame["outlet"].fillna(""), frame["genre"])]
     counts = pd.Series(labels).value_counts()
-    labels = [f"{lab} · {str(a)[:8]}" if counts[lab] > 1 else lab
+    labels = [f"{lab} · {short_id(a)}" if counts[lab] > 1 else lab
               for lab, a in zip(labels, frame["article_id"])]
     return frame.assign(label=labels)
 

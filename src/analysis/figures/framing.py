@@ -124,13 +124,16 @@ def plot_distinctive_words(table: pd.DataFrame) -> plt.Figure:
 
 
 def plot_actors(table: pd.DataFrame) -> plt.Figure:
-    """One panel per genre: who acts (subject or agent) most often, with their verbs."""
+    """One panel per genre: who acts (subject or agent) most often, with their verbs.
+
+    Every panel shares one x scale, so bars compare across genres."""
     genres = list(dict.fromkeys(table["genre"]))
     fig, axes = _grid(len(genres), max_cols=2, width=5.6, height=3.8)
     if table.empty:
         empty_panel(axes[0], "No person, state or group found as subject or agent.")
         titled(fig, "Who acts")
     else:
+        right = max(table["mentions"].max() * 1.9, 4)
         for ax, g in zip(axes, genres):
             sub = table.loc[table["genre"] == g].iloc[::-1]
             ax.barh(sub["actor"], sub["mentions"], color=genre_colour(g), alpha=0.85)
@@ -138,7 +141,7 @@ def plot_actors(table: pd.DataFrame) -> plt.Figure:
                 ax.text(m + 0.1, y, verbs, va="center", fontsize=7, color="#222222")
             ax.set_title(g, fontsize=10, color=genre_colour(g), loc="left")
             ax.set_xlabel("times as grammatical subject or agent (count)")
-            ax.set_xlim(0, max(sub["mentions"].max() * 1.9, 4))
+            ax.set_xlim(0, right)
             ax.tick_params(axis="y", labelsize=8)
             ax.spines[["top", "right"]].set_visible(False)
         lead = table.sort_values("mentions", ascending=False).groupby("genre").head(1)

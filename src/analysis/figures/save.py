@@ -7,46 +7,41 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from ..labels import article_label
+from ..palettes import GENRE_COLOURS, genre_colour
 from ..paths import figures_dir
 
-# Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
-GENRE_COLOURS = {
-    "news": "#0072B2",
-    "opinion": "#D55E00",
-    "generated-looking essay": "#CC79A7",
-    "unlabelled": "#7F7F7F",
-}
-EXTRA_COLOURS = ["#009E73", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
 SOURCE_NOTE = "Source: analysis toolkit (src/analysis); evidence spans traceable to article text."
 PNG_DPI = 200
+__all__ = ["GENRE_COLOURS", "PNG_DPI", "SOURCE_NOTE", "SavedFigure", "article_label", "genre_colour",
+           "save_figure"]
 
 
-def genre_colour(genre: str) -> str:
-    """Fixed colour of a genre; genres outside the palette get stable extra colours."""
-    if genre in GENRE_COLOURS:
-        return GENRE_COLOURS[genre]
-    return EXTRA_COLOURS[sum(map(ord, genre)) % len(EXTRA_COLOURS)]
+class SavedFigure(dict):
+    """The paths of a saved chart (``"png"``, ``"svg"``, ``"csv"``); a notebook shows one
+    short line for it instead of the dict."""
 
+    def summary(self) -> str:
+        png = Path(self["png"])
+        return f"Saved {png.stem} (PNG, SVG and the CSV of what is plotted) in {png.parent}"
 
-def article_label(article_id: str, outlet: str = "", genre: str = "") -> str:
-    """Short label for an article on a chart: outlet (or id) and genre."""
-    name = outlet if isinstance(outlet, str) and outlet else str(article_id)[:12]
-    return f"{name} ({genre})" if genre else name
+    def _repr_pretty_(self, printer, cycle: bool) -> None:
+        printer.text(self.summary())
 
 
 def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, out_dir: Path | None = None,
-                note: str = SOURCE_NOTE) -> dict[str, Path]:
+                note: str = SOURCE_NOTE) -> SavedFigure:
     """Save ``fig`` as ``<name>.png`` and ``<name>.svg`` and ``data`` as ``<name>.csv``.
 
     ``out_dir`` is the report folder (figures go to its ``figures/``; default: ``reports``).
     ``data`` must be exactly what the chart shows. A source note is written at the foot of
-    the figure. Returns the three paths.
+    the figure. Returns the three paths (shown as one line in a notebook).
     """
     folder = figures_dir(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     if note:
         fig.text(0.01, 0.005, note, fontsize=7, color="#555555", ha="left", va="bottom")
-    paths = {ext: folder / f"{name}.{ext}" for ext in ("png", "svg", "csv")}
+    paths = SavedFigure({ext: folder / f"{name}.{ext}" for ext in ("png", "svg", "csv")})
     with plt.rc_context({"svg.fonttype": "none"}):
         fig.savefig(paths["png"], dpi=PNG_DPI, bbox_inches="tight")
         fig.savefig(paths["svg"], bbox_inches="tight")

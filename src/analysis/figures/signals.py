@@ -41,11 +41,21 @@ def signals_table(signals: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([rows[cols], combined[cols]], ignore_index=True)
 
 
-def _short(triggers: str, width: int = 16) -> str:
-    first = str(triggers).split(";")[0].strip()
-    if first.startswith("(") or not first:
+def cell_words(value: float, triggers, width: int = 18, lines: int = 2) -> str:
+    """Words to write under a signal's value: its first trigger, wrapped, never cut.
+
+    Empty when the signal is not above zero (its triggers then say why it is zero: the table
+    lists them) and when no trigger fits whole in ``lines`` lines of ``width`` characters.
+    """
+    if not isinstance(triggers, str) or not value > 0:
         return ""
-    return first if len(first) <= width else first[: width - 1] + "…"
+    for trigger in (t.strip() for t in triggers.split(";")):
+        if not trigger or trigger.startswith("(") or "…" in trigger:
+            continue
+        wrapped = textwrap.wrap(trigger, width, break_long_words=False)
+        if len(wrapped) <= lines and all(len(line) <= width for line in wrapped):
+            return "\n".join(wrapped)
+    return ""
 
 
 def plot_signals(table: pd.DataFrame) -> plt.Figure:
@@ -64,12 +74,12 @@ def plot_signals(table: pd.DataFrame) -> plt.Figure:
         grid = values.to_numpy(dtype=float)
         ax.imshow(grid, cmap="Purples", vmin=0, vmax=1.3, aspect="auto")
         for (i, j), v in np.ndenumerate(grid):
-            words = _short(trig.iat[i, j]) if isinstance(trig.iat[i, j], str) else ""
-            ax.text(j, i - (0.12 if words else 0), f"{v:.2f}", ha="center", va="center",
+            words = cell_words(v, trig.iat[i, j])
+            ax.text(j, i - (0.2 if words else 0), f"{v:.2f}", ha="center", va="center",
                     fontsize=9, fontweight="bold" if order[j].endswith("_score") else "normal",
                     color="white" if v > 0.7 else "black")
             if words:
-                ax.text(j, i + 0.22, words, ha="center", va="center", fontsize=6,
+                ax.text(j, i + 0.17, words, ha="center", va="center", fontsize=6, linespacing=1.1,
                         color="white" if v > 0.7 else "#333333", style="italic")
         ax.set_xticks(range(len(order)), [_column_name(s) for s in order], fontsize=7)
         ax.set_yticks(range(len(values)), values.index, fontsize=9)
@@ -86,7 +96,7 @@ def plot_signals(table: pd.DataFrame) -> plt.Figure:
                     "a signal, not a verdict",
                "Left: machine-look signals of writing style and their weighted mean (weights "
                "learned on labelled essays and news); right: advocacy signals and their mean. "
-               "0 = absent or human-like, 1 = strong; italics: first words that triggered it. "
+               "0 = absent or human-like, 1 = strong; italics: first words that raised it above 0. "
                + SIGNALS_NOT_VERDICTS)
     fig.tight_layout(rect=(0, 0.04, 1, 0.9))
     return fig

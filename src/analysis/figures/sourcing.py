@@ -6,17 +6,11 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
+from ..palettes import SOURCE_STYLE
 from .common import (colour_ticklabels, empty_panel, genre_by_label, genre_legend, labelled,
                      ok_rows, titled)
 from .save import genre_colour
 
-#: Source types in stacking order, with colour-blind-safe colours (Okabe-Ito) and hatches.
-SOURCE_STYLE = {
-    "named": ("#009E73", ""),
-    "institutional": ("#56B4E9", ""),
-    "anonymous": ("#E69F00", "//"),
-    "media": ("#CC79A7", ".."),
-}
 SOURCE_COLUMNS = {"named": "named_sources", "institutional": "institutional_sources",
                   "anonymous": "anonymous_sources", "media": "media_citations"}
 
@@ -47,7 +41,7 @@ def plot_sourcing_profile(table: pd.DataFrame) -> plt.Figure:
         left = np.zeros(len(wide))
         for kind, (colour, hatch) in SOURCE_STYLE.items():
             ax.barh(wide.index, wide[kind], left=left, color=colour, hatch=hatch,
-                    edgecolor="white", label=kind)
+                    edgecolor="#333333" if hatch else "white", linewidth=0.6, label=kind)
             left += wide[kind].to_numpy()
         for y, total in enumerate(left):
             ax.text(total + 0.1, y, f"{int(total)}" if total else "no sources found", va="center",
