@@ -17,7 +17,7 @@ from analysis.compare.sources import source_key, source_mentions, sources_by_art
 from analysis.compare.stories import assign_stories
 from analysis.compare.text import facts, quote_plain
 from analysis.figures.compare import SOURCING_STYLE, sourcing_style
-from analysis.figures.save import EXTRA_COLOURS, GENRE_COLOURS
+from analysis.palettes import EXTRA_GENRE_COLOURS, GENRE_COLOURS, SOURCE_COLOURS
 
 
 @pytest.mark.parametrize("a, b", [
@@ -170,4 +170,7 @@ def test_sourcing_colours_are_no_genre_colours():
     colours = [c for c, _ in SOURCING_STYLE.values()]
     assert len(set(colours)) == len(colours)
     assert not set(colours) & set(GENRE_COLOURS.values())
-    assert sourcing_style("court record")[0] not in colours + list(GENRE_COLOURS.values()) + EXTRA_COLOURS
+    assert sourcing_style("court record")[0] not in (
+        colours + list(GENRE_COLOURS.values()) + EXTRA_GENRE_COLOURS)
+    # a source type has the colour fig02 gives it
+    assert all(SOURCING_STYLE[kind][0] == colour for kind, colour in SOURCE_COLOURS.items())

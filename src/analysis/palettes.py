@@ -30,6 +30,17 @@ SOURCE_STYLE = {
     "media": ("#543005", ".."),
 }
 SOURCE_COLOURS = {kind: colour for kind, (colour, _) in SOURCE_STYLE.items()}
+#: How an article backs a claim (fig10) -> (colour, hatch): a source type as in
+#: :data:`SOURCE_STYLE`, a direct quote, a document, a hedge with no source, or nothing.
+BACKING_STYLE = {
+    "quote": ("#88CCEE", ""),
+    **SOURCE_STYLE,
+    "document": ("#999933", ""),
+    "hedged": ("#DDDDDD", ".."),
+    "unsourced": ("#FFFFFF", ""),
+}
+#: A backing or source type none of the palettes knows (from a newer extractor).
+OTHER_STYLE = ("#A6761D", "xx")
 
 
 def genre_colour(genre: str) -> str:

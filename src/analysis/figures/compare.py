@@ -17,22 +17,12 @@ from matplotlib.patches import Patch
 from ..compare.backing import HEDGED, UNSOURCED, rank
 from ..compare.reuse import first_published
 from .common import empty_panel, labelled, titled
+from ..palettes import BACKING_STYLE, OTHER_STYLE
 from .save import genre_colour, save_figure
 
-#: How an article backs a claim -> (colour, hatch). Colour-blind-safe (Okabe-Ito and Paul
-#: Tol), none of them a genre colour; named, institutional and anonymous as in fig02.
-SOURCING_STYLE = {
-    "quote": ("#332288", ""),
-    "named": ("#009E73", ""),
-    "institutional": ("#56B4E9", ""),
-    "document": ("#999933", ""),
-    "media": ("#882255", ""),
-    "anonymous": ("#E69F00", "//"),
-    HEDGED: ("#F0E442", ".."),
-    UNSOURCED: ("#DDDDDD", ""),
-}
-#: A source type the palette does not know (from a newer extractor).
-OTHER_STYLE = ("#A6761D", "xx")
+#: How an article backs a claim -> (colour, hatch): the source types as in fig02, none of
+#: them a genre colour (:mod:`analysis.palettes`).
+SOURCING_STYLE = BACKING_STYLE
 COMPARE_FIGURES = {
     "fig10_claim_grid": "claims carried by several articles × articles, each cell coloured by how "
                         "that article backs the claim (quote, source type, hedge, nothing)",
@@ -123,7 +113,7 @@ def _cells(ax: plt.Axes, frame: pd.DataFrame, rows: list, columns: list[str], ro
         ax.add_patch(plt.Rectangle((x - 0.45, y - 0.45), 0.9, 0.9, facecolor=colour,
                                    hatch=hatch, edgecolor="#555555", linewidth=0.5))
         if text_key:
-            dark = colour in ("#332288", "#882255", "#009E73")
+            dark = colour in ("#000000", "#543005")
             ax.text(x, y, str(rec[text_key]), ha="center", va="center", fontsize=7,
                     color="white" if dark else "black")
     ax.set_xlim(-0.6, len(columns) - 0.4)
