@@ -200,3 +200,30 @@ def test_command_writes_the_tables_and_figures(folder, tmp_path):
 def test_story_option_puts_every_article_in_one_story(folder):
     comparison = compare_articles(analyse_articles(folder, progress=False), story="all")
     assert set(comparison.stories["story"]) == {"all"}
+
+
+def test_claim_notes_join_the_article_view(tmp_path):
+    # a sentence another article also states carries a hover note in the article's view,
+    # and the explorer offers the kind only when the evidence has it
+    from analysis.compare.notes import with_claim_notes
+    from analysis.explore import article_view, kind_groups
+
+    (tmp_path / "a.txt").write_text(
+        "Council cuts bus fares\n\nThe city council voted on Tuesday to cut bus fares by half "
+        "from June, officials said. Riders welcomed the plan.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Fares halved\n\nOn Tuesday the city council voted to cut bus fares by half from "
+        "June, according to a council statement. Drivers were not consulted.\n",
+        encoding="utf-8")
+    analysis = analyse_articles(tmp_path, progress=False)
+    comparison = compare_articles(analysis, story="fares")
+    assert "the same claim elsewhere" not in kind_groups(analysis)
+    noted = with_claim_notes(analysis, comparison)
+    claims = noted.evidence.loc[noted.evidence["kind"] == "claim"]
+    assert set(claims["article_id"]) == {"a", "b"}
+    text = noted.article("a")["text"]
+    mine = claims.loc[claims["article_id"] == "a", ["start", "end", "text"]]
+    assert all(text[s:e] == t for s, e, t in mine.itertuples(index=False))
+    page = article_view(noted, "a", ("quote", "claim"))
+    assert 'class="k-claim"' in page and "also stated by" in page
+    assert kind_groups(noted)["the same claim elsewhere"] == ["claim"]

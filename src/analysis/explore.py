@@ -14,7 +14,7 @@ import html
 
 import pandas as pd
 
-from .highlight import (DEFAULT_KINDS, KIND_GROUPS, KINDS, article_summary, highlight_html,
+from .highlight import (DEFAULT_KINDS, KIND_GROUPS, KINDS, OPTIONAL_GROUPS, article_summary, highlight_html,
                         kind_key, shown_records)
 from .labels import article_choice, article_title, plural
 
@@ -161,16 +161,18 @@ class Explorer:
         options = [(_choice(analysis, a), a) for a in _ok_ids(analysis)]
         self.picker = widgets.Dropdown(options=options, value=self.first if options else None,
                                        description="Article", layout=widgets.Layout(width="95%"))
+        shown_groups = kind_groups(analysis)
+        offered = {k for keys in shown_groups.values() for k in keys}
         self.checks = {k: widgets.Checkbox(value=k in set(kinds), description=KINDS[k], indent=False,
                                            layout=widgets.Layout(width="auto", margin="0 14px 0 0"))
-                       for k in KINDS}
+                       for k in KINDS if k in offered}
         groups = [widgets.HBox([widgets.HTML(f"<b>{html.escape(name)}</b>",
                                              layout=widgets.Layout(width="12em", min_width="12em")),
                                 widgets.HBox([self.checks[k] for k in keys],
                                              layout=widgets.Layout(flex_flow="row wrap"))])
-                  for name, keys in KIND_GROUPS.items()]
+                  for name, keys in shown_groups.items()]
         every, none = widgets.Button(description="all"), widgets.Button(description="none")
-        every.on_click(lambda _b: self.set_kinds(KINDS))
+        every.on_click(lambda _b: self.set_kinds(self.checks))
         none.on_click(lambda _b: self.set_kinds(()))
         self.view = widgets.HTML()
         self._holding = False
@@ -210,6 +212,15 @@ class Explorer:
         bundle["text/html"] = static_explorer_html(self.analysis, self.first, DEFAULT_KINDS)
         bundle["text/plain"] = "Article explorer: run the cells in JupyterLab to explore."
         return bundle
+
+
+def kind_groups(analysis) -> dict[str, list[str]]:
+    """The groups of kinds the controls offer: the three of
+    :data:`~analysis.highlight.KIND_GROUPS`, and the claims other articles carry too when
+    the evidence has them (:func:`analysis.compare.notes.with_claim_notes`)."""
+    present = set(analysis.evidence["kind"].dropna())
+    return {**KIND_GROUPS, **{name: keys for name, keys in OPTIONAL_GROUPS.items()
+                              if present & set(keys)}}
 
 
 def article_explorer(analysis, article_id: str | None = None, kinds=DEFAULT_KINDS) -> Explorer:

@@ -31,16 +31,21 @@ KINDS = {
     "booster": "booster (writer more certain)",
     "appeal": "appeal to the reader",
     **{k: re.sub(r"\s*\(lexicon [^)]*\)", "", v) for k, v in SIGNAL_KINDS.items()},
+    "claim": "claim other articles carry too",
 }
 #: Longer hover text where the legend words need one.
 KIND_NOTES = {"appeal": "set apart from the body as a message to the reader"}
+#: Kinds that come from comparing the article with others (:mod:`analysis.compare.notes`).
+COVERAGE_KINDS = ["claim"]
 #: The kinds in three groups, as the notebook's controls show them.
 KIND_GROUPS = {
     "quotes and sources": [k for k in KINDS if k == "quote" or k.startswith("source:")],
     "hedges and boosters": ["hedge", "booster"],
-    "signals": [k for k in KINDS if k not in {"quote", "hedge", "booster"}
+    "signals": [k for k in KINDS if k not in {"quote", "hedge", "booster", *COVERAGE_KINDS}
                 and not k.startswith("source:")],
 }
+#: Shown as a group of their own only when the evidence has them (a comparison was made).
+OPTIONAL_GROUPS = {"the same claim elsewhere": COVERAGE_KINDS}
 DEFAULT_KINDS = ("quote", "source:named", "source:institutional", "source:anonymous",
                  "source:media", "hedge", "booster", "appeal", "loaded", "transition",
                  "unattributed_claim")
@@ -72,6 +77,7 @@ div.hl mark.k-unattributed_claim{{border-bottom:2px dotted #666}}
 div.hl mark.k-we,div.hl mark.k-you{{outline:1px dotted #0072B2}}
 div.hl mark.k-call_to_action{{background:#fbd0a0}}
 div.hl mark.k-number{{outline:1px solid #999}}
+div.hl mark.k-claim{{border-top:2px dashed #555}}
 div.hl .article mark:hover{{filter:brightness(0.9);cursor:help}}
 div.hl ul.legend{{font:13px/1.6 sans-serif;margin:0 0 1em 0;padding:0}}
 div.hl ul.legend li{{display:inline-block;margin:0 1em .3em 0;list-style:none}}

@@ -8,6 +8,8 @@ evidence-like records (``kind = "claim"``, the note in ``cue``) that
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from ..figures.common import labelled
@@ -68,6 +70,20 @@ def claim_notes(comparison, article_id: str | None = None) -> pd.DataFrame:
                      "claim_group": r.claim_group,
                      "note": f"Claim C{r.claim_group}, also stated by " + "; ".join(others)})
     return pd.DataFrame(rows, columns=NOTE_COLUMNS)
+
+
+def with_claim_notes(analysis, comparison):
+    """``analysis`` (an :class:`~analysis.api.Analysis`) with every article's claim notes
+    among its evidence (kind ``claim``), so that the article view shows them on hover."""
+    notes = [rec for aid in comparison.claims["article_id"].unique()
+             for rec in claim_note_records(comparison, aid)]
+    if not notes:
+        return analysis
+    evidence = (pd.concat([analysis.evidence, pd.DataFrame(notes)], ignore_index=True)
+                .reindex(columns=analysis.evidence.columns)
+                .sort_values(["article_id", "start", "end"], kind="stable")
+                .reset_index(drop=True))
+    return replace(analysis, evidence=evidence)
 
 
 def claim_note_records(comparison, article_id: str) -> list[dict]:
