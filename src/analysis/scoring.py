@@ -1,7 +1,8 @@
 """The scorecard: one row of sourcing and framing scores per article, traceable to evidence.
 
 :func:`analyse_articles` runs the pipeline once and keeps everything the notebooks show
-(articles, evidence spans, framing signals, actors, features, scores);
+(articles, evidence spans, framing signals, actors, features, scores), each article's
+results stored under ``data/processed`` (:mod:`analysis.store`);
 :func:`score_articles` returns just the scorecard. Every score is computed from evidence
 records (see :mod:`analysis.extract`) and signal records (see
 :mod:`analysis.framing.features`), so each number can be traced to the words behind it.
@@ -18,6 +19,7 @@ from .extract import EVIDENCE_COLUMNS
 from .framing.signals import combine, signal_frame, signal_rows
 from .pipeline import analysis_run
 from .readability import READABILITY_COLUMNS
+from .store import stored_results
 
 META_COLUMNS = ["article_id", "title", "outlet", "genre", "status", "error"]
 SOURCE_TYPES = {"named": "named_sources", "institutional": "institutional_sources",
@@ -145,29 +147,39 @@ def _result_row(result: dict, text: str, appeal_spans) -> tuple[dict, list[dict]
     return {**base, **score_row(result["evidence"], result["features"], appeals, aid)}, appeals
 
 
-def analyse_articles(articles, *, jobs: int = 1, cache: bool = True, progress: bool = True,
-                     engine: str = "local", scheduler: str | None = None) -> Analysis:
+def analyse_articles(articles, *, jobs: int | None = 1, cache: bool = True,
+                     progress: bool = True, engine: str = "local",
+                     scheduler: str | None = None) -> Analysis:
     """Analyse ``articles`` once and keep everything; see :class:`Analysis`.
 
     ``articles`` is a DataFrame from :func:`analysis.load_articles`, a path or list of paths,
-    or None for ``data/raw``.
+    or None for ``data/raw``. Each article's results are kept in ``data/processed``
+    (:mod:`analysis.store`): an article analysed before, with the same text and the same
+    code and tables, is read back, not analysed again. ``cache=False``: every article is
+    parsed and analysed again (and the stored results replaced).
     """
+    frame, results = stored_results(articles, jobs=jobs, cache=cache, progress=progress,
+                                    engine=engine, scheduler=scheduler)
+    return analysis_of(frame, results)
+
+
+def analysis_of(frame: pd.DataFrame, results) -> Analysis:
+    """The :class:`Analysis` of the articles of ``frame`` from their results (one per row,
+    in order, as :func:`analysis.pipeline.analyse` yields them)."""
     rows, evidence, signals, actors, features, measured = [], [], [], [], {}, []
-    with analysis_run(articles, jobs=jobs, cache=cache, progress=progress, engine=engine,
-                      scheduler=scheduler, readability=True) as (frame, results):
-        for result, text, spans in zip(results, frame["text"], _appeal_spans(frame)):
-            aid = result["article_id"]
-            row, appeals = _result_row(result, text, spans)
-            rows.append(row)
-            measured.append(result.get("readability"))
-            if result["status"] != "ok":
-                continue
-            feats = result["features"]
-            evidence += result["evidence"]
-            evidence += [{**r, "article_id": aid} for r in feats.get("signals", [])] + appeals
-            signals += signal_rows(aid, feats, result["evidence"], appeals)
-            actors += [{**a, "article_id": aid} for a in feats.get("actors", [])]
-            features[aid] = feats
+    for result, text, spans in zip(results, frame["text"], _appeal_spans(frame)):
+        aid = result["article_id"]
+        row, appeals = _result_row(result, text, spans)
+        rows.append(row)
+        measured.append(result.get("readability"))
+        if result["status"] != "ok":
+            continue
+        feats = result["features"]
+        evidence += result["evidence"]
+        evidence += [{**r, "article_id": aid} for r in feats.get("signals", [])] + appeals
+        signals += signal_rows(aid, feats, result["evidence"], appeals)
+        actors += [{**a, "article_id": aid} for a in feats.get("actors", [])]
+        features[aid] = feats
     frame = _with_readability(frame, measured)
     scores = _scorecard(frame, pd.DataFrame(rows))
     evidence_df = (pd.DataFrame(evidence).reindex(columns=EVIDENCE_COLUMNS)
