@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -25,9 +27,7 @@ data_dir = None  # article folder; None means data/raw
 out_dir = None  # report folder; None means reports/
 
 # %%
-from analysis.figures import save_figure
-from analysis.figures.sourcing import (plot_quotes_vs_hedging, plot_sourcing_profile,
-                                       quotes_hedging_table, sourcing_table)
+from analysis.figures.catalog import make_figure
 from analysis.scoring import analyse_articles, transparency_parts
 
 analysis = analyse_articles(data_dir)
@@ -40,9 +40,7 @@ scores
 # find; anonymous sources ("a senior official") are hatched.
 
 # %%
-table = sourcing_table(scores)
-fig = plot_sourcing_profile(table)
-save_figure(fig, "fig02_sourcing_profile", table, out_dir)
+make_figure("fig02_sourcing_profile", analysis, out_dir)
 
 # %% [markdown]
 # ## Letting others speak vs hedging
@@ -50,9 +48,7 @@ save_figure(fig, "fig02_sourcing_profile", table, out_dir)
 # (hedges inside quotes belong to the speaker and are not counted).
 
 # %%
-table = quotes_hedging_table(scores)
-fig = plot_quotes_vs_hedging(table)
-save_figure(fig, "fig03_quotes_vs_hedging", table, out_dir)
+make_figure("fig03_quotes_vs_hedging", analysis, out_dir)
 
 # %% [markdown]
 # ## Transparency index, next to its parts
