@@ -81,6 +81,9 @@ def test_only_an_added_or_edited_article_is_analysed_again(folder, analysed):
     with_new = analyse_articles(folder, progress=False)
     assert analysed == ["library"]
     assert list(with_new.scores["article_id"]) == ["bus", "library", "rain"]
+    fresh = analyse_articles(folder, progress=False, cache=False)
+    pd.testing.assert_frame_equal(with_new.scores, fresh.scores)
+    pd.testing.assert_frame_equal(with_new.evidence, fresh.evidence)
     analysed.clear()
     (folder / "rain.txt").write_text(TEXTS["rain"].replace("Monday", "Tuesday"), encoding="utf-8")
     edited = analyse_articles(folder, progress=False)

@@ -148,8 +148,19 @@ def stored_results(articles, *, jobs: int | None = 1, cache: bool = True, progre
     from .pipeline import analysis_run, as_articles
     from .readability import READABILITY_COLUMNS
 
-    frame = as_articles(RAW_DIR if articles is None else articles)
+    articles = RAW_DIR if articles is None else articles
     store = store or AnalysisStore()
+    options = dict(jobs=jobs, cache=cache, progress=progress, engine=engine, scheduler=scheduler,
+                   readability=True)
+    if not isinstance(articles, pd.DataFrame) and (not cache or not store.folder.exists()):
+        # nothing to read back: everything is analysed, as analysis_run does it (the local
+        # workers start while the files are read)
+        with analysis_run(articles, **options) as (frame, fresh):
+            results = list(fresh)
+        for row, result in zip(_rows(frame), results):
+            store.put(article_key(row), result)
+        return frame, results
+    frame = as_articles(articles)
     keys = [article_key(row) for row in _rows(frame)]
     results = [store.get(key) if cache else None for key in keys]
     missing = [i for i, result in enumerate(results) if result is None]
@@ -157,8 +168,7 @@ def stored_results(articles, *, jobs: int | None = 1, cache: bool = True, progre
         # readability columns dropped: the workers measure each body's readability, so that
         # every stored result has it (whatever the frame it was first computed for held)
         todo = frame.iloc[missing].drop(columns=READABILITY_COLUMNS, errors="ignore")
-        with analysis_run(todo, jobs=jobs, cache=cache, progress=progress, engine=engine,
-                          scheduler=scheduler, readability=True) as (_, fresh):
+        with analysis_run(todo, **options) as (_, fresh):
             for i, result in zip(missing, fresh):
                 store.put(keys[i], result)
                 results[i] = result
