@@ -59,8 +59,7 @@ def test_second_run_reads_the_store_and_gives_the_same_analysis(folder, analysed
     pd.testing.assert_frame_equal(first.evidence, second.evidence)
     pd.testing.assert_frame_equal(first.signals, second.signals)
     pd.testing.assert_frame_equal(first.actors, second.actors)
-    pd.testing.assert_frame_equal(first.articles.drop(columns=["removed"]),
-                                  second.articles.drop(columns=["removed"]))
+    pd.testing.assert_frame_equal(first.articles, second.articles)
     assert first.features == second.features
     assert len(first.evidence) and first.scores["quotes"].sum() > 0
 
@@ -193,3 +192,9 @@ def test_old_fingerprint_folders_are_pruned(tmp_path):
     assert store.KEEP_FINGERPRINTS == 3
     assert sorted(p.name for p in root.iterdir()) == ["new", "old2", "old3"]
     assert AnalysisStore(root, "new").get("ab" * 16) == {"article_id": "x"}
+
+
+def test_articles_are_read_as_the_pipeline_reads_them(folder):
+    for given in (folder, str(folder), [folder / "bus.txt", folder / "rain.txt"]):
+        mine, theirs = store._articles(given), pipeline.as_articles(given)
+        pd.testing.assert_frame_equal(mine, theirs)

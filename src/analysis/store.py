@@ -133,6 +133,18 @@ def _rows(frame: pd.DataFrame) -> Iterator[dict]:
     return (dict(zip(KEY_FIELDS, vals)) for vals in zip(*(frame[c] for c in KEY_FIELDS)))
 
 
+def _articles(articles) -> pd.DataFrame:
+    """The articles as :func:`analysis.pipeline.analysis_run` reads them (a DataFrame as
+    given; files loaded without readability), without importing the parser: reading results
+    back needs no spaCy."""
+    if isinstance(articles, pd.DataFrame):
+        return articles
+    from .articles import load_articles
+
+    paths = articles if isinstance(articles, (str, Path)) else list(articles)
+    return load_articles(paths, with_readability=False)
+
+
 def stored_results(articles, *, jobs: int | None = 1, cache: bool = True, progress: bool = True,
                    engine: str = "local", scheduler=None,
                    store: AnalysisStore | None = None) -> tuple[pd.DataFrame, list[dict]]:
@@ -145,9 +157,6 @@ def stored_results(articles, *, jobs: int | None = 1, cache: bool = True, progre
     ``cache=False`` nothing stored is read: every article is parsed and analysed again and
     the store refreshed with the new results.
     """
-    from .pipeline import analysis_run, as_articles
-    from .readability import READABILITY_COLUMNS
-
     articles = RAW_DIR if articles is None else articles
     store = store or AnalysisStore()
     options = dict(jobs=jobs, cache=cache, progress=progress, engine=engine, scheduler=scheduler,
@@ -155,18 +164,23 @@ def stored_results(articles, *, jobs: int | None = 1, cache: bool = True, progre
     if not isinstance(articles, pd.DataFrame) and (not cache or not store.folder.exists()):
         # nothing to read back: everything is analysed, as analysis_run does it (the local
         # workers start while the files are read)
+        from .pipeline import analysis_run
+
         with analysis_run(articles, **options) as (frame, fresh):
             results = list(fresh)
         for row, result in zip(_rows(frame), results):
             store.put(article_key(row), result)
         return frame, results
-    frame = as_articles(articles)
+    frame = _articles(articles)
     keys = [article_key(row) for row in _rows(frame)]
     results = [store.get(key) if cache else None for key in keys]
     missing = [i for i, result in enumerate(results) if result is None]
     if missing:
         # readability columns dropped: the workers measure each body's readability, so that
         # every stored result has it (whatever the frame it was first computed for held)
+        from .pipeline import analysis_run
+        from .readability import READABILITY_COLUMNS
+
         todo = frame.iloc[missing].drop(columns=READABILITY_COLUMNS, errors="ignore")
         with analysis_run(todo, **options) as (_, fresh):
             for i, result in zip(missing, fresh):
