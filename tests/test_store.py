@@ -198,3 +198,25 @@ def test_articles_are_read_as_the_pipeline_reads_them(folder):
     for given in (folder, str(folder), [folder / "bus.txt", folder / "rain.txt"]):
         mine, theirs = store._articles(given), pipeline.as_articles(given)
         pd.testing.assert_frame_equal(mine, theirs)
+
+
+def test_reading_the_stored_analysis_back_never_imports_the_parser(folder):
+    """What notebooks 01–04 import and call, once the store holds the folder: no spaCy
+    (importing it is ~0.7 s of CPU in each kernel)."""
+    import subprocess
+    import sys
+
+    analyse_articles(folder, progress=False)
+    code = (
+        "import sys\n"
+        "from analysis import load_articles\n"
+        "import analysis.articles, analysis.explore, analysis.figures.catalog\n"
+        "from analysis.scoring import analyse_articles, transparency_parts\n"
+        f"analysis = analyse_articles({str(folder)!r}, progress=False)\n"
+        "load_articles(" + repr(str(folder)) + ")\n"
+        "assert len(analysis.evidence), 'read back'\n"
+        "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith('spacy.')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"

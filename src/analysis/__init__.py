@@ -4,14 +4,18 @@ Load articles, extract sourcing evidence (quotes, speakers, typed sources, hedge
 with character offsets into the original text, score and compare them.
 """
 from .articles import load_articles
-from .extract import extract_evidence
 
 __all__ = ["load_articles", "extract_evidence", "score_articles"]
 __version__ = "0.1.0"
 
 
 def __getattr__(name: str):
-    # score_articles pulls in pandas-heavy scoring code; import it on first use.
+    # both pull in heavy code (the parser, pandas); import them on first use, so that
+    # reading stored analyses (the notebooks) never imports spaCy
+    if name == "extract_evidence":
+        from .extract import extract_evidence
+
+        return extract_evidence
     if name == "score_articles":
         from .scoring import score_articles
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .framing.features import SIGNAL_KINDS
+from .records import SIGNAL_KINDS
 
 #: Evidence kinds that can be shown, with legend text, in display order.
 KINDS = {

@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .extract import QUOTE_KINDS
-from .extract import EVIDENCE_COLUMNS
 from .framing.signals import combine, signal_frame, signal_rows
-from .pipeline import analysis_run
 from .readability import READABILITY_COLUMNS
+from .records import EVIDENCE_COLUMNS, QUOTE_KINDS
 from .store import stored_results
 
 META_COLUMNS = ["article_id", "title", "outlet", "genre", "status", "error"]
@@ -224,6 +222,8 @@ def score_articles(articles, *, jobs: int | None = 1, cache: bool = True, progre
                    engine: str = "local", scheduler: str | None = None) -> pd.DataFrame:
     """The scorecard: one row per input article (errors included), columns
     ``META_COLUMNS`` (+ ``warning`` when the articles have one) + :data:`SCORE_COLUMNS`."""
+    from .pipeline import analysis_run  # the parser, imported only to analyse
+
     with analysis_run(articles, jobs=jobs, cache=cache, progress=progress, engine=engine,
                       scheduler=scheduler, readability=True) as (frame, results):
         # Streams: only the score rows are kept, never every article's evidence.

@@ -17,15 +17,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..records import EVIDENCE_COLUMNS, QUOTE_KINDS  # noqa: F401 (EVIDENCE_COLUMNS: re-exported)
 from .hedges import find_hedges_and_boosters
 from .mentions import DocIndex
-from .quotes import QUOTE_KINDS, find_quotes
+from .quotes import find_quotes
 from .sources import find_sources
-
-EVIDENCE_COLUMNS = [
-    "article_id", "kind", "start", "end", "text", "speaker_start", "speaker_end", "speaker",
-    "source_type", "name", "cue", "in_quote", "rule",
-]
 
 
 def extract_doc(doc: Doc, text: str, article_id: str) -> list[dict]:

@@ -24,6 +24,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from ..lexicons import lexicon_set
+from ..records import QUOTE_KINDS
 from .mentions import DocIndex
 from .speakers import TRANSCRIPT_LABEL, attribute_quotes
 
@@ -38,8 +39,6 @@ AMBIGUOUS = frozenset({'"', "''"})
 WIRE_MARK = "''"
 WIRE_RULE = "quote in doubled apostrophes (wire style)"
 #: Words left lower-case in a title ("Face the Nation").
-#: Record kinds that are quotations of a source (with speaker fields).
-QUOTE_KINDS = ("quote", "wire_quote")
 #: Rule of a ``title`` record that is a scare quote (a word held at a distance), not a name.
 SCARE_RULE = "scare quote"
 #: Words Title Case leaves in lower case ("Face the Nation").

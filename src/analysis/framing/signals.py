@@ -43,7 +43,7 @@ import math
 
 import pandas as pd
 
-from ..extract.quotes import QUOTE_KINDS
+from ..records import QUOTE_KINDS
 
 #: signal -> (score it belongs to, what it means)
 LOOK_SIGNALS = {
