@@ -17,6 +17,7 @@ every table and chart.
 from __future__ import annotations
 
 import asyncio
+import os
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
@@ -26,7 +27,6 @@ from nbconvert import HTMLExporter
 from tqdm.auto import tqdm
 
 from .paths import NOTEBOOKS_DIR, RAW_DIR, reports_dir
-from .pipeline import available_cores
 from .scoring import analyse_articles
 
 #: Most notebooks executed at once (each in its own kernel process).
@@ -97,6 +97,6 @@ def notebook_workers(n_notebooks: int) -> int:
     """Notebooks executed at once: all of them (at most :data:`MAX_PARALLEL_NOTEBOOKS`) when
     the machine has two cores or more. A kernel spends much of its time starting, importing
     and waiting on its client, so two cores keep four kernels busy."""
-    if available_cores() < 2:
+    if (os.cpu_count() or 1) < 2:
         return 1
     return max(1, min(n_notebooks, MAX_PARALLEL_NOTEBOOKS))
