@@ -85,8 +85,8 @@ def _execute_in_thread(path: Path, out_dir: Path, parameters: dict) -> Path:
         return execute_notebook(path, out_dir, parameters)
     finally:
         try:
-            loop = asyncio.get_event_loop_policy().get_event_loop()
-        except RuntimeError:  # papermill opened none
+            loop = asyncio.get_event_loop()  # the one papermill set for this thread
+        except RuntimeError:  # papermill set none
             loop = None
         if loop is not None and not loop.is_running():
             loop.close()

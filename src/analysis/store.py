@@ -26,6 +26,7 @@ like the parse cache. A file that cannot be read is analysed again, never truste
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import shutil
 import threading
@@ -114,7 +115,7 @@ class AnalysisStore:
                 self._made.add(path.parent)
                 if first:
                     self.prune()
-            tmp = path.with_name(f"{path.name}.{threading.get_ident()}.tmp")
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
             tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
             tmp.replace(path)
         except OSError:
