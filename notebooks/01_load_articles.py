@@ -6,6 +6,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -26,8 +28,7 @@ out_dir = None  # report folder; None means reports/
 # %%
 from analysis import load_articles
 from analysis.articles import removed_table
-from analysis.figures import save_figure
-from analysis.figures.readability import plot_readability, readability_table
+from analysis.figures.catalog import figure_table, make_figure
 
 articles = load_articles(data_dir)
 articles[["article_id", "title", "outlet", "published", "genre", "status", "error", "words"]]
@@ -49,9 +50,7 @@ articles[["article_id", "appeals", "credited_source"]]
 # body, computed offline with textstat.
 
 # %%
-table = readability_table(articles)
-table
+figure_table("fig01_readability", articles)
 
 # %%
-fig = plot_readability(table)
-save_figure(fig, "fig01_readability", table, out_dir)
+make_figure("fig01_readability", articles, out_dir)

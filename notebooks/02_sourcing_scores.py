@@ -6,6 +6,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -26,10 +28,8 @@ data_dir = None  # article folder; None means data/raw
 out_dir = None  # report folder; None means reports/
 
 # %%
-from analysis.figures import save_figure
-from analysis.figures.sourcing import (plot_quotes_vs_hedging, plot_sourcing_profile,
-                                       quotes_hedging_table, sourcing_table)
 from analysis import analyse_articles
+from analysis.figures.catalog import make_figure
 from analysis.scoring import transparency_parts
 from analysis.tables import full_table, not_analysed, scorecard_view, transparency_view
 
@@ -49,9 +49,7 @@ full_table(scores)
 # find; anonymous sources ("a senior official") are hatched.
 
 # %%
-table = sourcing_table(scores)
-fig = plot_sourcing_profile(table)
-save_figure(fig, "fig02_sourcing_profile", table, out_dir)
+make_figure("fig02_sourcing_profile", analysis, out_dir)
 
 # %% [markdown]
 # ## Letting others speak vs hedging
@@ -59,9 +57,7 @@ save_figure(fig, "fig02_sourcing_profile", table, out_dir)
 # (hedges inside quotes belong to the speaker and are not counted).
 
 # %%
-table = quotes_hedging_table(scores)
-fig = plot_quotes_vs_hedging(table)
-save_figure(fig, "fig03_quotes_vs_hedging", table, out_dir)
+make_figure("fig03_quotes_vs_hedging", analysis, out_dir)
 
 # %% [markdown]
 # ## Transparency index, next to its parts

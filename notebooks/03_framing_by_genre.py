@@ -6,6 +6,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -26,19 +28,10 @@ out_dir = None  # report folder; None means reports/
 
 # %%
 from analysis import analyse_articles
-from analysis.figures import save_figure
-from analysis.figures.catalog import genres_of
-from analysis.figures.common import labelled, ok_rows
-from analysis.figures.framing import (genre_profile_table, plot_actors, plot_distinctive_words,
-                                      plot_genre_profiles, plot_stance, stance_table)
-from analysis.figures.positions import plot_positions, positions_table
-from analysis.figures.signals import plot_signals, signals_table
-from analysis.framing.actors import actor_table
-from analysis.framing.vocabulary import distinctive_words
+from analysis.figures.catalog import make_figure
 
 analysis = analyse_articles(data_dir)
 scores = analysis.scores
-genres = genres_of(analysis)
 scores.groupby("genre")["article_id"].count().rename("articles")
 
 # %% [markdown]
@@ -46,9 +39,7 @@ scores.groupby("genre")["article_id"].count().rename("articles")
 # Each score standardised across articles (0 = the average article); dots are genre means.
 
 # %%
-table = genre_profile_table(scores)
-fig = plot_genre_profiles(table)
-save_figure(fig, "fig04_genre_profiles", table, out_dir)
+make_figure("fig04_genre_profiles", analysis, out_dir)
 
 # %% [markdown]
 # ## Distinctive vocabulary
@@ -56,9 +47,7 @@ save_figure(fig, "fig04_genre_profiles", table, out_dir)
 # "Fightin' Words"): each genre against all the others, as z-scores.
 
 # %%
-table = distinctive_words({a: f["vocab"] for a, f in analysis.features.items()}, genres)
-fig = plot_distinctive_words(table)
-save_figure(fig, "fig05_distinctive_words", table, out_dir)
+make_figure("fig05_distinctive_words", analysis, out_dir)
 
 # %% [markdown]
 # ## Who acts
@@ -66,28 +55,21 @@ save_figure(fig, "fig05_distinctive_words", table, out_dir)
 # each genre gives them.
 
 # %%
-table = actor_table(analysis.actors, genres)
-fig = plot_actors(table)
-save_figure(fig, "fig07_actors", table, out_dir)
+make_figure("fig07_actors", analysis, out_dir)
 
 # %% [markdown]
 # ## Stance
 # Hedges and boosters, evaluative and loaded words, "we" and "you", and appeals to the reader.
 
 # %%
-table = stance_table(scores, analysis.evidence, analysis.features)
-fig = plot_stance(table)
-save_figure(fig, "fig08_stance", table, out_dir)
+make_figure("fig08_stance", analysis, out_dir)
 
 # %% [markdown]
 # ## Where the evidence falls
 # Quotes, sources, hedges and boosters placed along each article, start to end.
 
 # %%
-labels = labelled(ok_rows(scores))
-table = positions_table(scores, analysis.evidence, analysis.articles)
-fig = plot_positions(table, list(labels["label"]), list(labels["genre"]))
-save_figure(fig, "fig06_evidence_positions", table, out_dir)
+make_figure("fig06_evidence_positions", analysis, out_dir)
 
 # %% [markdown]
 # ## Machine-written look and advocacy: signals, not verdicts
@@ -98,9 +80,7 @@ save_figure(fig, "fig06_evidence_positions", table, out_dir)
 # decide them; neither is a verdict on who wrote the text.
 
 # %%
-table = signals_table(analysis.signals, scores)
-fig = plot_signals(table)
-save_figure(fig, "fig09_look_signals", table, out_dir)
+make_figure("fig09_look_signals", analysis, out_dir)
 
 # %%
 analysis.signals[["article_id", "signal", "value", "measure", "triggers"]]

@@ -17,7 +17,9 @@
 #
 # One article's text with its evidence highlighted in place: quotes, sources by type, hedges
 # and boosters, loaded words, stock transitions, unattributed claims and appeals. Hover over a
-# highlight to see what it is and its character offsets.
+# highlight to see what it is and its character offsets. A sentence that other articles of the
+# same story also state is marked with a dashed line above it: its hover says which articles
+# carry the claim and how each backs it (notebook 05 compares them side by side).
 #
 # **Run the cells to explore**: the controls below appear once the notebook runs (they are
 # not saved with it). Pick the article and tick the kinds of evidence to show; the text, its
@@ -30,10 +32,13 @@ out_dir = None  # report folder; None means reports/
 article_id = None  # article to show first; None means the first one
 
 # %%
-from analysis import analyse_articles
+from analysis import analyse_articles, compare_articles
+from analysis.compare.notes import with_claim_notes
 from analysis.explore import article_explorer, article_signals
+from analysis.highlight import DEFAULT_KINDS
 
 analysis = analyse_articles(data_dir)
+analysis = with_claim_notes(analysis, compare_articles(analysis))
 
 # %% [markdown]
 # ## The article, highlighted, and its evidence
@@ -41,7 +46,7 @@ analysis = analyse_articles(data_dir)
 # text; a column empty for every row shown is left out.
 
 # %%
-article_explorer(analysis, article_id)
+article_explorer(analysis, article_id, DEFAULT_KINDS + ("claim",))
 
 # %% [markdown]
 # ## Its machine-look and advocacy signals

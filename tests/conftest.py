@@ -13,6 +13,7 @@ import pytest
 _TMP = tempfile.mkdtemp(prefix="analysis-tests-")
 atexit.register(shutil.rmtree, _TMP, ignore_errors=True)
 os.environ.setdefault("ANALYSIS_INTERIM_DIR", os.path.join(_TMP, "interim"))
+os.environ.setdefault("ANALYSIS_PROCESSED_DIR", os.path.join(_TMP, "processed"))
 os.environ.setdefault("ANALYSIS_REPORTS_DIR", os.path.join(_TMP, "reports"))
 
 from analysis.boilerplate import clean_article  # noqa: E402

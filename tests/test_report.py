@@ -2,6 +2,8 @@
 the executed notebooks read well and their HTML copies work offline (issue 18)."""
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 
@@ -13,6 +15,7 @@ from browser_support import screenshot_on_failure
 from analysis.figures.catalog import FIGURES
 from analysis.report import run_report
 from analysis.scoring import SCORE_COLUMNS
+from analysis.store import AnalysisStore
 
 NEW = ("Council approves new bus lanes\n\n"
        "The city council voted 7-2 on Wednesday to add bus lanes on Main Street, "
@@ -29,7 +32,10 @@ def report(tmp_path_factory, seed_dir):
         shutil.copy(f, data / f.name)
     (data / "new_story.txt").write_text(NEW, encoding="utf-8")
     out = tmp_path_factory.mktemp("report")
-    return run_report(data, out, progress=False)
+    cwd = os.getcwd()
+    done = run_report(data, out, progress=False)
+    assert os.getcwd() == cwd, "running notebooks side by side must not move this process"
+    return done
 
 
 def test_scorecard_includes_the_new_article(report):
@@ -122,3 +128,12 @@ def test_html_copy_works_offline_in_a_browser(report, browser):
         assert page.locator("details").count() == 6
         assert page.locator("details[open] .evidence tbody tr").count() > 0
     page.close()
+
+
+def test_analysed_once_and_the_notebooks_read_it_back(report):
+    assert len(list(AnalysisStore().folder.rglob("*.pickle"))) >= 6
+    for stem in ("02_sourcing_scores", "03_framing_by_genre", "04_explore_an_article"):
+        nb = json.loads((report / "notebooks" / f"{stem}.ipynb").read_text(encoding="utf-8"))
+        cell = next(c for c in nb["cells"] if "analyse_articles(data_dir)" in "".join(c["source"]))
+        # analysing would add a progress bar (a widget in a kernel) to the table shown
+        assert [o["output_type"] for o in cell["outputs"]] == ["execute_result"], stem

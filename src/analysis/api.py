@@ -8,7 +8,9 @@
 
 Each takes a DataFrame from :func:`load_articles`, a path (file or folder) or a list of
 paths, and runs :func:`analysis.pipeline.run`; the score arithmetic is
-:mod:`analysis.scoring`'s.
+:mod:`analysis.scoring`'s. :func:`analyse_articles` keeps each article's results in
+``data/processed`` (:mod:`analysis.store`) and reads back what it analysed before, so
+this module imports the parser only when something is to be analysed.
 """
 from __future__ import annotations
 
@@ -16,12 +18,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .extract import EVIDENCE_COLUMNS
 from .framing.signals import signal_frame, signal_rows
-from .pipeline import run
 from .readability import READABILITY_COLUMNS
+from .records import EVIDENCE_COLUMNS
 from .scoring import score_row, scorecard
 from .short_texts import blank_short_signals
+from .store import stored_results
 
 ACTOR_COLUMNS = ["article_id", "start", "end", "actor", "verb", "role", "in_quote"]
 
@@ -86,24 +88,34 @@ def analyse_articles(articles=None, *, jobs: int | None = 1, cache: bool = True,
     """Analyse ``articles`` once and keep everything; see :class:`Analysis`.
 
     ``articles`` is a DataFrame from :func:`analysis.load_articles`, a path or list of paths,
-    or None for ``data/raw``. The options are :func:`analysis.pipeline.run`'s.
+    or None for ``data/raw``. The options are :func:`analysis.pipeline.run`'s. Each
+    article's results are kept in ``data/processed`` (:mod:`analysis.store`): an article
+    analysed before, with the same text and the same code and tables, is read back, not
+    analysed again. ``cache=False``: every article is parsed and analysed again (and the
+    stored results replaced).
     """
+    frame, results = stored_results(articles, jobs=jobs, cache=cache, progress=progress,
+                                    engine=engine, scheduler=scheduler)
+    return analysis_of(frame, results)
+
+
+def analysis_of(frame: pd.DataFrame, results) -> Analysis:
+    """The :class:`Analysis` of the articles of ``frame`` from their results (one per row,
+    in order, as :func:`analysis.pipeline.run` yields them)."""
     rows, evidence, signals, actors, features, measured = [], [], [], [], {}, []
-    with run(articles, jobs=jobs, cache=cache, progress=progress, engine=engine,
-             scheduler=scheduler, readability=True) as (frame, results):
-        for result, text, spans in zip(results, frame["text"], _appeal_spans(frame)):
-            aid = result["article_id"]
-            row, appeals = _result_row(result, text, spans)
-            rows.append(row)
-            measured.append(result.get("readability"))
-            if result["status"] != "ok":
-                continue
-            feats = result["features"]
-            evidence += result["evidence"]
-            evidence += [{**r, "article_id": aid} for r in feats.get("signals", [])] + appeals
-            signals += signal_rows(aid, feats, result["evidence"], appeals)
-            actors += [{**a, "article_id": aid} for a in feats.get("actors", [])]
-            features[aid] = feats
+    for result, text, spans in zip(results, frame["text"], _appeal_spans(frame)):
+        aid = result["article_id"]
+        row, appeals = _result_row(result, text, spans)
+        rows.append(row)
+        measured.append(result.get("readability"))
+        if result["status"] != "ok":
+            continue
+        feats = result["features"]
+        evidence += result["evidence"]
+        evidence += [{**r, "article_id": aid} for r in feats.get("signals", [])] + appeals
+        signals += signal_rows(aid, feats, result["evidence"], appeals)
+        actors += [{**a, "article_id": aid} for a in feats.get("actors", [])]
+        features[aid] = feats
     frame = _with_readability(frame, measured)
     scores = scorecard(frame, pd.DataFrame(rows))
     evidence_df = (pd.DataFrame(evidence).reindex(columns=EVIDENCE_COLUMNS)
@@ -119,6 +131,8 @@ def score_articles(articles=None, *, jobs: int | None = 1, cache: bool = True,
     """The scorecard: one row per input article (errors included), columns
     :data:`~analysis.scoring.META_COLUMNS` (+ ``warning`` when the articles have one) +
     :data:`~analysis.scoring.SCORE_COLUMNS`. Same arguments as :func:`analyse_articles`."""
+    from .pipeline import run  # the parser, imported only to analyse
+
     with run(articles, jobs=jobs, cache=cache, progress=progress, engine=engine,
              scheduler=scheduler, readability=True) as (frame, results):
         # Streams: only the score rows are kept, never every article's evidence.
@@ -133,7 +147,9 @@ def extract_evidence(articles=None, *, jobs: int | None = 1, cache: bool = True,
                      progress: bool = True, engine: str = "local",
                      scheduler: str | None = None) -> pd.DataFrame:
     """The evidence records of every article as one DataFrame (columns
-    :data:`~analysis.extract.EVIDENCE_COLUMNS`). Same arguments as :func:`analyse_articles`."""
+    :data:`~analysis.records.EVIDENCE_COLUMNS`). Same arguments as :func:`analyse_articles`."""
+    from .pipeline import run
+
     with run(articles, jobs=jobs, cache=cache, progress=progress, engine=engine,
              scheduler=scheduler) as (_, results):
         records = [rec for result in results for rec in result["evidence"]]

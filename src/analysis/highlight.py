@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .framing.features import SIGNAL_KINDS
 from .labels import article_title, plural
 from .palettes import SOURCE_COLOURS
+from .records import SIGNAL_KINDS
 
 #: Evidence kinds that can be shown, with the words a reader sees in the legend and the
 #: controls, in display order.

@@ -5,8 +5,9 @@ alike. Notebooks never type a path: they import these names.
 
 Layout (cookiecutter-data-science): ``data/raw`` holds the articles exactly as saved (never
 edited) and ``manifest.csv`` beside them; ``data/interim`` holds caches that can be deleted
-at any time (spaCy parses, text extracted from saved web pages); ``reports`` holds what
-``make report`` writes (scorecard, figures, executed notebooks).
+at any time (spaCy parses, text extracted from saved web pages); ``data/processed`` holds
+each article's analysis (:mod:`analysis.store`); ``reports`` holds what ``make report``
+writes (scorecard, figures, executed notebooks).
 """
 from __future__ import annotations
 
@@ -26,6 +27,12 @@ NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 def interim_dir() -> Path:
     """Folder for caches; ``ANALYSIS_INTERIM_DIR`` moves it (tests use a temporary one)."""
     return Path(os.environ.get("ANALYSIS_INTERIM_DIR", DATA_DIR / "interim"))
+
+
+def processed_dir() -> Path:
+    """Folder for the stored analyses; ``ANALYSIS_PROCESSED_DIR`` moves it (tests use a
+    temporary one)."""
+    return Path(os.environ.get("ANALYSIS_PROCESSED_DIR", DATA_DIR / "processed"))
 
 
 def reports_dir() -> Path:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .extract.quotes import QUOTE_KINDS
 from .framing.signals import combine, signal_rows
 from .readability import READABILITY_COLUMNS
+from .records import QUOTE_KINDS
 from .short_texts import blank_short_scores
 
 META_COLUMNS = ["article_id", "title", "outlet", "genre", "status", "error"]

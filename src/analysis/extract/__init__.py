@@ -29,19 +29,15 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
+from ..records import EVIDENCE_COLUMNS, QUOTE_KINDS
 from .coref import Persons
 from .docindex import DocIndex
 from .hedges import find_hedges_and_boosters
-from .quotes import QUOTE_KINDS, find_quotes, quote_spans, title_spans
+from .quotes import find_quotes, quote_spans, title_spans
 from .sources import find_sources
 from .speakers import Speakers, find_speakers
 
 __all__ = ["EVIDENCE_COLUMNS", "QUOTE_KINDS", "Attributed", "attribute_quotes", "extract_doc"]
-
-EVIDENCE_COLUMNS = [
-    "article_id", "kind", "start", "end", "text", "speaker_start", "speaker_end", "speaker",
-    "source_type", "name", "cue", "in_quote", "rule",
-]
 
 
 class Attributed(NamedTuple):

@@ -22,6 +22,7 @@ import re
 from functools import cache
 
 from ..lexicons import lexicon_set
+from ..records import QUOTE_KINDS
 
 #: Quote marks; doubled single marks come first so that ``’’`` is one closing mark.
 MARKS = re.compile(r"‘‘|’’|``|''|[“”\"«»„‟]|\r\n|\r|\n")
@@ -34,8 +35,6 @@ AMBIGUOUS = frozenset({'"', "''"})
 WIRE_MARK = "''"
 WIRE_RULE = "quote in doubled apostrophes (wire style)"
 #: Words left lower-case in a title ("Face the Nation").
-#: Record kinds that are quotations of a source (with speaker fields).
-QUOTE_KINDS = ("quote", "wire_quote")
 #: Rule of a ``title`` record that is a scare quote (a word held at a distance), not a name.
 SCARE_RULE = "scare quote"
 #: Words Title Case leaves in lower case ("Face the Nation").

@@ -1,10 +1,17 @@
-"""Every chart of the report, by file name, made from one :class:`~analysis.api.Analysis`.
+"""Every chart of the report by name: one registry the notebooks call, from one
+:class:`~analysis.api.Analysis`.
 
-Notebooks 02 and 03 draw them one by one to tell the story; :func:`make_figures` draws them all
-(tests and scripts). File names are those used in the write-up.
+:func:`make_figure` draws one chart by its file name (table → plot → save as PNG, SVG and the
+CSV of what is plotted) and returns a :class:`SavedFigure`, which a notebook shows as the
+PNG just saved; notebooks 01–03 call it chart by chart to tell the story, and
+:func:`make_figures` draws them all (tests and scripts). File names are those used in the
+write-up.
 """
 from __future__ import annotations
 
+import struct
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -17,7 +24,7 @@ from .framing import (genre_profile_table, plot_actors, plot_distinctive_words, 
                       plot_stance, stance_table)
 from .positions import plot_positions, positions_table
 from .readability import plot_readability, readability_table
-from .save import save_figure
+from .save import PNG_DPI, SavedFiles, save_figure
 from .signals import plot_signals, signals_table
 from .sourcing import plot_quotes_vs_hedging, plot_sourcing_profile, quotes_hedging_table, sourcing_table
 
@@ -35,39 +42,118 @@ FIGURES = {
 }
 
 
+@dataclass(frozen=True)
+class Chart:
+    """One chart of the registry: what it shows, the table plotted (made from an
+    :class:`~analysis.api.Analysis`), the function drawing it, and any further
+    arguments that function takes (made from the same analysis)."""
+
+    description: str
+    table: Callable[..., pd.DataFrame]
+    plot: Callable[..., plt.Figure]
+    extra: Callable[..., tuple] = lambda analysis: ()
+
+
 def genres_of(analysis) -> dict[str, str]:
     """``article_id -> genre`` of the analysed articles."""
     ok = ok_rows(analysis.scores)
     return dict(zip(ok["article_id"], ok["genre"]))
 
 
-def figure_data(analysis) -> dict[str, tuple]:
-    """``name -> (table, plot function, extra args)`` for every chart but fig01."""
+def _articles(analysis) -> pd.DataFrame:
+    """The articles of an analysis, or ``analysis`` itself when it is the articles frame
+    (notebook 01 draws fig01 before anything is analysed)."""
+    return analysis if isinstance(analysis, pd.DataFrame) else analysis.articles
+
+
+def _distinctive_words(analysis) -> pd.DataFrame:
+    return distinctive_words({a: f.get("vocab", {}) for a, f in analysis.features.items()},
+                             genres_of(analysis))
+
+
+def _position_rows(analysis) -> tuple[list[str], list[str]]:
+    """Every analysed article's chart label and genre (one row each, evidence or not)."""
     labels = labelled(ok_rows(analysis.scores))
-    return {
-        "fig02_sourcing_profile": (sourcing_table(analysis.scores), plot_sourcing_profile, ()),
-        "fig03_quotes_vs_hedging": (quotes_hedging_table(analysis.scores), plot_quotes_vs_hedging, ()),
-        "fig04_genre_profiles": (genre_profile_table(analysis.scores), plot_genre_profiles, ()),
-        "fig05_distinctive_words": (distinctive_words(
-            {a: f.get("vocab", {}) for a, f in analysis.features.items()}, genres_of(analysis)),
-            plot_distinctive_words, ()),
-        "fig06_evidence_positions": (positions_table(analysis.scores, analysis.evidence, analysis.articles),
-                                     plot_positions, (list(labels["label"]), list(labels["genre"]))),
-        "fig07_actors": (actor_table(analysis.actors, genres_of(analysis)), plot_actors, ()),
-        "fig08_stance": (stance_table(analysis.scores, analysis.evidence, analysis.features), plot_stance, ()),
-        "fig09_look_signals": (signals_table(analysis.signals, analysis.scores), plot_signals, ()),
-    }
+    return list(labels["label"]), list(labels["genre"])
+
+
+#: File name -> chart, in the order of the write-up.
+CHARTS: dict[str, Chart] = {
+    "fig01_readability": Chart(FIGURES["fig01_readability"],
+                               lambda a: readability_table(_articles(a)), plot_readability),
+    "fig02_sourcing_profile": Chart(FIGURES["fig02_sourcing_profile"],
+                                    lambda a: sourcing_table(a.scores), plot_sourcing_profile),
+    "fig03_quotes_vs_hedging": Chart(FIGURES["fig03_quotes_vs_hedging"],
+                                     lambda a: quotes_hedging_table(a.scores), plot_quotes_vs_hedging),
+    "fig04_genre_profiles": Chart(FIGURES["fig04_genre_profiles"],
+                                  lambda a: genre_profile_table(a.scores), plot_genre_profiles),
+    "fig05_distinctive_words": Chart(FIGURES["fig05_distinctive_words"], _distinctive_words,
+                                     plot_distinctive_words),
+    "fig06_evidence_positions": Chart(FIGURES["fig06_evidence_positions"],
+                                      lambda a: positions_table(a.scores, a.evidence, a.articles),
+                                      plot_positions, _position_rows),
+    "fig07_actors": Chart(FIGURES["fig07_actors"],
+                          lambda a: actor_table(a.actors, genres_of(a)), plot_actors),
+    "fig08_stance": Chart(FIGURES["fig08_stance"],
+                          lambda a: stance_table(a.scores, a.evidence, a.features), plot_stance),
+    "fig09_look_signals": Chart(FIGURES["fig09_look_signals"],
+                                lambda a: signals_table(a.signals, a.scores), plot_signals),
+}
+
+
+@dataclass(frozen=True)
+class SavedFigure:
+    """A chart saved by :func:`make_figure`: its name, the table plotted and its files.
+
+    In a notebook it shows as the PNG saved (at the size the notebook's own figures have),
+    so what is seen is exactly what was written, and the chart is not drawn a second time.
+    """
+
+    name: str
+    table: pd.DataFrame
+    paths: SavedFiles
+
+    def _repr_png_(self) -> tuple[bytes, dict[str, int]]:
+        data = self.paths["png"].read_bytes()
+        width, height = struct.unpack(">II", data[16:24])  # the PNG header's IHDR chunk
+        scale = plt.rcParams["figure.dpi"] / PNG_DPI
+        return data, {"width": round(width * scale), "height": round(height * scale)}
+
+    def __repr__(self) -> str:
+        return self.paths.summary()
+
+    def _repr_pretty_(self, printer, cycle: bool) -> None:
+        printer.text(self.paths.summary())
+
+
+def figure_table(name: str, analysis) -> pd.DataFrame:
+    """The table chart ``name`` plots (exactly what its CSV holds)."""
+    return CHARTS[_known(name)].table(analysis)
+
+
+def make_figure(name: str, analysis, out_dir: Path | None = None) -> SavedFigure:
+    """Draw chart ``name`` (a key of :data:`CHARTS`) from ``analysis``, save it as PNG, SVG
+    and CSV under ``out_dir/figures`` (:func:`~analysis.figures.save.save_figure`) and close it.
+
+    ``analysis`` is an :class:`~analysis.api.Analysis`; ``fig01_readability`` also takes
+    the articles frame of :func:`analysis.load_articles`.
+    """
+    chart = CHARTS[_known(name)]
+    table = chart.table(analysis)
+    fig = chart.plot(table, *chart.extra(analysis))
+    try:
+        paths = save_figure(fig, name, pd.DataFrame(table), out_dir)
+    finally:
+        plt.close(fig)
+    return SavedFigure(name, table, paths)
 
 
 def make_figures(analysis, out_dir: Path | None = None) -> dict[str, dict[str, Path]]:
     """Draw and save every chart (PNG, SVG, CSV) under ``out_dir/figures``; return the paths."""
-    paths = {}
-    table = readability_table(analysis.articles)
-    fig = plot_readability(table)
-    paths["fig01_readability"] = save_figure(fig, "fig01_readability", table, out_dir)
-    plt.close(fig)
-    for name, (data, plot, args) in figure_data(analysis).items():
-        fig = plot(data, *args)
-        paths[name] = save_figure(fig, name, pd.DataFrame(data), out_dir)
-        plt.close(fig)
-    return paths
+    return {name: make_figure(name, analysis, out_dir).paths for name in CHARTS}
+
+
+def _known(name: str) -> str:
+    if name not in CHARTS:
+        raise KeyError(f"no chart {name!r}; the charts are {', '.join(CHARTS)}")
+    return name

@@ -13,11 +13,11 @@ from ..paths import figures_dir
 
 SOURCE_NOTE = "Source: analysis toolkit (src/analysis); evidence spans traceable to article text."
 PNG_DPI = 200
-__all__ = ["GENRE_COLOURS", "PNG_DPI", "SOURCE_NOTE", "SavedFigure", "article_label", "genre_colour",
+__all__ = ["GENRE_COLOURS", "PNG_DPI", "SOURCE_NOTE", "SavedFiles", "article_label", "genre_colour",
            "save_figure"]
 
 
-class SavedFigure(dict):
+class SavedFiles(dict):
     """The paths of a saved chart (``"png"``, ``"svg"``, ``"csv"``); a notebook shows one
     short line for it instead of the dict."""
 
@@ -30,7 +30,7 @@ class SavedFigure(dict):
 
 
 def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, out_dir: Path | None = None,
-                note: str = SOURCE_NOTE) -> SavedFigure:
+                note: str = SOURCE_NOTE) -> SavedFiles:
     """Save ``fig`` as ``<name>.png`` and ``<name>.svg`` and ``data`` as ``<name>.csv``.
 
     ``out_dir`` is the report folder (figures go to its ``figures/``; default: ``reports``).
@@ -41,7 +41,7 @@ def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, out_dir: Path | 
     folder.mkdir(parents=True, exist_ok=True)
     if note:
         fig.text(0.01, 0.005, note, fontsize=7, color="#555555", ha="left", va="bottom")
-    paths = SavedFigure({ext: folder / f"{name}.{ext}" for ext in ("png", "svg", "csv")})
+    paths = SavedFiles({ext: folder / f"{name}.{ext}" for ext in ("png", "svg", "csv")})
     with plt.rc_context({"svg.fonttype": "none"}):
         fig.savefig(paths["png"], dpi=PNG_DPI, bbox_inches="tight")
         fig.savefig(paths["svg"], bbox_inches="tight")

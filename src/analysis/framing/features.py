@@ -25,24 +25,12 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from ..extract.quotes import QUOTE_KINDS
 from ..extract.syntax import SUBJECT_DEPS, is_according
+from ..records import QUOTE_KINDS, SIGNAL_KINDS  # noqa: F401 (SIGNAL_KINDS: re-exported)
 from ..spans import SpanSet
 from ..lexicons import lexicon_set, load_lexicon
 from .style import style_measures
 
-#: Kinds of signal records made here, with what each means (shown on hover and in legends).
-SIGNAL_KINDS = {
-    "transition": "stock transition opening a sentence (lexicon transitions)",
-    "stock_phrase": "word over-used in generated text (lexicon stock_phrases)",
-    "loaded": "loaded, value-laden word (lexicon loaded_terms)",
-    "evaluative": "evaluative word grading importance or quality (lexicon evaluative_terms)",
-    "we": "first-person plural in the writer's own words",
-    "you": "the reader addressed directly",
-    "call_to_action": "phrase urging the reader or the public to act",
-    "number": "specific number or date",
-    "unattributed_claim": "writer's sentence stating obligation or certainty with no source",
-}
 #: Entity types that can be actors (people, organisations, countries, nationalities).
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 NUMBER_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL"}

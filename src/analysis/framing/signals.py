@@ -32,6 +32,7 @@ import math
 
 import pandas as pd
 
+from ..records import QUOTE_KINDS
 from . import look
 
 #: look signal -> what it means (in display order)

