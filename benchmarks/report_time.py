@@ -87,7 +87,7 @@ def print_rounds(times: dict[str, list[tuple[float, float]]], data: Path, load: 
 LOAD = r"""
 import json, sys, time
 t = time.perf_counter()
-from analysis.scoring import analyse_articles
+from analysis import analyse_articles
 imported = time.perf_counter() - t
 analyse_articles(sys.argv[1], progress=False)
 print(json.dumps([imported, time.perf_counter() - t - imported]))
@@ -101,7 +101,7 @@ t = time.perf_counter()
 import nbformat, papermill
 from nbconvert import HTMLExporter
 from analysis import report
-from analysis.scoring import analyse_articles
+from analysis import analyse_articles
 steps = [("import the report's modules", time.perf_counter() - t)]
 t = time.perf_counter()
 analysis = analyse_articles(data, progress=False)

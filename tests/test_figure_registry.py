@@ -26,7 +26,7 @@ from analysis.figures.sourcing import (plot_quotes_vs_hedging, plot_sourcing_pro
                                        quotes_hedging_table, sourcing_table)
 from analysis.framing.actors import actor_table  # noqa: E402
 from analysis.framing.vocabulary import distinctive_words  # noqa: E402
-from analysis.scoring import analyse_articles  # noqa: E402
+from analysis import analyse_articles  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -135,5 +135,5 @@ def test_analysed_once_and_the_notebooks_read_it_back(report):
     for stem in ("02_sourcing_scores", "03_framing_by_genre", "04_explore_an_article"):
         nb = json.loads((report / "notebooks" / f"{stem}.ipynb").read_text(encoding="utf-8"))
         cell = next(c for c in nb["cells"] if "analyse_articles(data_dir)" in "".join(c["source"]))
-        # analysing would add a progress bar (a widget in a kernel) to the table shown
-        assert [o["output_type"] for o in cell["outputs"]] == ["execute_result"], stem
+        # analysing would add a progress bar (a widget in a kernel) to what the cell shows
+        assert {o["output_type"] for o in cell["outputs"]} <= {"execute_result"}, stem

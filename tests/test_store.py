@@ -11,7 +11,7 @@ import analysis
 import analysis.pipeline as pipeline
 import analysis.store as store
 from analysis.pipeline import ARTICLE_FIELDS
-from analysis.scoring import analyse_articles
+from analysis import analyse_articles
 from analysis.store import KEY_FIELDS, AnalysisStore, fingerprint
 
 TEXTS = {
@@ -39,13 +39,13 @@ def folder(tmp_path, monkeypatch):
 def analysed(monkeypatch):
     """Ids of the articles the pipeline actually analyses (not read from the store)."""
     seen: list[str] = []
-    real = pipeline.analyse_chunk
+    real = pipeline.process_chunk
 
     def counting(rows, *args, **kwargs):
         seen.extend(r["article_id"] for r in rows)
         return real(rows, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "analyse_chunk", counting)
+    monkeypatch.setattr(pipeline, "process_chunk", counting)
     return seen
 
 
@@ -211,7 +211,8 @@ def test_reading_the_stored_analysis_back_never_imports_the_parser(folder):
         "import sys\n"
         "from analysis import load_articles\n"
         "import analysis.articles, analysis.explore, analysis.figures.catalog\n"
-        "from analysis.scoring import analyse_articles, transparency_parts\n"
+        "from analysis import analyse_articles\n"
+        "from analysis.scoring import transparency_parts\n"
         f"analysis = analyse_articles({str(folder)!r}, progress=False)\n"
         "load_articles(" + repr(str(folder)) + ")\n"
         "assert len(analysis.evidence), 'read back'\n"

@@ -75,12 +75,12 @@ def compare_articles(articles=None, *, story: str | None = None,
                      story_threshold: float = STORY_THRESHOLD, jobs: int | None = 1,
                      cache: bool = True, progress: bool = True) -> Comparison:
     """Compare the coverage of ``articles``: a path or list of paths, a DataFrame from
-    :func:`analysis.load_articles`, an :class:`analysis.scoring.Analysis` (used as it is),
+    :func:`analysis.load_articles`, an :class:`analysis.api.Analysis` (used as it is),
     or None for ``data/raw``.
 
     ``story``: compare all the articles as one story of that name (else the manifest's
     ``story`` column, else similarity at ``story_threshold``: :mod:`.stories`). ``jobs``,
-    ``cache`` and ``progress`` go to :func:`analysis.scoring.analyse_articles`. Articles that
+    ``cache`` and ``progress`` go to :func:`analysis.analyse_articles`. Articles that
     could not be analysed are listed in ``failed``, not compared.
     """
     from ..api import Analysis, analyse_articles

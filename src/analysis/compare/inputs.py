@@ -1,7 +1,7 @@
 """What the comparison reads from one analysis: the articles that were analysed, their
 sentences (the pipeline's sentence spans) and their evidence, and the articles that failed.
 
-Nothing is parsed again: sentences are the spans that :func:`analysis.scoring.analyse_articles`
+Nothing is parsed again: sentences are the spans that :func:`analysis.analyse_articles`
 kept in each article's features, trimmed of surrounding white space, so that every row's
 ``text`` is exactly ``article_text[start:end]``.
 """
@@ -59,7 +59,7 @@ def sentence_rows(article_id: str, text: str, spans) -> list[dict]:
 
 
 def corpus_of(analysis) -> Corpus:
-    """The :class:`Corpus` of an :class:`analysis.scoring.Analysis` (an article counts as
+    """The :class:`Corpus` of an :class:`analysis.api.Analysis` (an article counts as
     analysed when its scorecard row says ``status = ok``)."""
     scored = analysis.scores.set_index("article_id")[["status", "error"]].add_prefix("scored_")
     frame = analysis.articles.join(scored, on="article_id")
