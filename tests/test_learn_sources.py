@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -111,3 +114,15 @@ def test_the_table_header_explains_every_feature_key():
             if line[:1] not in ("#", "@") and line.split("\t")[0] not in ("feature", "bias")}
     explained = set(re.findall(r"[a-z_]+(?==|\b)", LEGEND))
     assert keys and keys <= explained, keys - explained
+
+
+def test_a_refit_does_not_depend_on_the_hash_seed():
+    code = ("from analysis.evaluate.learn_sources import fit_logistic\n"
+            "feats = [[f'f{(i * 7 + j) % 23}' for j in range(5)] for i in range(200)]\n"
+            "labels = [('f3' in f) != (i % 5 == 0) for i, f in enumerate(feats)]\n"
+            "w = fit_logistic(feats, labels, min_count=2)\n"
+            "print(repr(sorted(w.items())))\n")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2", "3")}
+    assert len(runs) == 1

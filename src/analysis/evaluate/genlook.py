@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from ..framing import look
+from .adam import adam
 from .genlook_data import load_labelled
 
 #: Percentiles of the raw measures at which a signal is 0 and 1.
@@ -115,22 +116,13 @@ def fit_weights(values: np.ndarray, labels: np.ndarray, sample_weight: np.ndarra
     y = np.asarray(labels, dtype=float)
     sw = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
     n, k = x.shape
-    w, b = np.zeros(k), 0.0
-    m_w, v_w, m_b, v_b = np.zeros(k), np.zeros(k), 0.0, 0.0
-    beta1, beta2, eps = 0.9, 0.999, 1e-8
-    for t in range(1, iterations + 1):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w + b, -30, 30)))
-        err = (p - y) * sw
-        g_w = (x.T @ err + l2 * w) / n
-        g_b = err.sum() / n
-        m_w = beta1 * m_w + (1 - beta1) * g_w
-        v_w = beta2 * v_w + (1 - beta2) * g_w ** 2
-        m_b = beta1 * m_b + (1 - beta1) * g_b
-        v_b = beta2 * v_b + (1 - beta2) * g_b ** 2
-        step = learning_rate * np.sqrt(1 - beta2 ** t) / (1 - beta1 ** t)
-        w = np.maximum(0.0, w - step * m_w / (np.sqrt(v_w) + eps))
-        b -= step * m_b / (np.sqrt(v_b) + eps)
-    return w, float(b)
+
+    def gradient(w: np.ndarray, b: float) -> tuple[np.ndarray, float]:
+        err = (1.0 / (1.0 + np.exp(-np.clip(x @ w + b, -30, 30))) - y) * sw
+        return (x.T @ err + l2 * w) / n, err.sum() / n
+
+    return adam(gradient, k, iterations=iterations, learning_rate=learning_rate,
+                non_negative=True)
 
 
 def learn_table(data: pd.DataFrame, l2: float = 1.0) -> dict[str, look.Scale]:

@@ -34,6 +34,7 @@ import numpy as np
 from tqdm.auto import tqdm
 
 from . import load_texts
+from .adam import adam
 from .polnear import Span, any_overlap, load_gold, match, prf
 
 #: Thresholds tried by cross-validation.
@@ -110,10 +111,11 @@ def collect(data_dir: Path | str, split: str = "train", cache: bool = True,
 
 
 def _design(features: Sequence[list[str]], vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """Sparse design as (row, column) index arrays of the features in ``vocab``."""
+    """Sparse design as (row, column) index arrays of the features in ``vocab``, in an order
+    that does not depend on the string-hash seed (so a refit gives the same table)."""
     rows, cols = [], []
     for i, feats in enumerate(features):
-        for f in set(feats):
+        for f in sorted(set(feats)):
             j = vocab.get(f)
             if j is not None:
                 rows.append(i)
@@ -135,22 +137,13 @@ def fit_logistic(features: Sequence[list[str]], labels: Sequence[bool], *, l2: f
     rows, cols = _design(features, vocab)
     y = np.asarray(labels, dtype=np.float64)
     n, k = len(y), len(names)
-    w, b = np.zeros(k), 0.0
-    m_w, v_w, m_b, v_b = np.zeros(k), np.zeros(k), 0.0, 0.0
-    beta1, beta2, eps = 0.9, 0.999, 1e-8
-    for t in range(1, iterations + 1):
+
+    def gradient(w: np.ndarray, b: float) -> tuple[np.ndarray, float]:
         z = b + np.bincount(rows, weights=w[cols], minlength=n)
-        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        err = p - y
-        g_w = (np.bincount(cols, weights=err[rows], minlength=k) + l2 * w) / n
-        g_b = err.sum() / n
-        m_w = beta1 * m_w + (1 - beta1) * g_w
-        v_w = beta2 * v_w + (1 - beta2) * g_w ** 2
-        m_b = beta1 * m_b + (1 - beta1) * g_b
-        v_b = beta2 * v_b + (1 - beta2) * g_b ** 2
-        step = learning_rate * np.sqrt(1 - beta2 ** t) / (1 - beta1 ** t)
-        w -= step * m_w / (np.sqrt(v_w) + eps)
-        b -= step * m_b / (np.sqrt(v_b) + eps)
+        err = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))) - y
+        return (np.bincount(cols, weights=err[rows], minlength=k) + l2 * w) / n, err.sum() / n
+
+    w, b = adam(gradient, k, iterations=iterations, learning_rate=learning_rate)
     return {"bias": float(b), **{f: float(x) for f, x in zip(names, w)}}
 
 
