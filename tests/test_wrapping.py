@@ -6,7 +6,7 @@ import textwrap
 import pytest
 
 from analysis.evaluate import load_texts
-from analysis.pipeline import analyse, parse_input, reading_text
+from analysis.pipeline import parse_input, reading_text, run
 from analysis.textio import lf_text
 from analysis.wrapping import is_hard_wrapped, join_breaks, unwrap, wrap_breaks
 
@@ -66,7 +66,8 @@ def test_the_pipeline_finds_a_quote_across_a_line_end_whole_with_its_speaker(new
     text = wrapped(newline=newline)
     quote_start = text.index("“We have")
     assert "\n" in text[quote_start:text.index("” said")]  # the quotation is cut by the wrap
-    result = next(analyse(load_texts({"w": text}), cache=False, progress=False))
+    with run(load_texts({"w": text}), cache=False, progress=False) as (_, results):
+        result = next(results)
     quotes = [r for r in result["evidence"] if r["kind"] == "quote"]
     assert len(quotes) == 1
     quote = quotes[0]

@@ -325,7 +325,7 @@ def predict(texts: dict[str, str], *, jobs: int = 1, cache: bool = True,
             progress: bool = True) -> tuple[dict[str, list[dict]], dict[str, dict]]:
     """Evidence records and scorecard row per article id, from one in-process run of the
     pipeline over the texts loaded as the command line loads files (:func:`load_texts`)."""
-    from ..scoring import analyse_articles
+    from ..api import analyse_articles
 
     run = analyse_articles(load_texts(texts), jobs=jobs, cache=cache, progress=progress)
     records: dict[str, list[dict]] = {}
