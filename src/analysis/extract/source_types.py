@@ -1,10 +1,27 @@
-"""What kind of source a mention is, and its name: named, institutional, anonymous, media.
+"""What kind of source a mention is, and its name.
 
 :func:`describe` types one mention (the noun phrase a speaker or source finder found) and
 names it: a person's full name (pronouns resolved to the person meant by
-:class:`~analysis.extract.coref.Persons`), an outlet, or the phrase as written. The word
-lists it reads are ``person_titles``, ``spokesperson_nouns``, ``media_nouns``,
-``media_outlets``, ``institution_nouns`` and ``anonymous_sources`` (``lexicons/``).
+:class:`~analysis.extract.coref.Persons`), an outlet, a document's author, or the phrase as
+written. The types (:data:`SOURCE_TYPES`):
+
+- ``named``: a person the article names ("Sen. Tom Cotton said", "Cotton said", "he said"
+  after Cotton);
+- ``institutional``: an organisation or office, or someone speaking for one ("the White
+  House said", "a spokesperson for the agency");
+- ``anonymous``: an unnamed person or group the article relies on ("officials said",
+  "three people familiar with the talks");
+- ``media``: another outlet or a journalist ("The Times reported");
+- ``document``: a report, study, filing, court record, poll, data release, e-mail, post or
+  written statement relied on as such ("the report found", "according to the charges");
+  its ``name`` is its author when the article gives one ("a tally by MAP", "Humboldt's
+  letter"), else the phrase;
+- ``unresolved``: a pronoun whose referent the article does not make clear ("she said"
+  with no woman named before, "I", "you", "this"): never counted as anonymous.
+
+The word lists it reads are ``person_titles``, ``spokesperson_nouns``, ``media_nouns``,
+``media_outlets``, ``document_nouns``, ``institution_nouns`` and ``anonymous_sources``
+(``lexicons/``).
 """
 from __future__ import annotations
 
@@ -14,7 +31,9 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..lexicons import lexicon_set, load_lexicon
-from .coref import PERSON_PRONOUNS, POSSESSIVE, PRONOUN_GENDER, Persons, strip_titles
+from ..names import first_name_gender
+from .coref import (NOT_PERSON_ENTS, ORG_WORDS, alone_in_entity, PERSON_PRONOUNS, POSSESSIVE, PRONOUN_GENDER, Persons,
+                    strip_titles)
 from .docindex import PROPN_ID
 from .syntax import mention_span
 
@@ -23,7 +42,15 @@ SELF_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 RELATIVE = frozenset({"who", "whom", "whose"})
 #: Entity types of organisations and places: a state as a source is institutional at most.
 PLACE_OR_ORG = frozenset({"ORG", "GPE", "FAC", "LOC"})
-SOURCE_TYPES = ("named", "institutional", "anonymous", "media")
+SOURCE_TYPES = ("named", "institutional", "anonymous", "media", "document", "unresolved")
+#: Pronouns that stand for a thing, an organisation or a document, never for a person.
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+#: Demonstratives and other pronouns that name nothing on their own ("this shows").
+EMPTY_PRONOUNS = frozenset({"this", "that", "these", "those", "which", "what", "there",
+                            "here"})
+#: Types a pronoun for a thing ("it") can stand for.
+THING_TYPES = frozenset({"institutional", "media", "document"})
+AUTHOR_PREPS = frozenset({"by", "from"})
 
 
 @cache
@@ -43,18 +70,20 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     low = tok.lower_
     if low in PERSON_PRONOUNS:
         name = persons.person_before(start, gender=PRONOUN_GENDER[low])
-        return ("named", name) if name else ("anonymous", tok.text)
+        return ("named", name) if name else ("unresolved", tok.text)
     if (low in RELATIVE or low in ("that", "which")) and tok.head.dep_ == "relcl":
         ante = tok.head.head
         a_start, a_end = mention_span(ante, fixed)
         return describe(ante, a_start, a_end, persons, fixed, previous)
-    if low in GROUP_PRONOUNS:
+    if low in GROUP_PRONOUNS or low in THING_PRONOUNS:
+        wanted = THING_TYPES if low in THING_PRONOUNS else set(SOURCE_TYPES) - {"named", "unresolved"}
         for rec in reversed(previous or []):
-            if rec["source_type"] != "named" and rec["start"] < start:
+            if rec["source_type"] in wanted and rec["start"] < start:
                 return rec["source_type"], rec["name"]
-        return "anonymous", tok.text
-    if low in SELF_PRONOUNS and not (tok.text.isupper() and len(tok.text) > 1):
-        return "anonymous", tok.text
+        return "unresolved", tok.text
+    if (low in SELF_PRONOUNS or low in RELATIVE or low in EMPTY_PRONOUNS) and \
+            not (tok.text.isupper() and len(tok.text) > 1):
+        return "unresolved", tok.text
     phrase = persons.text[start:end]
     if fixed and tok.i in fixed and tok.ent_type_ == "PERSON":
         return "named", persons.full_name(phrase)  # not the parse's "Stated Stone"
@@ -63,21 +92,33 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     words = norm.split()
     head = tok.lemma_.lower()
     spokes = lexicon_set("spokesperson_nouns")
-    if (tok.pos != PROPN_ID and tok.ent_type_ == "" and tok.tag_ == "NN"
-            and norm.split() == ["the", head] and head in lexicon_set("person_titles")):
-        holder = persons.role_holder(head, start)
+    if tok.pos != PROPN_ID and tok.ent_type_ in ("", "ORG") and words[:1] == ["the"] \
+            and (" ".join(words[1:]) in persons.roles or (
+                tok.tag_ == "NN" and words == ["the", head] and head in persons.roles)):
+        holder = persons.role_holder(" ".join(words[1:]), start) or \
+            persons.role_holder(head, start)
         if holder:
-            return "named", holder
+            return "named", holder  # "the city attorney" after "City Attorney Barbara Parker"
+    named_beside = person_in_apposition(tok, persons)
+    if named_beside and tok.ent_type_ != "PERSON":
+        return "named", named_beside  # "The bill's author, Sen. Justin Wayne, said"
     if tok.ent_type_ == "PERSON" or (tok.pos == PROPN_ID and person and tok.ent_type_ == ""):
         return "named", persons.person_in(tok.idx, tok.idx + len(tok.text)) or person
-    if tok.pos == PROPN_ID and tok.lower_ in persons.surnames:
-        return "named", persons.surnames[tok.lower_]
+    if tok.lower_ in persons.surnames and tok.text[:1].isupper() and alone_in_entity(tok) \
+            and tok.ent_type_ not in NOT_PERSON_ENTS and tok.pos_ in ("PROPN", "NOUN"):
+        return "named", persons.surnames[tok.lower_]  # "Love said", "Trump" tagged ORG
+    if person and tok.pos == PROPN_ID and tok.ent_type_ not in NOT_PERSON_ENTS:
+        return "named", person  # a name the parser misread ("Tonya Love", "Maryam Adalat")
     outlet = next((o for o in _media_outlets() if o in norm), None)
     if outlet is not None:
         _, by, author = phrase.rpartition(" by ")
         if by and outlet in " " + author.lower() + " ":
             return "media", author.strip()  # "a report by The New York Times"
         return "media", strip_titles(phrase)
+    if (head in lexicon_set("document_nouns") or any(
+            " " + n + " " in norm for n in lexicon_set("document_nouns") if " " in n)) \
+            and not person and tok.pos != PROPN_ID:
+        return "document", document_author(tok, persons) or phrase
     if head in spokes or any(w in spokes for w in words):
         return "institutional", phrase
     if head in lexicon_set("media_nouns") and not person:
@@ -88,5 +129,74 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             return "anonymous", phrase
         return "institutional", phrase
     if tok.pos == PROPN_ID and tok.ent_type_ == "" and tok.text[:1].isupper():
-        return "named", persons.full_name(phrase)
+        if looks_like_person(phrase) and not (
+                len(phrase.split()) == 1 and tok.lower_ in persons.organisations):
+            return "named", persons.full_name(phrase)
+        return "institutional", phrase
     return "anonymous", phrase
+
+
+def looks_like_person(phrase: str) -> bool:
+    """Whether a proper-noun phrase the parser tagged no entity reads as a person's name
+    rather than an organisation's: it opens with a known first name (``first_names.tsv``),
+    or it has one to four capitalised words of which none is all capitals (an acronym) nor
+    a word of an organisation's or a place's name ("Schools", "Department", "County"):
+    "Annya Artigas", "Figueroa", not "the ICRI", "Fresno Christian Schools"."""
+    words = strip_titles(phrase).split()
+    if words[:1] in (["the"], ["The"]):
+        return False
+    if not words:
+        return False
+    if first_name_gender(" ".join(words[:2])) is not None:
+        return True
+    org_words = ORG_WORDS | lexicon_set("institution_nouns") | lexicon_set("document_nouns")
+    return len(words) <= 4 and all(
+        w[:1].isupper() and not (w.isupper() and len(w) > 1)
+        and w.lower().strip(".,") not in org_words for w in words)
+
+
+def document_author(tok: Token, persons: Persons) -> str | None:
+    """Who wrote the document whose head is ``tok``, when the mention or the words beside it
+    say: the object of "by" or "from" ("a tally by MAP", "estimates from Bernstein
+    Research"), a possessor ("Humboldt's letter", "her notice": the person meant), or the
+    proper-noun words before the head ("a Reuters/Ipsos poll"); else None."""
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPS:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.pos == PROPN_ID or obj.ent_type_):
+                return _name_of(obj, persons)
+    for child in tok.lefts:
+        if child.dep_ == "poss":
+            if child.lower_ in PERSON_PRONOUNS:
+                return persons.person_before(child.idx, gender=PRONOUN_GENDER[child.lower_])
+            if child.pos == PROPN_ID or child.ent_type_:
+                return _name_of(child, persons)
+    names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos == PROPN_ID]
+    if names:
+        return tok.doc[names[0].left_edge.i:names[-1].i + 1].text
+    return None
+
+
+def _name_of(tok: Token, persons: Persons) -> str:
+    """The name a proper-noun mention gives: a person's full name, else its words."""
+    start, end = mention_span(tok)
+    phrase = POSSESSIVE.sub("", persons.text[start:end].strip())
+    for det in ("the ", "The "):
+        phrase = phrase.removeprefix(det)
+    return persons.person_in(start, end) or phrase
+
+
+def person_in_apposition(tok: Token, persons: Persons) -> str | None:
+    """The person named in apposition to a mention ("Another board member, Ana Ruiz,",
+    "the Sentencing Project's director of advocacy, Nicole Porter"), as the article names
+    them, or None."""
+    for child in tok.children:
+        if child.dep_ != "appos":
+            continue
+        start, end = mention_span(child)
+        name = persons.person_in(child.idx, child.idx + len(child.text))
+        if name and (child.ent_type_ == "PERSON" or child.pos == PROPN_ID):
+            return name
+        if child.pos == PROPN_ID and looks_like_person(persons.text[start:end]):
+            return persons.full_name(persons.text[start:end])
+    return None

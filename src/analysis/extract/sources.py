@@ -60,6 +60,7 @@ from ..paths import LEXICON_DIR
 from .coref import PERSON_PRONOUNS, Persons
 from .cues import attribution_cues, plain_speech, thought_only
 from .docindex import PROPN_ID, VERB_ID, DocIndex, lemma_key
+from .source_ids import assign_source_ids
 from .source_types import GROUP_PRONOUNS, RELATIVE, SELF_PRONOUNS, describe
 from .speakers import Speakers
 from .syntax import (SUBJECT_DEPS, according_objects, direct_subject, is_according,
@@ -475,8 +476,11 @@ def find_sources(index: DocIndex, persons: Persons, speakers: Speakers,
         start, end = mention_span(tok, index.mention_spans)
         spans.append((start, end, tok, rule, cue))
     records: list[dict] = []
+    heads = []
     for start, end, tok, rule, cue in outermost(spans):
         source_type, name = describe(tok, start, end, persons, index.mention_spans, records)
         records.append({"kind": "source", "start": start, "end": end, "source_type": source_type,
                         "name": name, "cue": cue, "rule": rule})
+        heads.append(tok)
+    assign_source_ids(records, heads, index.text)
     return records
