@@ -144,3 +144,53 @@ def test_offsets_and_texts_still_index_the_text(evidence_of):
     for rec in evidence_of(text):
         assert rec["text"] == text[rec["start"]:rec["end"]]
     assert reading_text(text)[0] == text
+
+
+# ------------------------------------------------------------------ institutions, polls
+
+@pytest.mark.parametrize("text, expected", [
+    ("According to the state, 10 percent of students live in shelters.",
+     ("the state", "institutional", "the state")),
+    ("Lawyers for the county said the law was clear.",
+     ("Lawyers for the county", "institutional", "county")),
+    ("A U.S. official said the talks had stalled.",
+     ("A U.S. official", "anonymous", "A U.S. official")),
+])
+def test_institutions_and_those_speaking_for_them(evidence_of, text, expected):
+    assert expected in typed(evidence_of(text))
+
+
+def test_a_named_party_s_lawyers_are_one_institutional_source(evidence_of):
+    got = sources(evidence_of(
+        "Tonya Love said she would appeal. Love's lawyers argued that the signatures were "
+        "valid. Her attorneys said the clerk was closed. The lawyers asked the court to rule."))
+    lawyers = got[1:]
+    assert {(t, n) for _, t, n, _ in lawyers} == {("institutional", "Tonya Love")}
+    assert len({sid for *_, sid in lawyers}) == 1 and lawyers[0][3] != got[0][3]
+
+
+def test_poll_respondents_are_the_poll(evidence_of):
+    got = sources(evidence_of("A new Reuters/Ipsos poll showed Harris ahead. Some 73% of "
+                              "registered voters said they were excited. Nearly half said the "
+                              "economy was their main worry."))
+    assert [(m, t, n) for m, t, n, _ in got] == [
+        ("A new Reuters/Ipsos poll", "document", "Reuters/Ipsos"),
+        ("Some 73%", "document", "Reuters/Ipsos"), ("Nearly half", "document", "Reuters/Ipsos")]
+    assert len({sid for *_, sid in got}) == 1
+
+
+# ------------------------------------------------------------------ pronoun speakers
+
+def test_she_is_the_woman_who_spoke_not_the_boy_named_since(evidence_of):
+    records = evidence_of("Juanita Campa said her son Sergio will start school soon, but she "
+                          "does not know when. “I want him to learn,” she said.")
+    quote = next(r for r in records if r["kind"] == "quote")
+    assert quote["speaker"] == "Juanita Campa"
+
+
+def test_a_speaker_paragraphs_back_gives_way_to_the_person_just_named(evidence_of):
+    records = evidence_of("Josie Caballero said the survey mattered. “It shows our "
+                          "resilience,” she said.\n\nHazel Krebs, who plans to vote in November, "
+                          "is worried about the crowds.\n\n“Nothing will stop me,” she said.")
+    speakers = [r["speaker"] for r in records if r["kind"] == "quote"]
+    assert speakers == ["Josie Caballero", "Hazel Krebs"]

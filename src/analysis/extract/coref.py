@@ -18,6 +18,7 @@ from spacy.tokens import Span
 from .. import wordnet
 from ..lexicons import lexicon_set, load_lexicon
 from ..names import first_name_gender
+from .cues import quote_cues
 from .docindex import DocIndex
 from .syntax import SUBJECT_DEPS
 
@@ -110,6 +111,8 @@ class Persons:
         #: name as written (titles off) -> "female" or "male", where the article and the
         #: first name say (see :meth:`gender`)
         self.genders: dict[str, str] = {}
+        #: start offsets of the person mentions that are the subject of a cue verb
+        self.speaking: set[int] = set()
         #: words that name an organisation in this article (see :func:`organisation_words`)
         self.organisations: frozenset[str] = frozenset()
         self._index_persons()
@@ -151,6 +154,22 @@ class Persons:
             self.roles[title] = [(start, self.full_name(name)) for start, name in people]
         self._add_surname_mentions(ents)
         self.organisations = organisation_words(self.index.doc)
+        self.speaking = self._speaking()
+
+    def _speaking(self) -> set[int]:
+        """Start offsets of the person mentions whose head is the subject of a cue verb."""
+        index, cues = self.index, quote_cues()
+        out = set()
+        for start, end, _, is_subject in self.persons:
+            if not is_subject:
+                continue
+            i = index.tokens_in(start, end)
+            for t in i:
+                head = index.heads[t]
+                if index.doc[t].dep_ in SUBJECT_DEPS and index.lemma[head] in cues:
+                    out.add(start)
+                    break
+        return out
 
     def _add_surname_mentions(self, ents: list[Span]) -> None:
         """Known surnames the parser did not tag as people ("Trump" tagged an organisation,
@@ -218,10 +237,14 @@ class Persons:
 
     def person_before(self, char: int, window: int = 1500,
                       gender: str | None = None) -> str | None:
-        """Most recent person named before ``char`` (subjects first) within ``window`` chars;
-        with ``gender`` ("female", "male"), one the article does not give the other gender."""
+        """Most recent person named before ``char`` within ``window`` chars: the last one
+        who said something in the paragraph of the last subject named (the subject of a cue
+        verb: "Campa said her son Sergio will start school, but she…" is Campa), else that
+        last subject, else the last person named; with ``gender`` ("female", "male"), one
+        the article does not give the other gender."""
         k = bisect_left(self.persons, (char,))
-        best = None
+        subject = named = None
+        subject_para = None
         for j in range(k - 1, max(-1, k - 7), -1):
             start, _, name, is_subject = self.persons[j]
             if char - start > window:
@@ -229,10 +252,15 @@ class Persons:
             if gender and self.gender(name) not in (None, gender):
                 continue
             full = self.full_name(name)
-            if is_subject:
+            para = self.index.paragraph(start)
+            if start in self.speaking and (subject_para is None or para == subject_para):
                 return full
-            best = best or full
-        return best
+            if subject_para is not None and para < subject_para:
+                break
+            if is_subject and subject is None:
+                subject, subject_para = full, para
+            named = named or full
+        return subject or named
 
     def person_in(self, start: int, end: int) -> str | None:
         """Full name of a person entity overlapping ``[start, end)``."""

@@ -15,9 +15,11 @@ all the mentions of one source, so that the scorecard counts distinct sources:
   "a Southwest spokesperson");
 - an organisation: its acronym ("ICRI" after "the International Coral Reef Initiative"), a
   spokesperson or representative standing for it ("a Southwest spokesperson" and
-  "Southwest"), a pronoun resolved to it ("it said", which carries its name).
+  "Southwest"), a pronoun resolved to it ("it said", which carries its name);
+- representatives named after whom they speak for ("Love's lawyers", institutional): a
+  later "the lawyers" is them, and takes their type and name.
 
-Sources of different types never share an id.
+Apart from that last case, sources of different types never share an id.
 """
 from __future__ import annotations
 
@@ -105,6 +107,8 @@ class _Clusters:
         self.people: list[tuple[tuple[str, ...], str]] = []  # (name words, id), longest first
         self.heads: dict[tuple, str] = {}  # (type, head lemma, number) -> latest id
         self.acronyms: dict[tuple[str, str], str] = {}  # (type, acronym) -> id
+        #: (type, head lemma) of a representative with a principal -> (id, type, name)
+        self.speakers_for: dict[tuple[str, str], tuple[str, str, str]] = {}
 
     def new(self) -> str:
         self.ids.append(f"s{len(self.ids) + 1}")
@@ -124,7 +128,10 @@ class _Clusters:
         self.people.append((words, sid))
         return sid
 
-    def other(self, kind: str, tok: Token | None, text: str, name: str) -> str:
+    def other(self, kind: str, tok: Token | None, text: str,
+              name: str) -> str | tuple[str, str, str]:
+        """The id of a non-person source; or ``(id, type, name)`` when the mention turns out
+        to be an earlier source of another type ("the lawyers" after "Love's lawyers")."""
         words = phrase_words(name or text)
         principal = _principal(tok) if tok is not None else None
         head = (kind, tok.lemma_.lower(), _number(tok)) if tok is not None else None
@@ -137,12 +144,18 @@ class _Clusters:
         elif head is not None and not principal and _definite(tok) and (
                 head in self.heads or head[:2] + (None,) in self.heads):
             sid = self.heads.get(head) or self.heads[head[:2] + (None,)]
+        elif kind == "anonymous" and tok is not None and _definite(tok) and \
+                ("institutional", tok.lemma_.lower()) in self.speakers_for:
+            # "the lawyers" after "Love's lawyers": the same representatives
+            return self.speakers_for[("institutional", tok.lemma_.lower())]
         else:
             sid = self.new()
         if words:
             self.keys.setdefault((kind, words), sid)
         if principal:
             self.keys.setdefault((kind, phrase_words(principal)), sid)
+        if head is not None and principal:
+            self.speakers_for[(kind, tok.lemma_.lower())] = (sid, kind, name)
         if head is not None and not principal:
             self.heads[head] = sid
             self.heads[head[:2] + (None,)] = sid  # "the people" points back to "three people"
@@ -167,4 +180,8 @@ def assign_source_ids(records: Sequence[dict], heads: Sequence[Token | None], te
         if kind == "named":
             rec["source_id"] = clusters.person(rec.get("name") or words)
         else:
-            rec["source_id"] = clusters.other(kind, tok, words, rec.get("name") or "")
+            found = clusters.other(kind, tok, words, rec.get("name") or "")
+            if isinstance(found, tuple):
+                rec["source_id"], rec["source_type"], rec["name"] = found
+            else:
+                rec["source_id"] = found

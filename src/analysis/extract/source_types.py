@@ -51,6 +51,10 @@ EMPTY_PRONOUNS = frozenset({"this", "that", "these", "those", "which", "what", "
 #: Types a pronoun for a thing ("it") can stand for.
 THING_TYPES = frozenset({"institutional", "media", "document"})
 AUTHOR_PREPS = frozenset({"by", "from"})
+#: Heads of a share of people counted, as a poll or a study reports them ("a majority of
+#: voters", "nearly half", "two-thirds of respondents").
+SHARE_WORDS = frozenset({"half", "majority", "plurality", "minority", "third", "thirds",
+                         "quarter", "quarters", "fifth", "fifths", "percent", "%"})
 
 
 @cache
@@ -85,6 +89,11 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             not (tok.text.isupper() and len(tok.text) > 1):
         return "unresolved", tok.text
     phrase = persons.text[start:end]
+    poll = next((r for r in reversed(previous or []) if r["source_type"] == "document"
+                 and r["start"] < start), None) if is_share(tok) else None
+    if poll or (is_share(tok) and tok.lower_ not in SHARE_WORDS):
+        # "Some 73% of registered voters said": the respondents of the poll before
+        return "document", poll["name"] if poll else phrase
     if fixed and tok.i in fixed and tok.ent_type_ == "PERSON":
         return "named", persons.full_name(phrase)  # not the parse's "Stated Stone"
     norm = " " + " ".join(POSSESSIVE.sub("", w) for w in phrase.lower().split()) + " "
@@ -119,6 +128,9 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             " " + n + " " in norm for n in lexicon_set("document_nouns") if " " in n)) \
             and not person and tok.pos != PROPN_ID:
         return "document", document_author(tok, persons) or phrase
+    principal = principal_of(tok, persons)
+    if principal:
+        return "institutional", principal  # "Love's lawyers", "a spokesperson for the county"
     if head in spokes or any(w in spokes for w in words):
         return "institutional", phrase
     if head in lexicon_set("media_nouns") and not person:
@@ -128,6 +140,9 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
         if head in lexicon_set("anonymous_sources"):
             return "anonymous", phrase
         return "institutional", phrase
+    if tok.pos != PROPN_ID and not tok.ent_type_ and head in lexicon_set("organisation_nouns") \
+            and not person:
+        return "institutional", phrase  # "the state", "the city", "the utility"
     if tok.pos == PROPN_ID and tok.ent_type_ == "" and tok.text[:1].isupper():
         if looks_like_person(phrase) and not (
                 len(phrase.split()) == 1 and tok.lower_ in persons.organisations):
@@ -184,6 +199,48 @@ def _name_of(tok: Token, persons: Persons) -> str:
     for det in ("the ", "The "):
         phrase = phrase.removeprefix(det)
     return persons.person_in(start, end) or phrase
+
+
+def is_share(tok: Token) -> bool:
+    """The mention counts a share of people, as polls and studies do ("Some 73% of voters",
+    "64%", "nearly half", "a majority of respondents"): the source is the poll or study
+    cited before it (a percentage is a document's figure even without one)."""
+    return tok.ent_type_ == "PERCENT" or tok.lower_ in SHARE_WORDS or tok.text.endswith("%")
+
+
+def principal_of(tok: Token, persons: Persons) -> str | None:
+    """Whom a lawyer, attorney, spokesperson or representative (``representative_nouns``)
+    speaks for, when the article names them: an organisation's name before the noun ("the
+    Acme spokesperson", "the county attorneys"), its possessor ("Love's lawyers", "her
+    attorneys": the person meant) or the object of "for", "of" or "at" ("lawyers for the
+    county"); None otherwise, and for a place ("U.S. lawyers")."""
+    if tok.lemma_.lower() not in lexicon_set("representative_nouns") and \
+            tok.lower_ not in lexicon_set("representative_nouns"):
+        return None
+    for child in tok.lefts:
+        if child.dep_ == "poss":
+            if child.lower_ in PERSON_PRONOUNS:
+                return persons.person_before(child.idx, gender=PRONOUN_GENDER[child.lower_])
+            if child.pos == PROPN_ID or child.ent_type_:
+                return _name_of(child, persons)
+        if child.dep_ == "compound" and _names_organisation(child):
+            return _name_of(child, persons) if child.pos == PROPN_ID else child.lower_
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and (_names_organisation(obj) or obj.ent_type_ == "PERSON"):
+                return _name_of(obj, persons) if obj.pos == PROPN_ID else obj.lower_
+    return None
+
+
+def _names_organisation(tok: Token) -> bool:
+    """An organisation's name or noun ("Acme", "the county"), not a place's ("U.S.")."""
+    if tok.ent_type_ in ("ORG",):
+        return True
+    if tok.ent_type_ in ("GPE", "LOC", "NORP", "FAC"):
+        return False
+    low = tok.lemma_.lower()
+    return low in lexicon_set("organisation_nouns") or low in lexicon_set("institution_nouns")
 
 
 def person_in_apposition(tok: Token, persons: Persons) -> str | None:
