@@ -25,6 +25,7 @@ The word lists it reads are ``person_titles``, ``spokesperson_nouns``, ``media_n
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 
@@ -51,6 +52,9 @@ EMPTY_PRONOUNS = frozenset({"this", "that", "these", "those", "which", "what", "
 #: Types a pronoun for a thing ("it") can stand for.
 THING_TYPES = frozenset({"institutional", "media", "document"})
 AUTHOR_PREPS = frozenset({"by", "from"})
+#: A word with a digit or two capitals inside reads as a brand ("SoCalGas", "MLK50"), not a
+#: surname ("McDonald", "LaMont" have one).
+BRAND = re.compile(r"\d|^.[^A-Z]*[A-Z][^A-Z]*[A-Z]")
 #: Heads of a share of people counted, as a poll or a study reports them ("a majority of
 #: voters", "nearly half", "two-thirds of respondents").
 SHARE_WORDS = frozenset({"half", "majority", "plurality", "minority", "third", "thirds",
@@ -166,7 +170,7 @@ def looks_like_person(phrase: str) -> bool:
         return True
     org_words = ORG_WORDS | lexicon_set("institution_nouns") | lexicon_set("document_nouns")
     return len(words) <= 4 and all(
-        w[:1].isupper() and not (w.isupper() and len(w) > 1)
+        w[:1].isupper() and not (w.isupper() and len(w) > 1) and not BRAND.search(w)
         and w.lower().strip(".,") not in org_words for w in words)
 
 
@@ -245,8 +249,40 @@ def _names_organisation(tok: Token) -> bool:
 
 def person_in_apposition(tok: Token, persons: Persons) -> str | None:
     """The person named in apposition to a mention ("Another board member, Ana Ruiz,",
-    "the Sentencing Project's director of advocacy, Nicole Porter"), as the article names
-    them, or None."""
+    "the Sentencing Project's director of advocacy, Nicole Porter", "one of the bill's
+    sponsors, Rep. Kevin Christie,"), as the article names them, or None: an appositive of
+    the head or of the noun its "of" phrase counts, or a person's name right after the
+    mention and a comma, itself followed by a comma or the end of the sentence."""
+    start, end = mention_span(tok)
+    after = persons.text[end:end + 3]
+    if after.startswith(", ") and tok.lower_ not in PERSON_PRONOUNS:
+        doc = tok.doc
+        nxt = None
+        for t in doc[tok.i + 1:min(len(doc), tok.i + 30)]:
+            if t.idx < end + 2 or t.is_punct:
+                continue
+            if t.ent_type_ == "PERSON":
+                nxt = t
+                break
+            if not (t.dep_ == "compound" and t.text[:1].isupper()):  # a title: "Rep."
+                break
+        name = persons.person_in(nxt.idx, nxt.idx + 1) if nxt is not None else None
+        if name:
+            last = nxt
+            while last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I":
+                last = doc[last.i + 1]
+            follow = doc[last.i + 1] if last.i + 1 < len(doc) else None
+            if follow is None or follow.text in (",", ".") or follow.is_sent_start:
+                return name
+    counted = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+    for node in [tok, *(o for c in counted for o in c.children if o.dep_ == "pobj")]:
+        found = _appositive_person(node, persons)
+        if found:
+            return found
+    return None
+
+
+def _appositive_person(tok: Token, persons: Persons) -> str | None:
     for child in tok.children:
         if child.dep_ != "appos":
             continue

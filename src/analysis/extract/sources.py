@@ -48,6 +48,7 @@ record is typed (named / institutional / anonymous / media) and named by
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -288,16 +289,28 @@ def _lent_subject(index: DocIndex, tok: Token) -> Token | None:
 #: outside influence on FBI probe", "Poll: Trump ties Clinton").
 HEADLINE_ENTS = frozenset({"PERSON", "ORG", "NORP"})
 HEADLINE_NOUNS = frozenset({"poll", "report", "survey", "study"})
+#: What follows a page label's colon rather than a headline's claim: a date, a time, a link.
+LABEL_TAIL = re.compile(r":\s*(?:https?://|www\.|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                        r"nov|dec)[a-z]*\.?\s+\d)", re.IGNORECASE)
 
 
 def _headline_speaker(index: DocIndex, tok: Token) -> Token | None:
-    """``tok`` ends a name that opens its line and is followed by a colon ("Sanders: ...")."""
+    """``tok`` ends a name that opens its line and is followed by a colon ("Sanders: ...");
+    not a page label in capitals nor a label before a date, a time or a link ("UPDATED:
+    September 3", "AP NBA: https://…")."""
     if index.quoted[tok.i] or not (tok.pos == PROPN_ID or tok.ent_type_ in HEADLINE_ENTS
                                    or tok.lower_ in HEADLINE_NOUNS):
         return None
-    start, _ = mention_span(tok, index.mention_spans)
+    start, end = mention_span(tok, index.mention_spans)
     line = index.text.rfind("\n", 0, start) + 1
-    return None if index.text[line:start].strip() else tok
+    if index.text[line:start].strip():
+        return None
+    label = index.text[start:end]
+    after = index.text[end:index.text.find("\n", end) if "\n" in index.text[end:] else None]
+    if (label.isupper() and len(label) > 1 and tok.ent_type_ != "PERSON") or \
+            LABEL_TAIL.match(after):
+        return None
+    return tok
 
 
 def candidates(index: DocIndex):

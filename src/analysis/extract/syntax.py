@@ -60,8 +60,9 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
     for child in tok.lefts:
         if child.dep_ in LEFT_DEPS and tok.i - child.left_edge.i <= 8:
             left = min(left, child.left_edge.i)
-    while left < tok.i and (doc[left].is_punct or doc[left].is_space):
-        left += 1
+    cut = max(doc.text.rfind("\n", doc[left].idx, tok.idx), doc.text.rfind("|", doc[left].idx, tok.idx))
+    while left < tok.i and (doc[left].is_punct or doc[left].is_space or doc[left].idx <= cut):
+        left += 1  # a mention never reaches back over a line break or a "|" (page furniture)
     right = tok.i
     for child in tok.rights:
         if child.dep_ in ("compound", "flat", "nummod") and child.i == right + 1:
