@@ -194,3 +194,25 @@ def test_a_speaker_paragraphs_back_gives_way_to_the_person_just_named(evidence_o
                           "is worried about the crowds.\n\n“Nothing will stop me,” she said.")
     speakers = [r["speaker"] for r in records if r["kind"] == "quote"]
     assert speakers == ["Josie Caballero", "Hazel Krebs"]
+
+
+# ------------------------------------------------------------------ what is counted
+
+@pytest.mark.parametrize("text, counted", [
+    ("Several property owners sought a permit for the site.", False),  # an act
+    ("Governor Bill Lee signed the bill on Friday.", False),  # an act of office
+    ("The ACLU sued the agency, claiming the rule was adopted illegally.", True),  # a claim
+    ("Landowners said the railroad would split their land.", True),
+])
+def test_a_source_only_shown_acting_is_a_record_but_not_counted(evidence_of, text, counted):
+    records = [r for r in evidence_of(text) if r["kind"] == "source"]
+    assert len(records) == 1 and records[0]["counted"] is counted
+    assert score_row(evidence_of(text), {})["sources"] == int(counted)
+
+
+def test_a_source_that_also_says_something_is_counted_once(evidence_of):
+    records = evidence_of("Governor Bill Lee signed the bill on Friday. "
+                          "Lee said the law would protect children.")
+    got = [(r["source_id"], r["counted"]) for r in records if r["kind"] == "source"]
+    assert len(got) == 2 and got[0] == got[1] == (got[0][0], True)
+    assert score_row(records, {})["named_sources"] == 1

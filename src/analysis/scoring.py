@@ -40,11 +40,12 @@ TRANSPARENCY_PARTS = {"named_share": 1 / 3, "non_anonymous_share": 1 / 3,
 
 def _unique_sources(evidence: list[dict]) -> dict[str, int]:
     """Distinct sources of each type: the mentions of one source (one ``source_id``,
-    :mod:`analysis.extract.source_ids`) counted once; records without an id count once
-    per name (or wording)."""
+    :mod:`analysis.extract.source_ids`) counted once, sources whose records say
+    ``counted: False`` (shown only acting, or an unresolved pronoun) not at all; records
+    without an id count once per name (or wording)."""
     seen = {(r.get("source_type"), r.get("source_id") or
              " ".join(str(r.get("name") or r["text"]).lower().split()))
-            for r in evidence if r["kind"] == "source"}
+            for r in evidence if r["kind"] == "source" and r.get("counted", True) is not False}
     return {col: sum(t == kind for t, _ in seen) for kind, col in SOURCE_TYPES.items()}
 
 

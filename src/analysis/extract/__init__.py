@@ -43,7 +43,7 @@ __all__ = ["EVIDENCE_COLUMNS", "QUOTE_KINDS", "Attributed", "attribute_quotes", 
 
 EVIDENCE_COLUMNS = [
     "article_id", "kind", "start", "end", "text", "speaker_start", "speaker_end", "speaker",
-    "source_type", "name", "cue", "in_quote", "rule", "source_id",
+    "source_type", "name", "cue", "in_quote", "rule", "source_id", "counted",
 ]
 
 
