@@ -254,6 +254,10 @@ def person_in_apposition(tok: Token, persons: Persons) -> str | None:
     the head or of the noun its "of" phrase counts, or a person's name right after the
     mention and a comma, itself followed by a comma or the end of the sentence."""
     start, end = mention_span(tok)
+    for child in tok.rights:  # "A senior at North Country Union High School, Wilburn, 17,"
+        if child.dep_ == "prep" and child.right_edge.i - tok.i <= 12:
+            last = child.right_edge
+            end = max(end, last.idx + len(last.text))
     after = persons.text[end:end + 3]
     if after.startswith(", ") and tok.lower_ not in PERSON_PRONOUNS:
         doc = tok.doc

@@ -125,11 +125,12 @@ def table_threshold() -> float:
     return weights().get(THRESHOLD_ROW, 0.5)
 
 
-def _embedded(index: DocIndex, tok: Token) -> bool:
+def _embedded(index: DocIndex, tok: Token, cues: frozenset[int] | None = None) -> bool:
     """``tok`` sits in the content of a cue verb ("he said Trump thinks..."), with no
     quotation between them: "Obama called for…, “and I agree,” said Holtz-Eakin" is the
-    parser hanging a sentence on the cue of a later quotation, not that quotation's content."""
-    cues = attribution_cues()
+    parser hanging a sentence on the cue of a later quotation, not that quotation's content.
+    ``cues``: the verbs that count (default :func:`attribution_cues`)."""
+    cues = attribution_cues() if cues is None else cues
     node = tok
     for _ in range(4):
         if node.dep_ not in EMBED_DEPS or node.head.i == node.i:
@@ -480,7 +481,8 @@ def find_sources(index: DocIndex, persons: Persons, speakers: Speakers,
         p = probability(feats)
         if p >= threshold and learned_agent(feats):
             found.append((mention, f"{CONSTRUCTION_RULES[cons]} {pred.lemma_.lower()} "
-                          f"(learned, p={p:.2f})", pred.text, acting(index, pred, cons, feats)))
+                          f"(learned, p={p:.2f})", pred.text,
+                          not relied_on(index, mention, pred, cons, feats)))
     heads = {tok.i for tok, *_ in found}
     spans = []
     for tok, rule, cue, act in found:
@@ -498,11 +500,50 @@ def find_sources(index: DocIndex, persons: Persons, speakers: Speakers,
         heads.append(tok)
         acts.append(act)
     assign_source_ids(records, heads, index.text)
-    relied = {r["source_id"] for r, act in zip(records, acts)
-              if not act and r["source_type"] != "unresolved"}
+    relied = {r["source_id"] for r, act, tok in zip(records, acts, heads)
+              if not act and r["source_type"] != "unresolved" and not _names_no_one(tok, r)}
     for rec in records:
         rec["counted"] = rec["source_id"] in relied and rec["source_type"] != "unresolved"
     return records
+
+
+#: Words that make a subject nobody ("no one questioned her", "no legislator objected").
+NOBODY = frozenset({"no one", "nobody", "none", "nothing", "no"})
+#: WordNet classes of a common noun's senses that name someone (a person, a group).
+SOMEONE_CLASSES = frozenset({"person", "group"})
+
+
+def relied_on(index: DocIndex, mention: Token, pred: Token, cons: str, feats: list[str]) -> bool:
+    """Whether the article relies on a learned candidate for information, so that the
+    scorecard may count its source: not when its predicate is an action (:func:`acting`),
+    when it stands inside another source's account ("Wilburn said a student said…": the
+    article relies on Wilburn), when it is nobody ("no one questioned her"), nor when it is
+    the relative pronoun of a clause that says nothing ("white parents who didn't want…":
+    a relative clause's verb must be a plain speech verb, take a clause or stand by a
+    quotation)."""
+    if acting(index, pred, cons, feats) or _embedded(index, pred, quote_cues()):
+        return False
+    words = " ".join(t.lower_ for t in mention.lefts if t.dep_ == "det") + " " + mention.lower_
+    if mention.lower_ in NOBODY or any(w in NOBODY for w in words.split()[:1]) or \
+            " ".join(words.split()) in NOBODY:
+        return False
+    if mention.lower_ in ("who", "that", "which") and pred.dep_ in ("relcl", "conj") and \
+            index.lemma[pred.i] not in plain_speech() and "quote_in_sentence" not in feats and \
+            not any(c.dep_ in ("ccomp", "parataxis") for c in pred.children):
+        return False
+    return True
+
+
+def _names_no_one(tok: Token, rec: dict) -> bool:
+    """An unnamed source whose head noun names no person or group in any WordNet sense ("the
+    failure … shows", "the rally … showed"): not someone the article relies on."""
+    if rec["source_type"] != "anonymous" or tok.pos_ != "NOUN":
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in lexicon_set("anonymous_sources") or lemma in lexicon_set("quantifiers"):
+        return False
+    found = wordnet.classes(lemma, "noun")
+    return bool(found) and SOMEONE_CLASSES.isdisjoint(found)
 
 
 #: WordNet classes of the commonest sense of a cue verb that say, think, perceive, feel or
