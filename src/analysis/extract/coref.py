@@ -118,7 +118,8 @@ class Persons:
         self._index_persons()
 
     def _index_persons(self) -> None:
-        tagged = [ent for ent in self.index.doc.ents if ent.label_ == "PERSON"]
+        tagged = [ent for ent in self.index.doc.ents if ent.label_ == "PERSON"
+                  and not misread_place(ent)]
         ents = sorted(tagged + untagged_names(self.index.doc, tagged), key=lambda e: e.start)
         person_starts = [ent.start for ent in ents]
         votes: dict[str, float] = {}  # name as written, titles off -> gender evidence
@@ -363,3 +364,20 @@ def organisation_words(doc) -> frozenset[str]:
                 and tok.head.pos_ == "NOUN":
             out.add(tok.lower_)
     return frozenset(out)
+
+
+def misread_place(ent: Span) -> bool:
+    """A PERSON entity that is no person: no known first name opens it and its last word is
+    tagged a place or an organisation elsewhere in the article more often than a person
+    ("Civic Nebraska", beside "Nebraska" tagged a state eight times)."""
+    if first_name_gender(ent.text):
+        return False
+    last = ent[-1].lower_
+    person = other = 0
+    for e in ent.doc.ents:
+        if e[-1].lower_ == last:
+            if e.label_ == "PERSON":
+                person += 1
+            elif e.label_ in ("GPE", "LOC", "ORG", "NORP", "FAC"):
+                other += 1
+    return other > person
