@@ -52,6 +52,8 @@ EMPTY_PRONOUNS = frozenset({"this", "that", "these", "those", "which", "what", "
 #: Types a pronoun for a thing ("it") can stand for.
 THING_TYPES = frozenset({"institutional", "media", "document"})
 AUTHOR_PREPS = frozenset({"by", "from"})
+#: Representatives who speak for an organisation only, never for a person.
+ORGANISATION_STAFF = frozenset({"official", "officials", "executive", "executives"})
 #: A word with a digit or two capitals inside reads as a brand ("SoCalGas", "MLK50"), not a
 #: surname ("McDonald", "LaMont" have one).
 BRAND = re.compile(r"\d|^.[^A-Z]*[A-Z][^A-Z]*[A-Z]")
@@ -221,8 +223,9 @@ def principal_of(tok: Token, persons: Persons) -> str | None:
     if tok.lemma_.lower() not in lexicon_set("representative_nouns") and \
             tok.lower_ not in lexicon_set("representative_nouns"):
         return None
+    of_people = tok.lemma_.lower() not in ORGANISATION_STAFF  # "her lawyers", not "her officials"
     for child in tok.lefts:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and (of_people or _names_organisation(child)):
             if child.lower_ in PERSON_PRONOUNS:
                 return persons.person_before(child.idx, gender=PRONOUN_GENDER[child.lower_])
             if child.pos == PROPN_ID or child.ent_type_:
@@ -232,7 +235,8 @@ def principal_of(tok: Token, persons: Persons) -> str | None:
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and (_names_organisation(obj) or obj.ent_type_ == "PERSON"):
+            if obj is not None and (_names_organisation(obj) or
+                                    (of_people and obj.ent_type_ == "PERSON")):
                 return _name_of(obj, persons) if obj.pos == PROPN_ID else obj.lower_
     return None
 
