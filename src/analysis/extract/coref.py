@@ -263,6 +263,20 @@ class Persons:
             named = named or full
         return subject or named
 
+    def people_before(self, char: int, n: int, window: int = 1500) -> list[str]:
+        """The last ``n`` different people named before ``char`` (within ``window`` chars),
+        most recent first; fewer when fewer are named."""
+        k = bisect_left(self.persons, (char,))
+        out: list[str] = []
+        for j in range(k - 1, -1, -1):
+            start, _, name, _ = self.persons[j]
+            if char - start > window or len(out) == n:
+                break
+            full = self.full_name(name)
+            if full not in out:
+                out.append(full)
+        return out
+
     def person_in(self, start: int, end: int) -> str | None:
         """Full name of a person entity overlapping ``[start, end)``."""
         k = bisect_left(self.persons, (start,))

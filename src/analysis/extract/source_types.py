@@ -31,6 +31,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from .. import wordnet
 from ..lexicons import lexicon_set, load_lexicon
 from ..names import first_name_gender
 from .coref import (NOT_PERSON_ENTS, ORG_WORDS, alone_in_entity, PERSON_PRONOUNS, POSSESSIVE, PRONOUN_GENDER, Persons,
@@ -114,6 +115,9 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             persons.role_holder(head, start)
         if holder:
             return "named", holder  # "the city attorney" after "City Attorney Barbara Parker"
+    pair = named_pair(tok, persons, start)
+    if pair:
+        return "named", pair  # "Both women spoke", after Jennifer Peyton and Carla Espinoza
     named_beside = person_in_apposition(tok, persons)
     if named_beside and tok.ent_type_ != "PERSON":
         return "named", named_beside  # "The bill's author, Sen. Justin Wayne, said"
@@ -212,6 +216,18 @@ def is_share(tok: Token) -> bool:
     "64%", "nearly half", "a majority of respondents"): the source is the poll or study
     cited before it (a percentage is a document's figure even without one)."""
     return tok.ent_type_ == "PERCENT" or tok.lower_ in SHARE_WORDS or tok.text.endswith("%")
+
+
+def named_pair(tok: Token, persons: Persons, start: int) -> str | None:
+    """The two people a plural "both"/"the two" mention stands for ("Both women", "the two
+    senators"), the last two named before it, as "A and B"; None otherwise."""
+    if tok.tag_ != "NNS" or wordnet.classes(tok.lemma_.lower(), "noun")[:1] != ("person",):
+        return None
+    words = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "predet", "nummod", "quantmod")}
+    if "both" not in words and "two" not in words:
+        return None
+    people = persons.people_before(start, 2)
+    return " and ".join(reversed(people)) if len(people) == 2 else None
 
 
 def principal_of(tok: Token, persons: Persons) -> str | None:
