@@ -216,3 +216,26 @@ def test_a_source_that_also_says_something_is_counted_once(evidence_of):
     got = [(r["source_id"], r["counted"]) for r in records if r["kind"] == "source"]
     assert len(got) == 2 and got[0] == got[1] == (got[0][0], True)
     assert score_row(records, {})["named_sources"] == 1
+
+
+# ------------------------------------------------------------------ more people and speakers
+
+def test_he_quoted_his_source_as_saying_gives_the_quote_to_the_source(evidence_of):
+    records = evidence_of("Axios reporter Barack Ravid wrote about the talks. He quoted his "
+                          "source as saying “We have robust intelligence sharing with Israel.”")
+    quote = next(r for r in records if r["kind"] == "quote")
+    assert (quote["speaker"], quote["text"][:8]) == ("his source", "“We have")
+    assert ("his source", "anonymous", "his source") in typed(records)
+
+
+def test_both_women_are_the_two_women_just_named(evidence_of):
+    got = typed(evidence_of("Jennifer Peyton was fired in April. Carla Espinoza was fired in "
+                            "May. Both women said they had no warning."))
+    assert ("Both women", "named", "Jennifer Peyton and Carla Espinoza") in got
+
+
+def test_officials_of_a_company_speak_for_it_officials_of_a_country_do_not(evidence_of):
+    assert ("Acme Corp. officials", "institutional", "Acme Corp.") in typed(
+        evidence_of("Acme Corp. officials said the plant would reopen."))
+    assert ("U.S. officials", "anonymous", "U.S. officials") in typed(
+        evidence_of("U.S. officials said the plant would reopen."))
