@@ -53,6 +53,12 @@ EMPTY_PRONOUNS = frozenset({"this", "that", "these", "those", "which", "what", "
 #: Types a pronoun for a thing ("it") can stand for.
 THING_TYPES = frozenset({"institutional", "media", "document"})
 AUTHOR_PREPS = frozenset({"by", "from"})
+#: Words of a government's name: its officials speaking unnamed are anonymous sources.
+GOVERNMENT = frozenset({"administration", "government", "white", "pentagon", "kremlin",
+                        "department", "ministry", "agency", "embassy", "military", "army",
+                        "police", "congress", "senate", "house", "parliament", "cabinet",
+                        "commission", "committee", "council", "court", "fbi", "cia", "nsa",
+                        "dhs", "doj", "us", "u.s", "un", "nato", "eu"})
 #: Representatives who speak for an organisation only, never for a person.
 ORGANISATION_STAFF = frozenset({"official", "officials", "executive", "executives"})
 #: A word with a digit or two capitals inside reads as a brand ("SoCalGas", "MLK50"), not a
@@ -240,8 +246,10 @@ def principal_of(tok: Token, persons: Persons) -> str | None:
             tok.lower_ not in lexicon_set("representative_nouns"):
         return None
     of_people = tok.lemma_.lower() not in ORGANISATION_STAFF  # "her lawyers", not "her officials"
+    if not of_people:
+        return _company_of_staff(tok, persons)
     for child in tok.lefts:
-        if child.dep_ == "poss" and (of_people or _names_organisation(child)):
+        if child.dep_ == "poss":
             if child.lower_ in PERSON_PRONOUNS:
                 return persons.person_before(child.idx, gender=PRONOUN_GENDER[child.lower_])
             if child.pos == PROPN_ID or child.ent_type_:
@@ -251,9 +259,24 @@ def principal_of(tok: Token, persons: Persons) -> str | None:
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and (_names_organisation(obj) or
-                                    (of_people and obj.ent_type_ == "PERSON")):
+            if obj is not None and (_names_organisation(obj) or obj.ent_type_ == "PERSON"):
                 return _name_of(obj, persons) if obj.pos == PROPN_ID else obj.lower_
+    return None
+
+
+def _company_of_staff(tok: Token, persons: Persons) -> str | None:
+    """The organisation whose officials or executives speak ("Southern California Edison
+    officials said", "officials of Acme said"): a proper-noun organisation's name that is no
+    government's ("administration officials", "White House officials", "Pentagon
+    officials" are the classic anonymous sources)."""
+    names = [c for c in tok.lefts if c.dep_ in ("compound", "poss") and c.pos == PROPN_ID]
+    names += [o for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")
+              for o in c.children if o.dep_ == "pobj" and o.pos == PROPN_ID]
+    for name in names:
+        if name.ent_type_ == "ORG":
+            found = _name_of(name, persons)
+            if not GOVERNMENT.intersection(found.lower().replace(".", "").split()):
+                return found
     return None
 
 
