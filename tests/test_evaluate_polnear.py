@@ -7,7 +7,7 @@ import pytest
 
 from analysis.evaluate import polnear
 from analysis.evaluate.polnear import (Attribution, gold_quotes, load_gold, match, mutual_half,
-                                       quote_segments, read_ann, score)
+                                       open_mark_before, quote_segments, read_ann, score)
 
 TEXT = ("“We will win this race easily,” Smith said. Officials said the vote was close.\n"
         "“Short one,” Jones said.\n")
@@ -62,6 +62,23 @@ def test_quote_segments_follow_the_definition():
     # an opening mark inside an open quotation neither closes nor reopens it
     nested = "“a b “c d” e"
     assert quote_segments(nested, 0, len(nested)) == [(0, 10)]
+
+
+def test_a_quotation_open_where_the_content_starts_starts_at_its_mark():
+    curly = "He said: “We will build the wall,” he added."
+    start = curly.index("We")  # content annotated from after the mark
+    assert quote_segments(curly, start, curly.index(",”") + 2) == [(curly.index("“"),
+                                                                   curly.index(",”") + 2)]
+    transcript = 'Intro line.\n"PENCE: Well, we will see about that soon" said Pence.'
+    start = transcript.index("Well")
+    end = transcript.index("soon") + 5
+    assert quote_segments(transcript, start, end) == [(transcript.index('"'), end)]
+    # a quotation closed before the piece, or open only in an earlier paragraph, is not open
+    closed = "“Done deal,” he said, and we will see about it."
+    assert quote_segments(closed, closed.index("we"), len(closed)) == []
+    earlier = "“An open quote\nNext paragraph says we will see about it."
+    assert quote_segments(earlier, earlier.index("we"), len(earlier)) == []
+    assert open_mark_before(curly, curly.index("We")) == curly.index("“")
 
 
 def test_gold_quotes_need_four_words():

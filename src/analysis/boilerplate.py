@@ -25,7 +25,9 @@ DATE_LINE = re.compile(
 )
 CAPTION = re.compile(r"\((photo|image|credit|picture)s?\b|^(photo|image|credit|picture)s?\s*:|getty images",
                      re.IGNORECASE)
-NAV_PREFIX = re.compile(r"^\s*(?:[•»›|>]|home\s*[>/»›|])", re.IGNORECASE)
+NAV_PREFIX = re.compile(r"^\s*(?:[•»›|>]|home\s*[>/»›|]|(?:related(?: articles?| stories)?|"
+                        r"read (?:more|next|also)|see also|also read|more)\s*[|:]\s)",
+                        re.IGNORECASE)  # "RELATED | Man accused…", "READ MORE: …" link lines
 ICON_WORDS = re.compile(r"\b(keyboard_arrow_(?:right|left|down|up)|chevron_right|arrow_forward)\b")
 SOURCE_LINE = re.compile(r"^(source|originally published (?:by|in|on|at))\s*:?\s*(?P<name>.+)$", re.IGNORECASE)
 SYNDICATION = re.compile(r"^the post\b.+\bfirst appeared on\b", re.IGNORECASE)

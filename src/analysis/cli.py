@@ -109,6 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("dir", type=Path, metavar="DIR", help="PolNeAR data folder (holding train/, dev/)")
     q.add_argument("--split", default="dev")
     _add_run_options(q)
+    pr = ev.add_parser("profile", help="typed and counted sources against lists of sourced "
+                                       "statements (Markkula benchmark format)")
+    pr.add_argument("articles", type=Path, metavar="ARTICLES", help="folder of ID.txt articles")
+    pr.add_argument("gold", type=Path, metavar="GOLD", help="folder of ID.csv gold tables")
+    pr.add_argument("--per-article", action="store_true",
+                    help="first print one line of counts per article")
+    _add_run_options(pr)
     h = ev.add_parser("hedges", help="hedge cues against a Szeged Uncertainty Corpus XML file")
     h.add_argument("xml", type=Path, metavar="FILE.xml")
     _add_run_options(h)
@@ -326,6 +333,17 @@ def cmd_evaluate(args) -> int:
                                    cache=not args.no_cache, progress=not args.quiet)
     elif args.dataset == "genlook":
         return _evaluate_genlook(args)
+    elif args.dataset == "profile":
+        from .evaluate.profile import evaluate_profile
+
+        for folder in (args.articles, args.gold):
+            if not folder.is_dir():
+                raise UserError(f"{folder}: no such folder; give the articles folder and the "
+                                "gold folder of the benchmark")
+        metrics, per_article = evaluate_profile(args.articles, args.gold, jobs=_jobs(args),
+                                                cache=not args.no_cache, progress=not args.quiet)
+        for row in per_article if args.per_article else []:
+            print(json.dumps(row))
     else:
         from .evaluate.hedges import evaluate_hedges
 

@@ -27,6 +27,9 @@ KINDS = {
     "source:institutional": "institutional source",
     "source:anonymous": "anonymous source",
     "source:media": "media citation",
+    "source:document": "document cited (report, filing, data, e-mail…)",
+    "source:unresolved": "pronoun whose referent is unclear (not counted)",
+    "source:acting": "source only shown acting, never saying or finding (not counted)",
     "hedge": "hedge (writer less certain)",
     "booster": "booster (writer more certain)",
     "appeal": "appeal to the reader",
@@ -47,8 +50,8 @@ KIND_GROUPS = {
 #: Shown as a group of their own only when the evidence has them (a comparison was made).
 OPTIONAL_GROUPS = {"the same claim elsewhere": COVERAGE_KINDS}
 DEFAULT_KINDS = ("quote", "source:named", "source:institutional", "source:anonymous",
-                 "source:media", "hedge", "booster", "appeal", "loaded", "transition",
-                 "unattributed_claim")
+                 "source:media", "source:document", "source:unresolved", "source:acting",
+                 "hedge", "booster", "appeal", "loaded", "transition", "unattributed_claim")
 
 
 def _css() -> str:
@@ -66,6 +69,9 @@ div.hl mark.k-source-named{{box-shadow:inset 0 -3px {src["named"]};font-weight:b
 div.hl mark.k-source-institutional{{box-shadow:inset 0 -6px {src["institutional"]};font-weight:bold}}
 div.hl mark.k-source-anonymous{{box-shadow:inset 0 -6px {src["anonymous"]};font-weight:bold;font-style:italic}}
 div.hl mark.k-source-media{{box-shadow:inset 0 -3px {src["media"]};font-weight:bold}}
+div.hl mark.k-source-document{{box-shadow:inset 0 -6px {src["document"]};font-weight:bold}}
+div.hl mark.k-source-unresolved{{box-shadow:inset 0 -1px #999;font-style:italic}}
+div.hl mark.k-source-acting{{box-shadow:inset 0 -1px #999}}
 div.hl mark.k-hedge{{text-decoration:underline wavy #D55E00}}
 div.hl mark.k-booster{{text-decoration:underline double #000}}
 div.hl mark.k-appeal{{background:#fde2c8}}
@@ -88,9 +94,13 @@ CSS = _css()
 
 
 def kind_key(record: dict) -> str:
-    """The display kind of a record: sources are split by type (``source:named``…)."""
+    """The display kind of a record: sources are split by type (``source:named``…); a source
+    the scorecard does not count because it is only shown acting is ``source:acting``."""
     if record.get("kind") == "source":
-        return f"source:{record.get('source_type') or 'named'}"
+        kind = record.get("source_type") or "named"
+        if record.get("counted") is False and kind != "unresolved":
+            return "source:acting"
+        return f"source:{kind}"
     return str(record.get("kind"))
 
 
@@ -203,7 +213,8 @@ def article_summary(scores: pd.Series | dict) -> str:
     return (f"{outlet} · {get('genre')} · {plural(get('words'), 'word')} · "
             f"{plural(get('quotes'), 'quote')} · sources: {get('named_sources')} named, "
             f"{get('institutional_sources')} institutional, {get('anonymous_sources')} anonymous, "
-            f"{get('media_citations')} media · machine-look signals {score('generated_look_score')} · "
+            f"{get('media_citations')} media, {get('document_sources')} documents · "
+            f"machine-look signals {score('generated_look_score')} · "
             f"advocacy signals {score('advocacy_score')} (0–1)")
 
 

@@ -4,11 +4,11 @@ Two palettes that never share a hue family, so a colour means one thing everywhe
 
 - genres (what kind of article): Okabe–Ito blue, vermillion and reddish purple, grey for
   ``unlabelled`` (Okabe & Ito 2008, "Color Universal Design");
-- source types (who is cited): black, light green, yellow and dark brown, picked so that
+- source types (who is cited): black, light green, yellow, dark brown and violet, picked so that
   under normal vision and simulated protanopia, deuteranopia and tritanopia (Machado,
   Oliveira & Fernandes 2009) every source colour stays at least ΔE 30 (CIELAB) from every
   genre colour and ΔE 25 from the other source colours; ``tests/test_palettes.py``
-  measures it. Anonymous sources and media citations are hatched as well.
+  measures it. Anonymous sources, media citations and documents are hatched as well.
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ SOURCE_STYLE = {
     "institutional": ("#A6DBA0", ""),
     "anonymous": ("#F0E442", "//"),
     "media": ("#543005", ".."),
+    "document": ("#9900FF", "xx"),
 }
 SOURCE_COLOURS = {kind: colour for kind, (colour, _) in SOURCE_STYLE.items()}
 #: How an article backs a claim (fig10) -> (colour, hatch): a source type as in
@@ -35,7 +36,6 @@ SOURCE_COLOURS = {kind: colour for kind, (colour, _) in SOURCE_STYLE.items()}
 BACKING_STYLE = {
     "quote": ("#88CCEE", ""),
     **SOURCE_STYLE,
-    "document": ("#999933", ""),
     "hedged": ("#DDDDDD", ".."),
     "unsourced": ("#FFFFFF", ""),
 }

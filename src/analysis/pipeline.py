@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -40,6 +40,7 @@ from .framing.style import map_style_offsets
 from .headlines import sentence_case_headlines
 from .nlp import DEFAULT_BATCH_SIZE, load_model, parse_texts
 from .textio import discover_files, lf_text, restore_offsets
+from .wrapping import join_breaks, unwrap, wrap_breaks
 
 if TYPE_CHECKING:
     from .engines.local import LocalWorkers
@@ -97,8 +98,18 @@ def parse_input(text: str, body_spans) -> str:
     """What spaCy parses of an article: its body with everything else blanked and its Title
     Case headlines sentence-cased (:mod:`analysis.headlines`; both keep the length of
     ``text``), as an LF copy (spaCy reads "\\r\\n" differently from "\\n"; offsets are
-    mapped back after extraction)."""
-    return lf_text(sentence_case_headlines(mask_outside(text, body_spans)))[0]
+    mapped back after extraction) whose wrapping line breaks, if the text is hard-wrapped,
+    are spaces (:mod:`analysis.wrapping`, as in :func:`reading_text`)."""
+    masked = lf_text(sentence_case_headlines(mask_outside(text, body_spans)))[0]
+    return join_breaks(masked, wrap_breaks(lf_text(text)[0]))
+
+
+def reading_text(text: str) -> tuple[str, Callable[[int], int]]:
+    """The copy of ``text`` that evidence is extracted from, and the map of its offsets
+    back into ``text``: the LF copy (:func:`analysis.textio.lf_text`) with the wrapping line
+    breaks of a hard-wrapped text as spaces (same length)."""
+    lf, to_original = lf_text(text)
+    return unwrap(lf), to_original
 
 
 def process_chunk(rows: list[dict], cache: bool = True,
@@ -141,7 +152,7 @@ def process_chunk(rows: list[dict], cache: bool = True,
 
 def _extract(doc, text: str, article_id: str) -> tuple[list[dict], dict]:
     """Evidence and features of one article whose LF copy ``doc`` is, offsets into ``text``."""
-    lf, to_original = lf_text(text)
+    lf, to_original = reading_text(text)
     evidence = extract_doc(doc, lf, article_id)
     features = doc_features(doc, lf, evidence)
     if lf is text:

@@ -7,10 +7,10 @@ never import spaCy.
 """
 from __future__ import annotations
 
-#: Columns of the evidence records, in order (the README's data dictionary defines them).
+#: Columns of the evidence records, in order (docs/data-dictionary.md defines them).
 EVIDENCE_COLUMNS = [
     "article_id", "kind", "start", "end", "text", "speaker_start", "speaker_end", "speaker",
-    "source_type", "name", "cue", "in_quote", "rule",
+    "source_type", "name", "cue", "in_quote", "rule", "source_id", "counted",
 ]
 #: Record kinds that are quotations of a source (with speaker fields).
 QUOTE_KINDS = ("quote", "wire_quote")

@@ -16,29 +16,36 @@ from .records import QUOTE_KINDS
 from .short_texts import blank_short_scores
 
 META_COLUMNS = ["article_id", "title", "outlet", "genre", "status", "error"]
+#: Source types counted on the scorecard, and their columns (``unresolved`` pronouns are not
+#: counted: whom they stand for is not known, so they are neither named nor anonymous).
 SOURCE_TYPES = {"named": "named_sources", "institutional": "institutional_sources",
-                "anonymous": "anonymous_sources", "media": "media_citations"}
+                "anonymous": "anonymous_sources", "media": "media_citations",
+                "document": "document_sources"}
 #: Scores computed from the evidence, in scorecard order.
 SCORE_COLUMNS = [
     "words", "sentences", "quotes", "quoted_word_share", "attributed_quote_share",
     "named_sources", "institutional_sources", "anonymous_sources", "media_citations",
-    "sources", "anonymous_share", "named_share", "hedges", "boosters", "hedges_per_1k",
-    "boosters_per_1k", "loaded_per_1k", "evaluative_per_1k", "appeals",
+    "document_sources", "sources", "anonymous_share", "named_share", "hedges", "boosters",
+    "hedges_per_1k", "boosters_per_1k", "loaded_per_1k", "evaluative_per_1k", "appeals",
     "flesch_reading_ease", "flesch_kincaid_grade", "generated_look_score", "advocacy_score",
     "transparency_index",
 ]
 COUNT_COLUMNS = ["words", "sentences", "quotes", "named_sources", "institutional_sources",
-                 "anonymous_sources", "media_citations", "sources", "hedges", "boosters",
-                 "appeals"]
+                 "anonymous_sources", "media_citations", "document_sources", "sources", "hedges",
+                 "boosters", "appeals"]
 #: Parts of the composite transparency index, each 0–1, equally weighted.
 TRANSPARENCY_PARTS = {"named_share": 1 / 3, "non_anonymous_share": 1 / 3,
                       "attributed_quote_share": 1 / 3}
 
 
 def _unique_sources(evidence: list[dict]) -> dict[str, int]:
-    """Unique sources of each type: the same name (or wording) counted once per type."""
-    seen = {(r.get("source_type"), " ".join(str(r.get("name") or r["text"]).lower().split()))
-            for r in evidence if r["kind"] == "source"}
+    """Distinct sources of each type: the mentions of one source (one ``source_id``,
+    :mod:`analysis.extract.source_ids`) counted once, sources whose records say
+    ``counted: False`` (shown only acting, or an unresolved pronoun) not at all; records
+    without an id count once per name (or wording)."""
+    seen = {(r.get("source_type"), r.get("source_id") or
+             " ".join(str(r.get("name") or r["text"]).lower().split()))
+            for r in evidence if r["kind"] == "source" and r.get("counted", True) is not False}
     return {col: sum(t == kind for t, _ in seen) for kind, col in SOURCE_TYPES.items()}
 
 

@@ -66,8 +66,7 @@ def collect(data_dir: Path | str, split: str = "train", cache: bool = True,
     from ..extract.sources import describers, ruled_sources, scored_candidates
     from ..extract.syntax import mention_span
     from ..nlp import load_model, parse_texts
-    from ..pipeline import parse_input
-    from ..textio import lf_text
+    from ..pipeline import parse_input, reading_text
 
     gold = load_gold(data_dir, split)
     out = Examples()
@@ -78,7 +77,7 @@ def collect(data_dir: Path | str, split: str = "train", cache: bool = True,
     bar = tqdm(zip(frame["article_id"], frame["text"], docs), total=len(frame),
                desc="candidates", unit="article", disable=not progress)
     for article, text, doc in bar:
-        lf, to_original = lf_text(text)
+        lf, to_original = reading_text(text)
         _, index, _, speakers = attribute_quotes(doc, lf)
 
         def span_of(tok) -> Span:

@@ -8,7 +8,9 @@ Definitions (the same as the reference scorer ``shared/tools/polnear_score.py``)
   ``Source``, ``Cue`` and ``Content``;
 - gold quotes: inside each content piece, segments delimited by the marks “ ” " (an opening
   mark left open runs to the piece end; a closing ” met first, with no segment yet, starts the
-  segment at the piece start), of 4+ words, each kept once with its attribution's source;
+  segment at the piece start; a quotation already open where the piece starts, counting the
+  marks since the last line break before it, starts at its opening mark), of 4+ words, each
+  kept once with its attribution's source;
 - predicted quotes: ``quote`` records of 4+ words; matched one-to-one (each prediction in
   order takes the first unmatched gold it overlaps mutually by half of both lengths);
 - speaker accuracy: among matched quotes whose attribution has a source, the predicted
@@ -81,10 +83,25 @@ def load_gold(data_dir: Path | str, split: str) -> dict[str, tuple[str, list[Att
     return out
 
 
-def quote_segments(text: str, start: int, end: int) -> list[Span]:
-    """Quote-mark-delimited segments of the content piece ``text[start:end]``."""
-    segments: list[Span] = []
+def open_mark_before(text: str, start: int) -> int | None:
+    """Offset of the opening mark of a quotation still open at ``start`` in its paragraph
+    (the text since the last line break), or None. Content pieces are sometimes annotated
+    from just after the mark (“|We…, or "PENCE: |Well…): such a quote starts at its mark."""
     opened: int | None = None
+    for m in QUOTE_MARK.finditer(text, text.rfind("\n", 0, start) + 1, start):
+        mark = m.group()
+        if opened is None and mark in "“\"":
+            opened = m.start()
+        elif opened is not None and mark in "”\"":
+            opened = None
+    return opened
+
+
+def quote_segments(text: str, start: int, end: int) -> list[Span]:
+    """Quote-mark-delimited segments of the content piece ``text[start:end]``; a quotation
+    already open at ``start`` (:func:`open_mark_before`) starts at its mark."""
+    segments: list[Span] = []
+    opened = open_mark_before(text, start)
     for m in QUOTE_MARK.finditer(text, start, end):
         mark = m.group()
         if opened is None and mark in "“\"":

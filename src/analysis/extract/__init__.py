@@ -6,8 +6,11 @@ Every record is a dict with ``article_id``, ``kind``, ``start``, ``end`` and ``t
 - ``quote`` (and ``wire_quote``, a quotation in ''…'' marks): ``speaker_start``,
   ``speaker_end`` (the speaker mention, or None), ``speaker``
   (resolved name or descriptor), ``cue``;
-- ``source``: ``source_type`` (``named``, ``institutional``, ``anonymous``, ``media``),
-  ``name``, ``cue``;
+- ``source``: ``source_type`` (``named``, ``institutional``, ``anonymous``, ``media``,
+  ``document``, ``unresolved``: :mod:`analysis.extract.source_types`), ``name``, ``cue``,
+  ``source_id`` (shared by every mention of one source in the article:
+  :mod:`analysis.extract.source_ids`); a quote whose speaker is a source record carries that
+  record's ``source_id`` too;
 - ``hedge`` / ``booster``: ``in_quote``, ``cue`` (the lexicon entry);
 - other kinds (``title``: a quoted title or scare quote) may carry ``cue``.
 
@@ -71,6 +74,11 @@ def extract_doc(doc: Doc, text: str, article_id: str) -> list[dict]:
     """
     quotes, index, persons, speakers = attribute_quotes(doc, text)
     sources = find_sources(index, persons, speakers)
+    by_span = {(r["start"], r["end"]): r["source_id"] for r in sources}
+    for q in quotes:
+        sid = by_span.get((q.get("speaker_start"), q.get("speaker_end")))
+        if sid is not None:
+            q["source_id"] = sid
     hedges = find_hedges_and_boosters(doc, index.quote_spans)
     records = [*quotes, *sources, *hedges]
     for rec in records:

@@ -15,8 +15,10 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from ..lexicons import load_lexicon
+from .. import wordnet
+from ..lexicons import lexicon_set, load_lexicon
 from ..names import first_name_gender
+from .cues import quote_cues
 from .docindex import DocIndex
 from .syntax import SUBJECT_DEPS
 
@@ -33,6 +35,30 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "himself", "herself"})
 #: subject pronouns of one gender only ("Clinton said she...") and names nobody else.
 GENDER_WEIGHTS = {"title": 3.0, "first name": 2.0, "pronoun": 1.0}
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+#: Entity types of words that are never a person's name, whatever the word.
+NOT_PERSON_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
+                             "QUANTITY"})
+#: Words that end the name of an organisation, never of a person.
+ORG_WORDS = frozenset({"schools", "school", "group", "inc", "corp", "co", "llc", "airlines",
+                       "university", "college", "center", "centre", "institute", "project",
+                       "department", "district", "county", "city", "association", "council",
+                       "party", "committee", "commission", "company", "foundation", "network",
+                       "news", "times", "post", "journal", "agency", "office", "board", "union",
+                       "court", "bank", "fund", "coalition", "alliance", "society", "club",
+                       "beach", "heights", "park", "valley", "springs", "falls", "island",
+                       "lake", "river", "hills", "street", "avenue", "road", "bay", "state",
+                       "initiative", "program", "services", "authority", "administration"})
+
+
+def alone_in_entity(tok) -> bool:
+    """The word is no part of a longer named entity ("Henderson" tagged a place on its own
+    may be a person; "Henderson County" is a place)."""
+    if not tok.ent_type_:
+        return True
+    doc = tok.doc
+    before = tok.i > 0 and doc[tok.i - 1].ent_type_ == tok.ent_type_ and tok.ent_iob_ == "I"
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I"
+    return not before and not after
 
 
 @cache
@@ -85,17 +111,27 @@ class Persons:
         #: name as written (titles off) -> "female" or "male", where the article and the
         #: first name say (see :meth:`gender`)
         self.genders: dict[str, str] = {}
+        #: start offsets of the person mentions that are the subject of a cue verb
+        self.speaking: set[int] = set()
+        #: words that name an organisation in this article (see :func:`organisation_words`)
+        self.organisations: frozenset[str] = frozenset()
         self._index_persons()
 
     def _index_persons(self) -> None:
-        ents = [ent for ent in self.index.doc.ents if ent.label_ == "PERSON"]
+        tagged = [ent for ent in self.index.doc.ents if ent.label_ == "PERSON"
+                  and not misread_place(ent)]
+        ents = sorted(tagged + untagged_names(self.index.doc, tagged), key=lambda e: e.start)
         person_starts = [ent.start for ent in ents]
         votes: dict[str, float] = {}  # name as written, titles off -> gender evidence
         full_names: dict[str, dict[str, int]] = {}  # surname -> {full name: times named}
         for ent in ents:
-            name = strip_titles(ent.text)
+            name, role = strip_role(strip_titles(ent.text))
             if not name or not name[0].isalpha():
                 continue
+            role = role or role_before(ent)
+            words = role.split()
+            for k in range(len(words)):  # "city attorney" and "attorney"
+                self.roles.setdefault(" ".join(words[k:]), []).append((ent.start_char, name))
             parts = name.split()
             if len(parts) >= 2:
                 named = full_names.setdefault(parts[-1].lower(), {})
@@ -117,6 +153,36 @@ class Persons:
             self.surnames[last] = self._surname_holder(last, names, votes)
         for title, people in self.roles.items():
             self.roles[title] = [(start, self.full_name(name)) for start, name in people]
+        self._add_surname_mentions(ents)
+        self.organisations = organisation_words(self.index.doc)
+        self.speaking = self._speaking()
+
+    def _speaking(self) -> set[int]:
+        """Start offsets of the person mentions whose head is the subject of a cue verb."""
+        index, cues = self.index, quote_cues()
+        out = set()
+        for start, end, _, is_subject in self.persons:
+            if not is_subject:
+                continue
+            i = index.tokens_in(start, end)
+            for t in i:
+                head = index.heads[t]
+                if index.doc[t].dep_ in SUBJECT_DEPS and index.lemma[head] in cues:
+                    out.add(start)
+                    break
+        return out
+
+    def _add_surname_mentions(self, ents: list[Span]) -> None:
+        """Known surnames the parser did not tag as people ("Trump" tagged an organisation,
+        "Love" a work of art) are mentions of those people too, for pronouns to refer to."""
+        inside = {i for ent in ents for i in range(ent.start, ent.end)}
+        for tok in self.index.doc:
+            if (tok.i not in inside and tok.text[:1].isupper() and tok.lower_ in self.surnames
+                    and tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in NOT_PERSON_ENTS
+                    and alone_in_entity(tok)):
+                self.persons.append((tok.idx, tok.idx + len(tok.text), tok.text,
+                                     tok.dep_ in SUBJECT_DEPS))
+        self.persons.sort()
 
     def _surname_holder(self, last: str, named: dict[str, int], written: Iterable[str]) -> str:
         """The full name a surname alone stands for (``named``: the full names with that
@@ -162,8 +228,9 @@ class Persons:
         return self.genders.get(name) or self.genders.get(self.full_name(name))
 
     def full_name(self, name: str) -> str:
-        """"Cotton" -> "Tom Cotton" when the full name appears in the article."""
-        name = strip_titles(name)
+        """"Cotton" -> "Tom Cotton" when the full name appears in the article; titles and
+        job words before a name left out ("Superintendent Ana Ruiz" -> "Ana Ruiz")."""
+        name = strip_role(strip_titles(name))[0]
         parts = name.split()
         if len(parts) == 1:
             return self.surnames.get(parts[0].lower(), name)
@@ -171,10 +238,14 @@ class Persons:
 
     def person_before(self, char: int, window: int = 1500,
                       gender: str | None = None) -> str | None:
-        """Most recent person named before ``char`` (subjects first) within ``window`` chars;
-        with ``gender`` ("female", "male"), one the article does not give the other gender."""
+        """Most recent person named before ``char`` within ``window`` chars: the last one
+        who said something in the paragraph of the last subject named (the subject of a cue
+        verb: "Campa said her son Sergio will start school, but she…" is Campa), else that
+        last subject, else the last person named; with ``gender`` ("female", "male"), one
+        the article does not give the other gender."""
         k = bisect_left(self.persons, (char,))
-        best = None
+        subject = named = None
+        subject_para = None
         for j in range(k - 1, max(-1, k - 7), -1):
             start, _, name, is_subject = self.persons[j]
             if char - start > window:
@@ -182,10 +253,29 @@ class Persons:
             if gender and self.gender(name) not in (None, gender):
                 continue
             full = self.full_name(name)
-            if is_subject:
+            para = self.index.paragraph(start)
+            if start in self.speaking and (subject_para is None or para == subject_para):
                 return full
-            best = best or full
-        return best
+            if subject_para is not None and para < subject_para:
+                break
+            if is_subject and subject is None:
+                subject, subject_para = full, para
+            named = named or full
+        return subject or named
+
+    def people_before(self, char: int, n: int, window: int = 1500) -> list[str]:
+        """The last ``n`` different people named before ``char`` (within ``window`` chars),
+        most recent first; fewer when fewer are named."""
+        k = bisect_left(self.persons, (char,))
+        out: list[str] = []
+        for j in range(k - 1, -1, -1):
+            start, _, name, _ = self.persons[j]
+            if char - start > window or len(out) == n:
+                break
+            full = self.full_name(name)
+            if full not in out:
+                out.append(full)
+        return out
 
     def person_in(self, start: int, end: int) -> str | None:
         """Full name of a person entity overlapping ``[start, end)``."""
@@ -204,3 +294,104 @@ class Persons:
         if people and len(set(people)) == 1:
             return people[-1]
         return None
+
+
+def _is_name_word(tok) -> bool:
+    """A word that can be part of a person's name: a capitalised proper noun, not all
+    capitals (an acronym), not a word of an organisation's name."""
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and not (tok.text.isupper()
+            and len(tok.text) > 2 and "." not in tok.text) and tok.lower_ not in ORG_WORDS
+            and tok.ent_type_ not in NOT_PERSON_ENTS)
+
+
+def untagged_names(doc, tagged: list[Span]) -> list[Span]:
+    """People's names the parser did not tag PERSON ("Tonya Love" read as a work of art,
+    "Maryam Adalat" as an organisation, "TJ King" where only "King" was tagged): runs of two
+    to four capitalised proper nouns ending a noun phrase that open with a known first name
+    (``first_names.tsv``) or end with a word the parser tagged a person elsewhere."""
+    inside = {i for ent in tagged for i in range(ent.start, ent.end)}
+    person_words = {ent[-1].lower_ for ent in tagged}
+    out = []
+    for tok in doc:
+        if tok.i in inside or not _is_name_word(tok) or \
+                (tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "compound"
+                 and doc[tok.i + 1].head.i == tok.i + 1):
+            continue
+        first = tok.i
+        while first > 0 and first - 1 not in inside and _is_name_word(doc[first - 1]) \
+                and doc[first - 1].head.i in range(first, tok.i + 1) and tok.i - first < 3:
+            first -= 1
+        if first == tok.i:
+            continue
+        opens = next((j for j in range(first, tok.i) if first_name_gender(doc[j:tok.i + 1].text)),
+                     None)
+        if opens is None and tok.lower_ not in person_words:
+            continue
+        span = doc[first if opens is None else opens:tok.i + 1]
+        if (span[0].ent_iob_ != "I" or span[0].ent_type_ in ("", "PERSON")) and \
+                tok.lower_ not in lexicon_set("institution_nouns"):
+            out.append(span)
+    return out
+
+
+def strip_role(name: str) -> tuple[str, str]:
+    """A name without the job words the parser took into it, and those words lower-cased
+    ("City Attorney Barbara Parker" -> "Barbara Parker", "city attorney"; "Superintendent
+    Imee Almazan" -> "Imee Almazan"): the longest run of leading words that ends with a
+    word WordNet calls a person first ("attorney", "superintendent", "judge") or a title of
+    ``person_titles.txt``, holds no known first name and leaves a word of the name."""
+    words = name.split()
+    cut = 0
+    for k in range(len(words) - 1):
+        if first_name_gender(" ".join(words[k:k + 2])):
+            break
+        word = words[k].lower().strip(".,")
+        if wordnet.classes(word, "noun")[:1] == ("person",) or word in titles() or \
+                words[k].lower() in titles():
+            cut = k + 1
+    return " ".join(words[cut:]), " ".join(w.lower().strip(".,") for w in words[:cut])
+
+
+def role_before(ent: Span) -> str:
+    """The job words written right before a name, in its noun phrase ("City Attorney
+    Barbara Parker": "city attorney"), lower-cased; "" when there are none."""
+    doc = ent.doc
+    i = ent.start
+    words = []
+    while i > 0 and doc[i - 1].dep_ == "compound" and doc[i - 1].head.i in range(i, ent.end) \
+            and doc[i - 1].text[:1].isupper() and doc[i - 1].ent_type_ != "PERSON":
+        i -= 1
+        words.insert(0, doc[i].lower_)
+    if not words or not wordnet.classes(words[-1], "noun")[:1] == ("person",):
+        return ""
+    return " ".join(words)
+
+
+def organisation_words(doc) -> frozenset[str]:
+    """Lower-cased words the article uses as an organisation's name: the words of its ORG
+    entities and the proper nouns it puts before a spokesperson or an institution ("a
+    Southwest spokesperson", "the Meta board"), so that "Southwest" alone is no person."""
+    out = {t.lower_ for ent in doc.ents if ent.label_ == "ORG" for t in ent if t.pos_ == "PROPN"}
+    heads = lexicon_set("spokesperson_nouns") | lexicon_set("institution_nouns")
+    for tok in doc:
+        if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in heads \
+                and tok.head.pos_ == "NOUN":
+            out.add(tok.lower_)
+    return frozenset(out)
+
+
+def misread_place(ent: Span) -> bool:
+    """A PERSON entity that is no person: no known first name opens it and its last word is
+    tagged a place or an organisation elsewhere in the article more often than a person
+    ("Civic Nebraska", beside "Nebraska" tagged a state eight times)."""
+    if first_name_gender(ent.text):
+        return False
+    last = ent[-1].lower_
+    person = other = 0
+    for e in ent.doc.ents:
+        if e[-1].lower_ == last:
+            if e.label_ == "PERSON":
+                person += 1
+            elif e.label_ in ("GPE", "LOC", "ORG", "NORP", "FAC"):
+                other += 1
+    return other > person

@@ -1,20 +1,41 @@
-"""What kind of source a mention is, and its name: named, institutional, anonymous, media.
+"""What kind of source a mention is, and its name.
 
 :func:`describe` types one mention (the noun phrase a speaker or source finder found) and
 names it: a person's full name (pronouns resolved to the person meant by
-:class:`~analysis.extract.coref.Persons`), an outlet, or the phrase as written. The word
-lists it reads are ``person_titles``, ``spokesperson_nouns``, ``media_nouns``,
-``media_outlets``, ``institution_nouns`` and ``anonymous_sources`` (``lexicons/``).
+:class:`~analysis.extract.coref.Persons`), an outlet, a document's author, or the phrase as
+written. The types (:data:`SOURCE_TYPES`):
+
+- ``named``: a person the article names ("Sen. Tom Cotton said", "Cotton said", "he said"
+  after Cotton);
+- ``institutional``: an organisation or office, or someone speaking for one ("the White
+  House said", "a spokesperson for the agency");
+- ``anonymous``: an unnamed person or group the article relies on ("officials said",
+  "three people familiar with the talks");
+- ``media``: another outlet or a journalist ("The Times reported");
+- ``document``: a report, study, filing, court record, poll, data release, e-mail, post or
+  written statement relied on as such ("the report found", "according to the charges");
+  its ``name`` is its author when the article gives one ("a tally by MAP", "Humboldt's
+  letter"), else the phrase;
+- ``unresolved``: a pronoun whose referent the article does not make clear ("she said"
+  with no woman named before, "I", "you", "this"): never counted as anonymous.
+
+The word lists it reads are ``person_titles``, ``spokesperson_nouns``, ``media_nouns``,
+``media_outlets``, ``document_nouns``, ``institution_nouns`` and ``anonymous_sources``
+(``lexicons/``).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 
 from spacy.tokens import Token
 
+from .. import wordnet
 from ..lexicons import lexicon_set, load_lexicon
-from .coref import PERSON_PRONOUNS, POSSESSIVE, PRONOUN_GENDER, Persons, strip_titles
+from ..names import first_name_gender
+from .coref import (NOT_PERSON_ENTS, ORG_WORDS, alone_in_entity, PERSON_PRONOUNS, POSSESSIVE, PRONOUN_GENDER, Persons,
+                    strip_titles)
 from .docindex import PROPN_ID
 from .syntax import mention_span
 
@@ -23,7 +44,30 @@ SELF_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 RELATIVE = frozenset({"who", "whom", "whose"})
 #: Entity types of organisations and places: a state as a source is institutional at most.
 PLACE_OR_ORG = frozenset({"ORG", "GPE", "FAC", "LOC"})
-SOURCE_TYPES = ("named", "institutional", "anonymous", "media")
+SOURCE_TYPES = ("named", "institutional", "anonymous", "media", "document", "unresolved")
+#: Pronouns that stand for a thing, an organisation or a document, never for a person.
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+#: Demonstratives and other pronouns that name nothing on their own ("this shows").
+EMPTY_PRONOUNS = frozenset({"this", "that", "these", "those", "which", "what", "there",
+                            "here"})
+#: Types a pronoun for a thing ("it") can stand for.
+THING_TYPES = frozenset({"institutional", "media", "document"})
+AUTHOR_PREPS = frozenset({"by", "from"})
+#: Words of a government's name: its officials speaking unnamed are anonymous sources.
+GOVERNMENT = frozenset({"administration", "government", "white", "pentagon", "kremlin",
+                        "department", "ministry", "agency", "embassy", "military", "army",
+                        "police", "congress", "senate", "house", "parliament", "cabinet",
+                        "commission", "committee", "council", "court", "fbi", "cia", "nsa",
+                        "dhs", "doj", "us", "u.s", "un", "nato", "eu"})
+#: Representatives who speak for an organisation only, never for a person.
+ORGANISATION_STAFF = frozenset({"official", "officials", "executive", "executives"})
+#: A word with a digit or two capitals inside reads as a brand ("SoCalGas", "MLK50"), not a
+#: surname ("McDonald", "LaMont" have one).
+BRAND = re.compile(r"\d|^.[^A-Z]*[A-Z][^A-Z]*[A-Z]")
+#: Heads of a share of people counted, as a poll or a study reports them ("a majority of
+#: voters", "nearly half", "two-thirds of respondents").
+SHARE_WORDS = frozenset({"half", "majority", "plurality", "minority", "third", "thirds",
+                         "quarter", "quarters", "fifth", "fifths", "percent", "%"})
 
 
 @cache
@@ -43,19 +87,26 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     low = tok.lower_
     if low in PERSON_PRONOUNS:
         name = persons.person_before(start, gender=PRONOUN_GENDER[low])
-        return ("named", name) if name else ("anonymous", tok.text)
+        return ("named", name) if name else ("unresolved", tok.text)
     if (low in RELATIVE or low in ("that", "which")) and tok.head.dep_ == "relcl":
         ante = tok.head.head
         a_start, a_end = mention_span(ante, fixed)
         return describe(ante, a_start, a_end, persons, fixed, previous)
-    if low in GROUP_PRONOUNS:
+    if low in GROUP_PRONOUNS or low in THING_PRONOUNS:
+        wanted = THING_TYPES if low in THING_PRONOUNS else set(SOURCE_TYPES) - {"named", "unresolved"}
         for rec in reversed(previous or []):
-            if rec["source_type"] != "named" and rec["start"] < start:
+            if rec["source_type"] in wanted and rec["start"] < start:
                 return rec["source_type"], rec["name"]
-        return "anonymous", tok.text
-    if low in SELF_PRONOUNS and not (tok.text.isupper() and len(tok.text) > 1):
-        return "anonymous", tok.text
+        return "unresolved", tok.text
+    if (low in SELF_PRONOUNS or low in RELATIVE or low in EMPTY_PRONOUNS) and \
+            not (tok.text.isupper() and len(tok.text) > 1):
+        return "unresolved", tok.text
     phrase = persons.text[start:end]
+    poll = next((r for r in reversed(previous or []) if r["source_type"] == "document"
+                 and r["start"] < start), None) if is_share(tok) else None
+    if poll or (is_share(tok) and tok.lower_ not in SHARE_WORDS):
+        # "Some 73% of registered voters said": the respondents of the poll before
+        return "document", poll["name"] if poll else phrase
     if fixed and tok.i in fixed and tok.ent_type_ == "PERSON":
         return "named", persons.full_name(phrase)  # not the parse's "Stated Stone"
     norm = " " + " ".join(POSSESSIVE.sub("", w) for w in phrase.lower().split()) + " "
@@ -63,21 +114,39 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     words = norm.split()
     head = tok.lemma_.lower()
     spokes = lexicon_set("spokesperson_nouns")
-    if (tok.pos != PROPN_ID and tok.ent_type_ == "" and tok.tag_ == "NN"
-            and norm.split() == ["the", head] and head in lexicon_set("person_titles")):
-        holder = persons.role_holder(head, start)
+    if tok.pos != PROPN_ID and tok.ent_type_ in ("", "ORG") and words[:1] == ["the"] \
+            and (" ".join(words[1:]) in persons.roles or (
+                tok.tag_ == "NN" and words == ["the", head] and head in persons.roles)):
+        holder = persons.role_holder(" ".join(words[1:]), start) or \
+            persons.role_holder(head, start)
         if holder:
-            return "named", holder
+            return "named", holder  # "the city attorney" after "City Attorney Barbara Parker"
+    pair = named_pair(tok, persons, start)
+    if pair:
+        return "named", pair  # "Both women spoke", after Jennifer Peyton and Carla Espinoza
+    named_beside = person_in_apposition(tok, persons)
+    if named_beside and tok.ent_type_ != "PERSON":
+        return "named", named_beside  # "The bill's author, Sen. Justin Wayne, said"
     if tok.ent_type_ == "PERSON" or (tok.pos == PROPN_ID and person and tok.ent_type_ == ""):
         return "named", persons.person_in(tok.idx, tok.idx + len(tok.text)) or person
-    if tok.pos == PROPN_ID and tok.lower_ in persons.surnames:
-        return "named", persons.surnames[tok.lower_]
+    if tok.lower_ in persons.surnames and tok.text[:1].isupper() and alone_in_entity(tok) \
+            and tok.ent_type_ not in NOT_PERSON_ENTS and tok.pos_ in ("PROPN", "NOUN"):
+        return "named", persons.surnames[tok.lower_]  # "Love said", "Trump" tagged ORG
+    if person and tok.pos == PROPN_ID and tok.ent_type_ not in NOT_PERSON_ENTS:
+        return "named", person  # a name the parser misread ("Tonya Love", "Maryam Adalat")
     outlet = next((o for o in _media_outlets() if o in norm), None)
     if outlet is not None:
         _, by, author = phrase.rpartition(" by ")
         if by and outlet in " " + author.lower() + " ":
             return "media", author.strip()  # "a report by The New York Times"
         return "media", strip_titles(phrase)
+    if (head in lexicon_set("document_nouns") or any(
+            " " + n + " " in norm for n in lexicon_set("document_nouns") if " " in n)) \
+            and not person and tok.pos != PROPN_ID:
+        return "document", document_author(tok, persons) or phrase
+    principal = principal_of(tok, persons)
+    if principal:
+        return "institutional", principal  # "Love's lawyers", "a spokesperson for the county"
     if head in spokes or any(w in spokes for w in words):
         return "institutional", phrase
     if head in lexicon_set("media_nouns") and not person:
@@ -87,6 +156,187 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
         if head in lexicon_set("anonymous_sources"):
             return "anonymous", phrase
         return "institutional", phrase
+    if tok.pos != PROPN_ID and not tok.ent_type_ and head in lexicon_set("organisation_nouns") \
+            and not person:
+        return "institutional", phrase  # "the state", "the city", "the utility"
     if tok.pos == PROPN_ID and tok.ent_type_ == "" and tok.text[:1].isupper():
-        return "named", persons.full_name(phrase)
+        if looks_like_person(phrase) and not (
+                len(phrase.split()) == 1 and tok.lower_ in persons.organisations):
+            return "named", persons.full_name(phrase)
+        return "institutional", phrase
     return "anonymous", phrase
+
+
+def looks_like_person(phrase: str) -> bool:
+    """Whether a proper-noun phrase the parser tagged no entity reads as a person's name
+    rather than an organisation's: it opens with a known first name (``first_names.tsv``),
+    or it has one to four capitalised words of which none is all capitals (an acronym) nor
+    a word of an organisation's or a place's name ("Schools", "Department", "County"):
+    "Annya Artigas", "Figueroa", not "the ICRI", "Fresno Christian Schools"."""
+    words = strip_titles(phrase).split()
+    if words[:1] in (["the"], ["The"]):
+        return False
+    if not words:
+        return False
+    if first_name_gender(" ".join(words[:2])) is not None:
+        return True
+    org_words = ORG_WORDS | lexicon_set("institution_nouns") | lexicon_set("document_nouns")
+    return len(words) <= 4 and all(
+        w[:1].isupper() and not (w.isupper() and len(w) > 1) and not BRAND.search(w)
+        and w.lower().strip(".,") not in org_words for w in words)
+
+
+def document_author(tok: Token, persons: Persons) -> str | None:
+    """Who wrote the document whose head is ``tok``, when the mention or the words beside it
+    say: the object of "by" or "from" ("a tally by MAP", "estimates from Bernstein
+    Research"), a possessor ("Humboldt's letter", "her notice": the person meant), or the
+    proper-noun words before the head ("a Reuters/Ipsos poll"); else None."""
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPS:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.pos == PROPN_ID or obj.ent_type_):
+                return _name_of(obj, persons)
+    for child in tok.lefts:
+        if child.dep_ == "poss":
+            if child.lower_ in PERSON_PRONOUNS:
+                return persons.person_before(child.idx, gender=PRONOUN_GENDER[child.lower_])
+            if child.pos == PROPN_ID or child.ent_type_:
+                return _name_of(child, persons)
+    names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos == PROPN_ID]
+    if names:
+        return tok.doc[names[0].left_edge.i:names[-1].i + 1].text
+    return None
+
+
+def _name_of(tok: Token, persons: Persons) -> str:
+    """The name a proper-noun mention gives: a person's full name, else its words."""
+    start, end = mention_span(tok)
+    phrase = POSSESSIVE.sub("", persons.text[start:end].strip())
+    for det in ("the ", "The "):
+        phrase = phrase.removeprefix(det)
+    return persons.person_in(start, end) or phrase
+
+
+def is_share(tok: Token) -> bool:
+    """The mention counts a share of people, as polls and studies do ("Some 73% of voters",
+    "64%", "nearly half", "a majority of respondents"): the source is the poll or study
+    cited before it (a percentage is a document's figure even without one)."""
+    return tok.ent_type_ == "PERCENT" or tok.lower_ in SHARE_WORDS or tok.text.endswith("%")
+
+
+def named_pair(tok: Token, persons: Persons, start: int) -> str | None:
+    """The two people a plural "both"/"the two" mention stands for ("Both women", "the two
+    senators"), the last two named before it, as "A and B"; None otherwise."""
+    if tok.tag_ != "NNS" or wordnet.classes(tok.lemma_.lower(), "noun")[:1] != ("person",):
+        return None
+    words = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "predet", "nummod", "quantmod")}
+    if "both" not in words and "two" not in words:
+        return None
+    people = persons.people_before(start, 2)
+    return " and ".join(reversed(people)) if len(people) == 2 else None
+
+
+def principal_of(tok: Token, persons: Persons) -> str | None:
+    """Whom a lawyer, attorney, spokesperson or representative (``representative_nouns``)
+    speaks for, when the article names them: an organisation's name before the noun ("the
+    Acme spokesperson", "the county attorneys"), its possessor ("Love's lawyers", "her
+    attorneys": the person meant) or the object of "for", "of" or "at" ("lawyers for the
+    county"); None otherwise, and for a place ("U.S. lawyers")."""
+    if tok.lemma_.lower() not in lexicon_set("representative_nouns") and \
+            tok.lower_ not in lexicon_set("representative_nouns"):
+        return None
+    of_people = tok.lemma_.lower() not in ORGANISATION_STAFF  # "her lawyers", not "her officials"
+    if not of_people:
+        return _company_of_staff(tok, persons)
+    for child in tok.lefts:
+        if child.dep_ == "poss":
+            if child.lower_ in PERSON_PRONOUNS:
+                return persons.person_before(child.idx, gender=PRONOUN_GENDER[child.lower_])
+            if child.pos == PROPN_ID or child.ent_type_:
+                return _name_of(child, persons)
+        if child.dep_ == "compound" and _names_organisation(child):
+            return _name_of(child, persons) if child.pos == PROPN_ID else child.lower_
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and (_names_organisation(obj) or obj.ent_type_ == "PERSON"):
+                return _name_of(obj, persons) if obj.pos == PROPN_ID else obj.lower_
+    return None
+
+
+def _company_of_staff(tok: Token, persons: Persons) -> str | None:
+    """The organisation whose officials or executives speak ("Southern California Edison
+    officials said", "officials of Acme said"): a proper-noun organisation's name that is no
+    government's ("administration officials", "White House officials", "Pentagon
+    officials" are the classic anonymous sources)."""
+    names = [c for c in tok.lefts if c.dep_ in ("compound", "poss") and c.pos == PROPN_ID]
+    names += [o for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")
+              for o in c.children if o.dep_ == "pobj" and o.pos == PROPN_ID]
+    for name in names:
+        if name.ent_type_ == "ORG":
+            found = _name_of(name, persons)
+            if not GOVERNMENT.intersection(found.lower().replace(".", "").split()):
+                return found
+    return None
+
+
+def _names_organisation(tok: Token) -> bool:
+    """An organisation's name or noun ("Acme", "the county"), not a place's ("U.S.")."""
+    if tok.ent_type_ in ("ORG",):
+        return True
+    if tok.ent_type_ in ("GPE", "LOC", "NORP", "FAC"):
+        return False
+    low = tok.lemma_.lower()
+    return low in lexicon_set("organisation_nouns") or low in lexicon_set("institution_nouns")
+
+
+def person_in_apposition(tok: Token, persons: Persons) -> str | None:
+    """The person named in apposition to a mention ("Another board member, Ana Ruiz,",
+    "the Sentencing Project's director of advocacy, Nicole Porter", "one of the bill's
+    sponsors, Rep. Kevin Christie,"), as the article names them, or None: an appositive of
+    the head or of the noun its "of" phrase counts, or a person's name right after the
+    mention and a comma, itself followed by a comma or the end of the sentence."""
+    start, end = mention_span(tok)
+    for child in tok.rights:  # "A senior at North Country Union High School, Wilburn, 17,"
+        if child.dep_ == "prep" and child.right_edge.i - tok.i <= 12:
+            last = child.right_edge
+            end = max(end, last.idx + len(last.text))
+    after = persons.text[end:end + 3]
+    if after.startswith(", ") and tok.lower_ not in PERSON_PRONOUNS:
+        doc = tok.doc
+        nxt = None
+        for t in doc[tok.i + 1:min(len(doc), tok.i + 30)]:
+            if t.idx < end + 2 or t.is_punct:
+                continue
+            if t.ent_type_ == "PERSON":
+                nxt = t
+                break
+            if not (t.dep_ == "compound" and t.text[:1].isupper()):  # a title: "Rep."
+                break
+        name = persons.person_in(nxt.idx, nxt.idx + 1) if nxt is not None else None
+        if name:
+            last = nxt
+            while last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I":
+                last = doc[last.i + 1]
+            follow = doc[last.i + 1] if last.i + 1 < len(doc) else None
+            if follow is None or follow.text in (",", ".") or follow.is_sent_start:
+                return name
+    counted = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+    for node in [tok, *(o for c in counted for o in c.children if o.dep_ == "pobj")]:
+        found = _appositive_person(node, persons)
+        if found:
+            return found
+    return None
+
+
+def _appositive_person(tok: Token, persons: Persons) -> str | None:
+    for child in tok.children:
+        if child.dep_ != "appos":
+            continue
+        start, end = mention_span(child)
+        name = persons.person_in(child.idx, child.idx + len(child.text))
+        if name and (child.ent_type_ == "PERSON" or child.pos == PROPN_ID):
+            return name
+        if child.pos == PROPN_ID and looks_like_person(persons.text[start:end]):
+            return persons.full_name(persons.text[start:end])
+    return None

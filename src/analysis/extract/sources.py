@@ -48,6 +48,7 @@ record is typed (named / institutional / anonymous / media) and named by
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -58,8 +59,9 @@ from .. import wordnet
 from ..lexicons import lexicon_set
 from ..paths import LEXICON_DIR
 from .coref import PERSON_PRONOUNS, Persons
-from .cues import attribution_cues, plain_speech, thought_only
-from .docindex import PROPN_ID, VERB_ID, DocIndex, lemma_key
+from .cues import attribution_cues, plain_speech, quote_cues, thought_only
+from .docindex import PROPN_ID, VERB_ID, DocIndex, lemma_key, lexicon_keys
+from .source_ids import assign_source_ids
 from .source_types import GROUP_PRONOUNS, RELATIVE, SELF_PRONOUNS, describe
 from .speakers import Speakers
 from .syntax import (SUBJECT_DEPS, according_objects, direct_subject, is_according,
@@ -123,11 +125,12 @@ def table_threshold() -> float:
     return weights().get(THRESHOLD_ROW, 0.5)
 
 
-def _embedded(index: DocIndex, tok: Token) -> bool:
+def _embedded(index: DocIndex, tok: Token, cues: frozenset[int] | None = None) -> bool:
     """``tok`` sits in the content of a cue verb ("he said Trump thinks..."), with no
     quotation between them: "Obama called for…, “and I agree,” said Holtz-Eakin" is the
-    parser hanging a sentence on the cue of a later quotation, not that quotation's content."""
-    cues = attribution_cues()
+    parser hanging a sentence on the cue of a later quotation, not that quotation's content.
+    ``cues``: the verbs that count (default :func:`attribution_cues`)."""
+    cues = attribution_cues() if cues is None else cues
     node = tok
     for _ in range(4):
         if node.dep_ not in EMBED_DEPS or node.head.i == node.i:
@@ -287,16 +290,28 @@ def _lent_subject(index: DocIndex, tok: Token) -> Token | None:
 #: outside influence on FBI probe", "Poll: Trump ties Clinton").
 HEADLINE_ENTS = frozenset({"PERSON", "ORG", "NORP"})
 HEADLINE_NOUNS = frozenset({"poll", "report", "survey", "study"})
+#: What follows a page label's colon rather than a headline's claim: a date, a time, a link.
+LABEL_TAIL = re.compile(r":\s*(?:https?://|www\.|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                        r"nov|dec)[a-z]*\.?\s+\d)", re.IGNORECASE)
 
 
 def _headline_speaker(index: DocIndex, tok: Token) -> Token | None:
-    """``tok`` ends a name that opens its line and is followed by a colon ("Sanders: ...")."""
+    """``tok`` ends a name that opens its line and is followed by a colon ("Sanders: ...");
+    not a page label in capitals nor a label before a date, a time or a link ("UPDATED:
+    September 3", "AP NBA: https://…")."""
     if index.quoted[tok.i] or not (tok.pos == PROPN_ID or tok.ent_type_ in HEADLINE_ENTS
                                    or tok.lower_ in HEADLINE_NOUNS):
         return None
-    start, _ = mention_span(tok, index.mention_spans)
+    start, end = mention_span(tok, index.mention_spans)
     line = index.text.rfind("\n", 0, start) + 1
-    return None if index.text[line:start].strip() else tok
+    if index.text[line:start].strip():
+        return None
+    label = index.text[start:end]
+    after = index.text[end:index.text.find("\n", end) if "\n" in index.text[end:] else None]
+    if (label.isupper() and len(label) > 1 and tok.ent_type_ != "PERSON") or \
+            LABEL_TAIL.match(after):
+        return None
+    return tok
 
 
 def candidates(index: DocIndex):
@@ -461,22 +476,100 @@ def find_sources(index: DocIndex, persons: Persons, speakers: Speakers,
     (:meth:`DocIndex.with_quotes`, :meth:`DocIndex.with_mention_spans`).
     """
     threshold = table_threshold() if threshold is None else threshold
-    found = list(ruled_sources(index, speakers))
+    found = [(*r, False) for r in ruled_sources(index, speakers)]
     for mention, pred, cons, feats in scored_candidates(index):
         p = probability(feats)
         if p >= threshold and learned_agent(feats):
             found.append((mention, f"{CONSTRUCTION_RULES[cons]} {pred.lemma_.lower()} "
-                          f"(learned, p={p:.2f})", pred.text))
-    heads = {tok.i for tok, _, _ in found}
+                          f"(learned, p={p:.2f})", pred.text,
+                          not relied_on(index, mention, pred, cons, feats)))
+    heads = {tok.i for tok, *_ in found}
     spans = []
-    for tok, rule, cue in found:
+    for tok, rule, cue, act in found:
         if index.quoted[tok.i] or described(tok, heads):
             continue
         start, end = mention_span(tok, index.mention_spans)
-        spans.append((start, end, tok, rule, cue))
+        spans.append((start, end, tok, rule, cue, act))
     records: list[dict] = []
-    for start, end, tok, rule, cue in outermost(spans):
+    heads = []
+    acts = []
+    for start, end, tok, rule, cue, act in outermost(spans):
         source_type, name = describe(tok, start, end, persons, index.mention_spans, records)
         records.append({"kind": "source", "start": start, "end": end, "source_type": source_type,
                         "name": name, "cue": cue, "rule": rule})
+        heads.append(tok)
+        acts.append(act)
+    assign_source_ids(records, heads, index.text)
+    relied = {r["source_id"] for r, act, tok in zip(records, acts, heads)
+              if not act and r["source_type"] != "unresolved" and not _names_no_one(tok, r)}
+    for rec in records:
+        rec["counted"] = rec["source_id"] in relied and rec["source_type"] != "unresolved"
     return records
+
+
+#: Words that make a subject nobody ("no one questioned her", "no legislator objected").
+NOBODY = frozenset({"no one", "nobody", "none", "nothing", "no"})
+#: WordNet classes of a common noun's senses that name someone (a person, a group).
+SOMEONE_CLASSES = frozenset({"person", "group"})
+
+
+def relied_on(index: DocIndex, mention: Token, pred: Token, cons: str, feats: list[str]) -> bool:
+    """Whether the article relies on a learned candidate for information, so that the
+    scorecard may count its source: not when its predicate is an action (:func:`acting`),
+    when it stands inside another source's account ("Wilburn said a student said…": the
+    article relies on Wilburn), when it is nobody ("no one questioned her"), nor when it is
+    the relative pronoun of a clause that says nothing ("white parents who didn't want…":
+    a relative clause's verb must be a plain speech verb, take a clause or stand by a
+    quotation)."""
+    if acting(index, pred, cons, feats) or _embedded(index, pred, quote_cues()):
+        return False
+    words = " ".join(t.lower_ for t in mention.lefts if t.dep_ == "det") + " " + mention.lower_
+    if mention.lower_ in NOBODY or any(w in NOBODY for w in words.split()[:1]) or \
+            " ".join(words.split()) in NOBODY:
+        return False
+    if mention.lower_ in ("who", "that", "which") and pred.dep_ in ("relcl", "conj") and \
+            index.lemma[pred.i] not in plain_speech() and "quote_in_sentence" not in feats and \
+            not any(c.dep_ in ("ccomp", "parataxis") for c in pred.children):
+        return False
+    return True
+
+
+def _names_no_one(tok: Token, rec: dict) -> bool:
+    """An unnamed source whose head noun names no person or group in any WordNet sense ("the
+    failure … shows", "the rally … showed"): not someone the article relies on."""
+    if rec["source_type"] != "anonymous" or tok.pos_ != "NOUN":
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in lexicon_set("anonymous_sources") or lemma in lexicon_set("quantifiers"):
+        return False
+    found = wordnet.classes(lemma, "noun")
+    return bool(found) and SOMEONE_CLASSES.isdisjoint(found)
+
+
+#: WordNet classes of the commonest sense of a cue verb that say, think, perceive, feel or
+#: take a stand ("announce", "decide", "see", "hope", "endorse"); a cue verb of another
+#: class ("seek": possession, "continue": stative) is an act.
+SAYING_CLASSES = frozenset({"communication", "cognition", "perception", "emotion", "social"})
+
+
+def acting(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
+    """Whether a learned candidate's predicate shows its subject acting rather than saying,
+    thinking, finding or showing something: a verb of no cue lexicon (``cue_verbs``,
+    ``cue_verbs_clausal``, ``quote_cue_verbs``), of ``action_verbs``, or a cue verb whose
+    commonest WordNet sense is no :data:`SAYING_CLASSES` ("seek", "offer"), with no clause
+    of its own, no speech verb hanging from it ("sued the agency, claiming…") and no
+    quotation in its sentence ("Trump nominated three justices", "approved by Oakland
+    voters"). PolNeAR annotates such subjects as sources (about three in four on its train
+    split), so they stay source records; the scorecard counts a source only when some
+    mention of it is no such action (:func:`find_sources`)."""
+    if cons not in ("subj", "lent", "agent") or pred.pos != VERB_ID:
+        return False
+    if "quote_in_sentence" in feats:
+        return False
+    if index.lemma[pred.i] in quote_cues() and index.lemma[pred.i] not in lexicon_keys("action_verbs"):
+        found = wordnet.classes(pred.lemma_.lower(), "verb")
+        if not found or found[0] in SAYING_CLASSES:
+            return False
+    return not any(c.dep_ in ("ccomp", "parataxis") or
+                   (c.dep_ == "advcl" and index.lemma[c.i] in quote_cues())
+                   for c in pred.children)

@@ -60,8 +60,12 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
     for child in tok.lefts:
         if child.dep_ in LEFT_DEPS and tok.i - child.left_edge.i <= 8:
             left = min(left, child.left_edge.i)
-    while left < tok.i and (doc[left].is_punct or doc[left].is_space):
-        left += 1
+    # the mention's own words only: doc.text would join the whole article on every call
+    words = doc[left:tok.i].text_with_ws if left < tok.i else ""
+    cut = max(words.rfind("\n"), words.rfind("|"))
+    cut = doc[left].idx + cut if cut >= 0 else -1
+    while left < tok.i and (doc[left].is_punct or doc[left].is_space or doc[left].idx <= cut):
+        left += 1  # a mention never reaches back over a line break or a "|" (page furniture)
     right = tok.i
     for child in tok.rights:
         if child.dep_ in ("compound", "flat", "nummod") and child.i == right + 1:
@@ -106,9 +110,13 @@ def according_objects(tok: Token) -> Iterator[Token]:
 
 
 def subject_of(index: DocIndex, tok: Token) -> Token | None:
-    """The source-bearing subject of cue ``tok``, climbing participles and conjuncts."""
+    """The source-bearing subject of cue ``tok``, climbing participles and conjuncts; for
+    "X quoted his source as saying …" the one quoted (:func:`quoted_as_saying`)."""
     if is_according(tok):
         return next(according_objects(tok), None)
+    relayed = quoted_as_saying(tok)
+    if relayed is not None and not index.quoted[relayed.i]:
+        return relayed
     head = tok
     para = index.paragraph(tok.idx)
     for _ in range(4):
@@ -125,6 +133,26 @@ def subject_of(index: DocIndex, tok: Token) -> Token | None:
             return None
         head = head.head
     return None
+
+
+#: Verbs that relay someone else's words: "quoted an official as saying", "cited aides as
+#: saying".
+RELAY_VERBS = frozenset({"quote", "cite"})
+
+
+def quoted_as_saying(tok: Token) -> Token | None:
+    """The object of "quote"/"cite" … "as saying" ("He quoted his source as saying “…”":
+    his source), for the verb ``tok`` or the "saying" that hangs from it; else None."""
+    verb = tok
+    if tok.lemma_.lower() not in RELAY_VERBS:
+        up = tok.head.head if tok.head.lower_ == "as" else None
+        if up is None or up.lemma_.lower() not in RELAY_VERBS:
+            return None
+        verb = up
+    if not any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            g.lemma_.lower() in ("say", "tell", "write") for g in c.children) for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def direct_subject(index: DocIndex, verb: Token, para: int | None = None) -> Token | None:

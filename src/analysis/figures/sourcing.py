@@ -12,7 +12,8 @@ from .common import (colour_ticklabels, empty_panel, genre_by_label, genre_legen
 from .save import genre_colour
 
 SOURCE_COLUMNS = {"named": "named_sources", "institutional": "institutional_sources",
-                  "anonymous": "anonymous_sources", "media": "media_citations"}
+                  "anonymous": "anonymous_sources", "media": "media_citations",
+                  "document": "document_sources"}
 
 
 def sourcing_table(scores: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,187 @@
+"""One source, one id: the mentions of one referent in an article share a ``source_id``.
+
+A source is a referent, not a string. :func:`assign_source_ids` gives every source record of
+one article a ``source_id`` (``"s1"``, ``"s2"``… in order of first mention), the same for
+all the mentions of one source, so that the scorecard counts distinct sources:
+
+- a person: the same name once titles, accents, possessives and punctuation are set aside
+  ("Superintendent Imee Almazan", "Imee Almazan", "Martínez" / "Martinez"), a surname or a
+  shorter name that ends a longer one ("Almazan"), and pronouns resolved to that person (they
+  carry the full name);
+- an unnamed person or group, an organisation, a document: the same words (determiners
+  aside), or a later *definite* mention ("the officer", "the three people", "those
+  lawyers", "the spokesperson") whose head noun, and number when there is one, repeat an
+  earlier mention's of the same type ("an officer", "three people familiar with the talks",
+  "a Southwest spokesperson");
+- an organisation: its acronym ("ICRI" after "the International Coral Reef Initiative"), a
+  spokesperson or representative standing for it ("a Southwest spokesperson" and
+  "Southwest"), a pronoun resolved to it ("it said", which carries its name);
+- representatives named after whom they speak for ("Love's lawyers", institutional): a
+  later "the lawyers" is them, and takes their type and name.
+
+Apart from that last case, sources of different types never share an id.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from ..lexicons import lexicon_set
+from .coref import strip_titles
+from .docindex import PROPN_ID
+
+#: Determiners that make a mention point back to one already made.
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+POSSESSIVE_DETS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+#: Determiners and quantifiers left out when two mentions' words are compared.
+FUNCTION_WORDS = DEFINITE | POSSESSIVE_DETS | {"a", "an", "some", "another", "any"}
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def fold(text: str) -> str:
+    """Lower case, accents dropped, curly apostrophes straight."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'").lower()
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """A person's name as compared: titles, possessives, suffixes and punctuation off."""
+    return tuple(w for w in WORD.findall(fold(strip_titles(name))) if w not in NAME_SUFFIXES)
+
+
+def phrase_words(text: str) -> tuple[str, ...]:
+    """Any other mention's words as compared: determiners and possessives off."""
+    words = [re.sub(r"'s$", "", w) for w in WORD.findall(fold(text))]
+    return tuple(w for w in words if w not in FUNCTION_WORDS)
+
+
+def acronym(text: str) -> str:
+    """Initials of the capitalised words of an organisation's name ("ICRI")."""
+    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w&'-]*", text)).lower()
+
+
+def _number(tok: Token) -> str | None:
+    """The number word or digits counting the mention ("three people": "three")."""
+    for child in tok.lefts:
+        if child.dep_ == "nummod":
+            return child.lower_
+    return None
+
+
+def _definite(tok: Token) -> bool:
+    """The mention points back with a determiner alone: "the officer", "those lawyers"."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.lefts)
+
+
+def _principal(tok: Token) -> str | None:
+    """Whom a representative noun (a spokesperson, a lawyer, officials…) speaks for: a
+    possessor or proper-noun modifier ("a Southwest spokesperson", "Love's lawyers") or the
+    object of "for", "of" or "at" ("a spokesperson for the agency"); None otherwise."""
+    lemma = tok.lemma_.lower()
+    if lemma not in lexicon_set("spokesperson_nouns") and \
+            lemma not in lexicon_set("anonymous_sources"):
+        return None
+    names = [c for c in tok.lefts if c.dep_ == "poss" or (c.dep_ == "compound"
+                                                          and c.pos == PROPN_ID)]
+    if names:
+        return tok.doc[names[0].left_edge.i:names[-1].i + 1].text
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return tok.doc[obj.left_edge.i:obj.i + 1].text
+    return None
+
+
+class _Clusters:
+    """Sources found so far in one article, and the keys that lead to each."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.keys: dict[tuple, str] = {}
+        self.people: list[tuple[tuple[str, ...], str]] = []  # (name words, id), longest first
+        self.heads: dict[tuple, str] = {}  # (type, head lemma, number) -> latest id
+        self.acronyms: dict[tuple[str, str], str] = {}  # (type, acronym) -> id
+        #: (type, head lemma) of a representative with a principal -> (id, type, name)
+        self.speakers_for: dict[tuple[str, str], tuple[str, str, str]] = {}
+
+    def new(self) -> str:
+        self.ids.append(f"s{len(self.ids) + 1}")
+        return self.ids[-1]
+
+    def person(self, name: str) -> str:
+        words = name_words(name)
+        if not words:
+            return self.new()
+        for known, sid in self.people:
+            if known[-len(words):] == words or words[-len(known):] == known:
+                if len(words) > len(known):  # keep the longest form as the one compared
+                    self.people.remove((known, sid))
+                    self.people.append((words, sid))
+                return sid
+        sid = self.new()
+        self.people.append((words, sid))
+        return sid
+
+    def other(self, kind: str, tok: Token | None, text: str,
+              name: str) -> str | tuple[str, str, str]:
+        """The id of a non-person source; or ``(id, type, name)`` when the mention turns out
+        to be an earlier source of another type ("the lawyers" after "Love's lawyers")."""
+        words = phrase_words(name or text)
+        principal = _principal(tok) if tok is not None else None
+        head = (kind, tok.lemma_.lower(), _number(tok)) if tok is not None else None
+        if words and (kind, words) in self.keys:
+            sid = self.keys[(kind, words)]
+        elif principal and (kind, phrase_words(principal)) in self.keys:
+            sid = self.keys[(kind, phrase_words(principal))]  # "a Southwest spokesperson"
+        elif kind != "anonymous" and self._acronym_of(kind, name or text):
+            sid = self._acronym_of(kind, name or text)
+        elif head is not None and not principal and _definite(tok) and (
+                head in self.heads or head[:2] + (None,) in self.heads):
+            sid = self.heads.get(head) or self.heads[head[:2] + (None,)]
+        elif kind == "anonymous" and tok is not None and _definite(tok) and \
+                ("institutional", tok.lemma_.lower()) in self.speakers_for:
+            # "the lawyers" after "Love's lawyers": the same representatives
+            return self.speakers_for[("institutional", tok.lemma_.lower())]
+        else:
+            sid = self.new()
+        if words:
+            self.keys.setdefault((kind, words), sid)
+        if principal:
+            self.keys.setdefault((kind, phrase_words(principal)), sid)
+        if head is not None and principal:
+            self.speakers_for[(kind, tok.lemma_.lower())] = (sid, kind, name)
+        if head is not None and not principal:
+            self.heads[head] = sid
+            self.heads[head[:2] + (None,)] = sid  # "the people" points back to "three people"
+        if kind != "anonymous" and len(words) > 1:
+            self.acronyms.setdefault((kind, acronym(name or text)), sid)
+        return sid
+
+    def _acronym_of(self, kind: str, text: str) -> str | None:
+        """The id of the organisation whose initials ``text`` is ("ICRI"), if any."""
+        word = re.sub(r"^(?:the|The)\s+", "", text.strip())
+        if " " in word or not word.isupper() or len(word) < 2:
+            return None
+        return self.acronyms.get((kind, word.lower()))
+
+
+def assign_source_ids(records: Sequence[dict], heads: Sequence[Token | None], text: str) -> None:
+    """Set ``source_id`` on each source record of the article ``text`` (records in text
+    order) in place; ``heads`` are the mentions' head tokens (None where unknown)."""
+    clusters = _Clusters()
+    for rec, tok in zip(records, heads):
+        kind, words = rec["source_type"], text[rec["start"]:rec["end"]]
+        if kind == "named":
+            rec["source_id"] = clusters.person(rec.get("name") or words)
+        else:
+            found = clusters.other(kind, tok, words, rec.get("name") or "")
+            if isinstance(found, tuple):
+                rec["source_id"], rec["source_type"], rec["name"] = found
+            else:
+                rec["source_id"] = found

@@ -1,0 +1,241 @@
+"""The sourcing profile (issue 16): typed sources, names beside a mention, one id per source.
+
+Short sentences of our own, each pinning one construction; the scorecard's counts at the end.
+"""
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract.coref import strip_role
+from analysis.pipeline import reading_text
+from analysis.scoring import score_row
+
+
+def sources(records: list[dict]) -> list[tuple[str, str, str, str]]:
+    """``(mention, type, name, source_id)`` of each source record."""
+    return [(r["text"], r["source_type"], r["name"], r["source_id"]) for r in records
+            if r["kind"] == "source"]
+
+
+def typed(records: list[dict]) -> list[tuple[str, str, str]]:
+    return [(m, t, n) for m, t, n, _ in sources(records)]
+
+
+# ------------------------------------------------------------------ documents
+
+@pytest.mark.parametrize("text, expected", [
+    ("According to the charges, the man fled the scene before the police arrived.",
+     ("the charges", "document", "the charges")),
+    ("According to a tally by the Movement Advancement Project, nine states passed such laws.",
+     ("a tally", "document", "Movement Advancement Project")),
+    ("Humboldt's letter said that the county had not been consulted.",
+     ("Humboldt's letter", "document", "Humboldt")),
+    ("Court filings show that the company knew about the defect.",
+     ("Court filings", "document", "Court filings")),
+    ("Estimates from Bernstein Research show that the company spent $3 billion.",
+     ("Estimates", "document", "Bernstein Research")),
+])
+def test_a_document_relied_on_is_a_document_named_after_its_author(evidence_of, text, expected):
+    assert expected in typed(evidence_of(text))
+
+
+def test_an_outlet_s_report_stays_a_media_citation(evidence_of):
+    got = typed(evidence_of("A report by The New York Times said the deal was off."))
+    assert [t for _, t, _ in got] == ["media"]
+
+
+# ------------------------------------------------------------------ unresolved pronouns
+
+@pytest.mark.parametrize("text, mention", [
+    ("She said the plan would pass.", "She"),
+    ("I reported last year that the plan would fail.", "I"),
+    ("They said the vote would be close.", "They"),
+])
+def test_a_pronoun_with_no_referent_is_unresolved_never_anonymous(evidence_of, text, mention):
+    assert (mention, "unresolved", mention) in typed(evidence_of(text))
+
+
+def test_it_stands_for_the_organisation_named_before_and_shares_its_id(evidence_of):
+    got = sources(evidence_of("Acme Corp. said on Monday that prices would rise. "
+                              "It said the rise would be small."))
+    assert [(m, t, n) for m, t, n, _ in got] == [("Acme Corp.", "institutional", "Acme Corp."),
+                                                 ("It", "institutional", "Acme Corp.")]
+    assert got[0][3] == got[1][3]
+
+
+# ------------------------------------------------------------------ names beside a mention
+
+@pytest.mark.parametrize("text, expected", [
+    ("Another board member, Ana Ruiz, said the vote was rushed.",
+     ("Another board member", "named", "Ana Ruiz")),
+    ("The bill's author, state Sen. Justin Wayne, said he had waited years for the change.",
+     ("The bill's author", "named", "Justin Wayne")),
+    ("City Attorney Barbara Parker filed the lawsuit on Monday. "
+     "The city attorney said the company broke the law.",
+     ("The city attorney", "named", "Barbara Parker")),
+])
+def test_a_name_in_or_beside_the_mention_makes_it_named(evidence_of, text, expected):
+    assert expected in typed(evidence_of(text))
+
+
+def test_a_surname_that_is_a_common_word_is_the_person(evidence_of):
+    got = sources(evidence_of("Tonya Love, a candidate for the council, said she would appeal. "
+                              "Love said the ruling was unfair."))
+    assert [(m, t, n) for m, t, n, _ in got] == [("Tonya Love", "named", "Tonya Love"),
+                                                 ("Love", "named", "Tonya Love")]
+    assert got[0][3] == got[1][3]
+
+
+def test_a_one_word_company_name_is_no_person(evidence_of):
+    got = sources(evidence_of("A Southwest spokesperson said the airline follows the law. "
+                              "Southwest denied that workers were forced to work."))
+    assert [t for _, t, _, _ in got] == ["institutional", "institutional"]
+    assert got[0][3] == got[1][3]
+
+
+def test_job_words_before_a_name_are_no_part_of_it():
+    assert strip_role("City Attorney Barbara Parker") == ("Barbara Parker", "city attorney")
+    assert strip_role("Superintendent Imee Almazan") == ("Imee Almazan", "superintendent")
+    assert strip_role("Dean Smith") == ("Dean Smith", "")  # a first name, not a dean
+
+
+# ------------------------------------------------------------------ one source, one id
+
+@pytest.mark.parametrize("text", [
+    "An officer told him that he had to leave. The officer said he had no choice.",
+    "Three people familiar with the talks said the deal was close. "
+    "The three people said a vote could come soon.",
+    "Superintendent Ana Ruiz said the schools would open. Ruiz said the buses were ready.",
+    "Luis Martínez said the vote was fair. Later, Martinez said he would appeal anyway.",
+    "The International Coral Reef Initiative announced that the event had spread. "
+    "The ICRI said 84 percent of reefs were hit.",
+])
+def test_the_mentions_of_one_source_share_one_id(evidence_of, text):
+    got = sources(evidence_of(text))
+    assert len(got) == 2 and got[0][3] == got[1][3]
+
+
+def test_two_sources_of_one_kind_keep_two_ids(evidence_of):
+    got = sources(evidence_of("An officer said the road was closed. "
+                              "A teacher said the school would open late."))
+    assert len(got) == 2 and got[0][3] != got[1][3]
+
+
+def test_a_quote_carries_its_speaker_s_source_id(evidence_of):
+    records = evidence_of("“We will not wait,” said Mayor Ana Ruiz. Ruiz said the plan was ready.")
+    quote = next(r for r in records if r["kind"] == "quote")
+    ids = {r["source_id"] for r in records if r["kind"] == "source"}
+    assert ids == {quote["source_id"]}
+
+
+# ------------------------------------------------------------------ the scorecard
+
+def test_the_scorecard_counts_distinct_sources_and_documents_not_pronouns(evidence_of):
+    text = ("An officer told him that he had to leave. The officer said he had no choice. "
+            "According to the charges, he fled. She said the plan would pass.")
+    row = score_row(evidence_of(text), {})
+    assert (row["anonymous_sources"], row["document_sources"]) == (1, 1)
+    assert row["named_sources"] == 0 and row["sources"] == 2
+    assert row["anonymous_share"] == 0.5
+
+
+def test_offsets_and_texts_still_index_the_text(evidence_of):
+    text = "According to the charges, the man fled. Acme Corp. said it would appeal."
+    for rec in evidence_of(text):
+        assert rec["text"] == text[rec["start"]:rec["end"]]
+    assert reading_text(text)[0] == text
+
+
+# ------------------------------------------------------------------ institutions, polls
+
+@pytest.mark.parametrize("text, expected", [
+    ("According to the state, 10 percent of students live in shelters.",
+     ("the state", "institutional", "the state")),
+    ("Lawyers for the county said the law was clear.",
+     ("Lawyers for the county", "institutional", "county")),
+    ("A U.S. official said the talks had stalled.",
+     ("A U.S. official", "anonymous", "A U.S. official")),
+])
+def test_institutions_and_those_speaking_for_them(evidence_of, text, expected):
+    assert expected in typed(evidence_of(text))
+
+
+def test_a_named_party_s_lawyers_are_one_institutional_source(evidence_of):
+    got = sources(evidence_of(
+        "Tonya Love said she would appeal. Love's lawyers argued that the signatures were "
+        "valid. Her attorneys said the clerk was closed. The lawyers asked the court to rule."))
+    lawyers = got[1:]
+    assert {(t, n) for _, t, n, _ in lawyers} == {("institutional", "Tonya Love")}
+    assert len({sid for *_, sid in lawyers}) == 1 and lawyers[0][3] != got[0][3]
+
+
+def test_poll_respondents_are_the_poll(evidence_of):
+    got = sources(evidence_of("A new Reuters/Ipsos poll showed Harris ahead. Some 73% of "
+                              "registered voters said they were excited. Nearly half said the "
+                              "economy was their main worry."))
+    assert [(m, t, n) for m, t, n, _ in got] == [
+        ("A new Reuters/Ipsos poll", "document", "Reuters/Ipsos"),
+        ("Some 73%", "document", "Reuters/Ipsos"), ("Nearly half", "document", "Reuters/Ipsos")]
+    assert len({sid for *_, sid in got}) == 1
+
+
+# ------------------------------------------------------------------ pronoun speakers
+
+def test_she_is_the_woman_who_spoke_not_the_boy_named_since(evidence_of):
+    records = evidence_of("Juanita Campa said her son Sergio will start school soon, but she "
+                          "does not know when. “I want him to learn,” she said.")
+    quote = next(r for r in records if r["kind"] == "quote")
+    assert quote["speaker"] == "Juanita Campa"
+
+
+def test_a_speaker_paragraphs_back_gives_way_to_the_person_just_named(evidence_of):
+    records = evidence_of("Josie Caballero said the survey mattered. “It shows our "
+                          "resilience,” she said.\n\nHazel Krebs, who plans to vote in November, "
+                          "is worried about the crowds.\n\n“Nothing will stop me,” she said.")
+    speakers = [r["speaker"] for r in records if r["kind"] == "quote"]
+    assert speakers == ["Josie Caballero", "Hazel Krebs"]
+
+
+# ------------------------------------------------------------------ what is counted
+
+@pytest.mark.parametrize("text, counted", [
+    ("Several property owners sought a permit for the site.", False),  # an act
+    ("Governor Bill Lee signed the bill on Friday.", False),  # an act of office
+    ("The ACLU sued the agency, claiming the rule was adopted illegally.", True),  # a claim
+    ("Landowners said the railroad would split their land.", True),
+])
+def test_a_source_only_shown_acting_is_a_record_but_not_counted(evidence_of, text, counted):
+    records = [r for r in evidence_of(text) if r["kind"] == "source"]
+    assert len(records) == 1 and records[0]["counted"] is counted
+    assert score_row(evidence_of(text), {})["sources"] == int(counted)
+
+
+def test_a_source_that_also_says_something_is_counted_once(evidence_of):
+    records = evidence_of("Governor Bill Lee signed the bill on Friday. "
+                          "Lee said the law would protect children.")
+    got = [(r["source_id"], r["counted"]) for r in records if r["kind"] == "source"]
+    assert len(got) == 2 and got[0] == got[1] == (got[0][0], True)
+    assert score_row(records, {})["named_sources"] == 1
+
+
+# ------------------------------------------------------------------ more people and speakers
+
+def test_he_quoted_his_source_as_saying_gives_the_quote_to_the_source(evidence_of):
+    records = evidence_of("Axios reporter Barack Ravid wrote about the talks. He quoted his "
+                          "source as saying “We have robust intelligence sharing with Israel.”")
+    quote = next(r for r in records if r["kind"] == "quote")
+    assert (quote["speaker"], quote["text"][:8]) == ("his source", "“We have")
+    assert ("his source", "anonymous", "his source") in typed(records)
+
+
+def test_both_women_are_the_two_women_just_named(evidence_of):
+    got = typed(evidence_of("Jennifer Peyton was fired in April. Carla Espinoza was fired in "
+                            "May. Both women said they had no warning."))
+    assert ("Both women", "named", "Jennifer Peyton and Carla Espinoza") in got
+
+
+def test_officials_of_a_company_speak_for_it_officials_of_a_country_do_not(evidence_of):
+    assert ("Acme Corp. officials", "institutional", "Acme Corp.") in typed(
+        evidence_of("Acme Corp. officials said the plant would reopen."))
+    assert ("U.S. officials", "anonymous", "U.S. officials") in typed(
+        evidence_of("U.S. officials said the plant would reopen."))
