@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
+from ..labels import plural
 from ..compare.backing import HEDGED, UNSOURCED, rank
 from ..compare.reuse import first_published
 from .common import empty_panel, labelled, titled
@@ -199,7 +200,7 @@ def plot_source_matrix(table: pd.DataFrame, comparison) -> plt.Figure:
     _style_legend(ax, sorted(set(table["source_type"]), key=rank), "source type")
     shared = table.loc[table["articles"] > 1, "source"].nunique()
     only = table.loc[table["articles"] == 1].groupby("label")["source"].nunique()
-    title = f"{shared} source(s) cited by more than one article"
+    title = f"{plural(shared, 'source')} cited by more than one article"
     if len(only):
         title += f"; {only.idxmax()} cites the most that no other does ({only.max()})"
     titled(fig, title, "Mentions of each source per article (number in the cell), coloured by "

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
+from ..labels import plural
 from ..palettes import SOURCE_STYLE
 from .common import (colour_ticklabels, empty_panel, genre_by_label, genre_legend, labelled,
                      ok_rows, titled)
@@ -62,7 +63,8 @@ def plot_sourcing_profile(table: pd.DataFrame) -> plt.Figure:
         named = " and ".join(leaders) if len(leaders) <= 2 else f"{len(leaders)} articles"
         title = f"Most sources: {named} ({totals.max()} each)" if len(leaders) > 1 else \
             f"Most sources: {leaders[0]} ({totals.max()})"
-        title += f"; {none} article(s) cite no one" if none else ""
+        title += (f"; {plural(none, 'article cites', 'articles cite')} no one"
+                  if none else "")
     else:
         title = "No sources found in any article"
     titled(fig, title, "Unique sources per article by type; labels coloured by genre")
