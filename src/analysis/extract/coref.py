@@ -118,8 +118,9 @@ class Persons:
         self._index_persons()
 
     def _index_persons(self) -> None:
+        tags = entity_tags(self.index.doc)
         tagged = [ent for ent in self.index.doc.ents if ent.label_ == "PERSON"
-                  and not misread_place(ent)]
+                  and not misread_place(ent, tags)]
         ents = sorted(tagged + untagged_names(self.index.doc, tagged), key=lambda e: e.start)
         person_starts = [ent.start for ent in ents]
         votes: dict[str, float] = {}  # name as written, titles off -> gender evidence
@@ -380,18 +381,22 @@ def organisation_words(doc) -> frozenset[str]:
     return frozenset(out)
 
 
-def misread_place(ent: Span) -> bool:
+def entity_tags(doc) -> dict[str, list[int]]:
+    """For each lower-cased last word of an entity: how often the article tags it a person,
+    and how often a place or an organisation."""
+    tags: dict[str, list[int]] = {}
+    for e in doc.ents:
+        if e.label_ in ("PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"):
+            tags.setdefault(e[-1].lower_, [0, 0])[e.label_ != "PERSON"] += 1
+    return tags
+
+
+def misread_place(ent: Span, tags: dict[str, list[int]]) -> bool:
     """A PERSON entity that is no person: no known first name opens it and its last word is
     tagged a place or an organisation elsewhere in the article more often than a person
-    ("Civic Nebraska", beside "Nebraska" tagged a state eight times)."""
+    ("Civic Nebraska", beside "Nebraska" tagged a state eight times); ``tags`` from
+    :func:`entity_tags`."""
     if first_name_gender(ent.text):
         return False
-    last = ent[-1].lower_
-    person = other = 0
-    for e in ent.doc.ents:
-        if e[-1].lower_ == last:
-            if e.label_ == "PERSON":
-                person += 1
-            elif e.label_ in ("GPE", "LOC", "ORG", "NORP", "FAC"):
-                other += 1
+    person, other = tags.get(ent[-1].lower_, (0, 0))
     return other > person
