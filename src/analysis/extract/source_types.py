@@ -33,8 +33,7 @@ from spacy.tokens import Token
 
 from .. import wordnet
 from ..lexicons import lexicon_set, load_lexicon
-from ..names import first_name_gender
-from .coref import (NOT_PERSON_ENTS, ORG_WORDS, alone_in_entity, PERSON_PRONOUNS, POSSESSIVE, PRONOUN_GENDER, Persons,
+from .coref import (NOT_PERSON_ENTS, first_name_gender, ORG_WORDS, alone_in_entity, PERSON_PRONOUNS, POSSESSIVE, PRONOUN_GENDER, Persons,
                     strip_titles)
 from .docindex import PROPN_ID
 from .syntax import mention_span
