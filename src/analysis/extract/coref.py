@@ -277,15 +277,19 @@ class Persons:
             named = named or full
         return subject or named
 
-    def people_before(self, char: int, n: int, window: int = 1500) -> list[str]:
+    def people_before(self, char: int, n: int, window: int = 1500,
+                      gender: str | None = None) -> list[str]:
         """The last ``n`` different people named before ``char`` (within ``window`` chars),
-        most recent first; fewer when fewer are named."""
+        most recent first, with ``gender`` none the article gives the other gender; fewer
+        when fewer are named."""
         k = bisect_left(self.persons, (char,))
         out: list[str] = []
         for j in range(k - 1, -1, -1):
             start, _, name, _ = self.persons[j]
             if char - start > window or len(out) == n:
                 break
+            if gender and self.gender(name) not in (None, gender):
+                continue
             full = self.full_name(name)
             if full not in out:
                 out.append(full)
