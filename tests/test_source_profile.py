@@ -230,7 +230,8 @@ def test_he_quoted_his_source_as_saying_gives_the_quote_to_the_source(evidence_o
 
 def test_both_women_are_the_two_women_just_named(evidence_of):
     got = typed(evidence_of("Jennifer Peyton was fired in April. Carla Espinoza was fired in "
-                            "May. Both women said they had no warning."))
+                            "May by Attorney General James Miller. Both women said they had "
+                            "no warning."))
     assert ("Both women", "named", "Jennifer Peyton and Carla Espinoza") in got
 
 

@@ -11,17 +11,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Span
 
 from .. import wordnet
 from ..lexicons import lexicon_set, load_lexicon
-from ..names import first_name_gender
+from ..names import first_name_gender as _first_name_gender
 from .cues import quote_cues
-from .docindex import DocIndex
+from .docindex import PROPN_ID, DocIndex
 from .syntax import SUBJECT_DEPS
 
+#: The usual gender of a name's first word (:func:`analysis.names.first_name_gender`),
+#: remembered: the same names come back in every article.
+first_name_gender = lru_cache(maxsize=16384)(_first_name_gender)
 #: Pronouns that name one person, and the gender each says that person has.
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
@@ -35,6 +39,8 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "himself", "herself"})
 #: subject pronouns of one gender only ("Clinton said she...") and names nobody else.
 GENDER_WEIGHTS = {"title": 3.0, "first name": 2.0, "pronoun": 1.0}
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+#: Parts of speech of a surname mention the parser did not tag a person ("Love said").
+NAME_POS = frozenset({PROPN_ID, POS_IDS["NOUN"]})
 #: Entity types of words that are never a person's name, whatever the word.
 NOT_PERSON_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
                              "QUANTITY"})
@@ -67,6 +73,7 @@ def titles() -> tuple[str, ...]:
     return tuple(sorted(load_lexicon("person_titles"), key=len, reverse=True))
 
 
+@lru_cache(maxsize=16384)
 def strip_titles(name: str) -> str:
     """A person's name without leading honorifics and titles ("Sen. Tom Cotton" -> "Tom Cotton")."""
     name = POSSESSIVE.sub("", " ".join(name.split()))
@@ -111,6 +118,8 @@ class Persons:
         #: name as written (titles off) -> "female" or "male", where the article and the
         #: first name say (see :meth:`gender`)
         self.genders: dict[str, str] = {}
+        #: indices of the proper nouns
+        self.propn = [i for i, p in enumerate(index.pos) if p == PROPN_ID]
         #: start offsets of the person mentions that are the subject of a cue verb
         self.speaking: set[int] = set()
         #: words that name an organisation in this article (see :func:`organisation_words`)
@@ -118,9 +127,11 @@ class Persons:
         self._index_persons()
 
     def _index_persons(self) -> None:
+        tags = entity_tags(self.index.doc)
         tagged = [ent for ent in self.index.doc.ents if ent.label_ == "PERSON"
-                  and not misread_place(ent)]
-        ents = sorted(tagged + untagged_names(self.index.doc, tagged), key=lambda e: e.start)
+                  and not misread_place(ent, tags)]
+        ents = sorted(tagged + untagged_names(self.index.doc, tagged, self.propn),
+                      key=lambda e: e.start)
         person_starts = [ent.start for ent in ents]
         votes: dict[str, float] = {}  # name as written, titles off -> gender evidence
         full_names: dict[str, dict[str, int]] = {}  # surname -> {full name: times named}
@@ -154,7 +165,7 @@ class Persons:
         for title, people in self.roles.items():
             self.roles[title] = [(start, self.full_name(name)) for start, name in people]
         self._add_surname_mentions(ents)
-        self.organisations = organisation_words(self.index.doc)
+        self.organisations = organisation_words(self.index.doc, self.propn)
         self.speaking = self._speaking()
 
     def _speaking(self) -> set[int]:
@@ -176,9 +187,12 @@ class Persons:
         """Known surnames the parser did not tag as people ("Trump" tagged an organisation,
         "Love" a work of art) are mentions of those people too, for pronouns to refer to."""
         inside = {i for ent in ents for i in range(ent.start, ent.end)}
-        for tok in self.index.doc:
-            if (tok.i not in inside and tok.text[:1].isupper() and tok.lower_ in self.surnames
-                    and tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in NOT_PERSON_ENTS
+        doc, pos = self.index.doc, self.index.pos
+        for i, start in enumerate(self.index.starts):
+            if pos[i] not in NAME_POS or i in inside or not self.text[start:start + 1].isupper():
+                continue
+            tok = doc[i]
+            if (tok.lower_ in self.surnames and tok.ent_type_ not in NOT_PERSON_ENTS
                     and alone_in_entity(tok)):
                 self.persons.append((tok.idx, tok.idx + len(tok.text), tok.text,
                                      tok.dep_ in SUBJECT_DEPS))
@@ -263,15 +277,19 @@ class Persons:
             named = named or full
         return subject or named
 
-    def people_before(self, char: int, n: int, window: int = 1500) -> list[str]:
+    def people_before(self, char: int, n: int, window: int = 1500,
+                      gender: str | None = None) -> list[str]:
         """The last ``n`` different people named before ``char`` (within ``window`` chars),
-        most recent first; fewer when fewer are named."""
+        most recent first, with ``gender`` none the article gives the other gender; fewer
+        when fewer are named."""
         k = bisect_left(self.persons, (char,))
         out: list[str] = []
         for j in range(k - 1, -1, -1):
             start, _, name, _ = self.persons[j]
             if char - start > window or len(out) == n:
                 break
+            if gender and self.gender(name) not in (None, gender):
+                continue
             full = self.full_name(name)
             if full not in out:
                 out.append(full)
@@ -304,15 +322,16 @@ def _is_name_word(tok) -> bool:
             and tok.ent_type_ not in NOT_PERSON_ENTS)
 
 
-def untagged_names(doc, tagged: list[Span]) -> list[Span]:
+def untagged_names(doc, tagged: list[Span], propn: list[int]) -> list[Span]:
     """People's names the parser did not tag PERSON ("Tonya Love" read as a work of art,
     "Maryam Adalat" as an organisation, "TJ King" where only "King" was tagged): runs of two
     to four capitalised proper nouns ending a noun phrase that open with a known first name
-    (``first_names.tsv``) or end with a word the parser tagged a person elsewhere."""
+    (``first_names.tsv``) or end with a word the parser tagged a person elsewhere.
+    ``propn``: the indices of the proper nouns of ``doc``."""
     inside = {i for ent in tagged for i in range(ent.start, ent.end)}
     person_words = {ent[-1].lower_ for ent in tagged}
     out = []
-    for tok in doc:
+    for tok in (doc[i] for i in propn):
         if tok.i in inside or not _is_name_word(tok) or \
                 (tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "compound"
                  and doc[tok.i + 1].head.i == tok.i + 1):
@@ -334,6 +353,7 @@ def untagged_names(doc, tagged: list[Span]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=16384)
 def strip_role(name: str) -> tuple[str, str]:
     """A name without the job words the parser took into it, and those words lower-cased
     ("City Attorney Barbara Parker" -> "Barbara Parker", "city attorney"; "Superintendent
@@ -367,31 +387,36 @@ def role_before(ent: Span) -> str:
     return " ".join(words)
 
 
-def organisation_words(doc) -> frozenset[str]:
+def organisation_words(doc, propn: list[int]) -> frozenset[str]:
     """Lower-cased words the article uses as an organisation's name: the words of its ORG
     entities and the proper nouns it puts before a spokesperson or an institution ("a
-    Southwest spokesperson", "the Meta board"), so that "Southwest" alone is no person."""
+    Southwest spokesperson", "the Meta board"), so that "Southwest" alone is no person.
+    ``propn``: the indices of the proper nouns of ``doc``."""
     out = {t.lower_ for ent in doc.ents if ent.label_ == "ORG" for t in ent if t.pos_ == "PROPN"}
     heads = lexicon_set("spokesperson_nouns") | lexicon_set("institution_nouns")
-    for tok in doc:
-        if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in heads \
-                and tok.head.pos_ == "NOUN":
+    for tok in (doc[i] for i in propn):
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and \
+                tok.head.lemma_.lower() in heads:
             out.add(tok.lower_)
     return frozenset(out)
 
 
-def misread_place(ent: Span) -> bool:
+def entity_tags(doc) -> dict[str, list[int]]:
+    """For each lower-cased last word of an entity: how often the article tags it a person,
+    and how often a place or an organisation."""
+    tags: dict[str, list[int]] = {}
+    for e in doc.ents:
+        if e.label_ in ("PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"):
+            tags.setdefault(e[-1].lower_, [0, 0])[e.label_ != "PERSON"] += 1
+    return tags
+
+
+def misread_place(ent: Span, tags: dict[str, list[int]]) -> bool:
     """A PERSON entity that is no person: no known first name opens it and its last word is
     tagged a place or an organisation elsewhere in the article more often than a person
-    ("Civic Nebraska", beside "Nebraska" tagged a state eight times)."""
+    ("Civic Nebraska", beside "Nebraska" tagged a state eight times); ``tags`` from
+    :func:`entity_tags`."""
     if first_name_gender(ent.text):
         return False
-    last = ent[-1].lower_
-    person = other = 0
-    for e in ent.doc.ents:
-        if e[-1].lower_ == last:
-            if e.label_ == "PERSON":
-                person += 1
-            elif e.label_ in ("GPE", "LOC", "ORG", "NORP", "FAC"):
-                other += 1
+    person, other = tags.get(ent[-1].lower_, (0, 0))
     return other > person

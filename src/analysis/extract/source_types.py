@@ -33,8 +33,7 @@ from spacy.tokens import Token
 
 from .. import wordnet
 from ..lexicons import lexicon_set, load_lexicon
-from ..names import first_name_gender
-from .coref import (NOT_PERSON_ENTS, ORG_WORDS, alone_in_entity, PERSON_PRONOUNS, POSSESSIVE, PRONOUN_GENDER, Persons,
+from .coref import (NOT_PERSON_ENTS, first_name_gender, ORG_WORDS, alone_in_entity, PERSON_PRONOUNS, POSSESSIVE, PRONOUN_GENDER, Persons,
                     strip_titles)
 from .docindex import PROPN_ID
 from .syntax import mention_span
@@ -59,6 +58,9 @@ GOVERNMENT = frozenset({"administration", "government", "white", "pentagon", "kr
                         "police", "congress", "senate", "house", "parliament", "cabinet",
                         "commission", "committee", "council", "court", "fbi", "cia", "nsa",
                         "dhs", "doj", "us", "u.s", "un", "nato", "eu"})
+#: Plural person nouns that say the people's gender ("Both women").
+PLURAL_GENDER = {"woman": "female", "women": "female", "man": "male", "men": "male",
+                 "sister": "female", "brother": "male", "mother": "female", "father": "male"}
 #: Representatives who speak for an organisation only, never for a person.
 ORGANISATION_STAFF = frozenset({"official", "officials", "executive", "executives"})
 #: A word with a digit or two capitals inside reads as a brand ("SoCalGas", "MLK50"), not a
@@ -232,7 +234,8 @@ def named_pair(tok: Token, persons: Persons, start: int) -> str | None:
     words = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "predet", "nummod", "quantmod")}
     if "both" not in words and "two" not in words:
         return None
-    people = persons.people_before(start, 2)
+    gender = PLURAL_GENDER.get(tok.lemma_.lower())
+    people = persons.people_before(start, 2, gender=gender)
     return " and ".join(reversed(people)) if len(people) == 2 else None
 
 
