@@ -199,15 +199,25 @@ def document_author(tok: Token, persons: Persons) -> str | None:
             if obj is not None and (obj.pos == PROPN_ID or obj.ent_type_):
                 return _name_of(obj, persons)
     for child in tok.lefts:
-        if child.dep_ == "poss":
-            if child.lower_ in PERSON_PRONOUNS:
-                return persons.person_before(child.idx, gender=PRONOUN_GENDER[child.lower_])
-            if child.pos == PROPN_ID or child.ent_type_:
-                return _name_of(child, persons)
+        if child.dep_ == "poss" and _names_someone(child):
+            return _possessor(child, persons)
     names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos == PROPN_ID]
     if names:
         return tok.doc[names[0].left_edge.i:names[-1].i + 1].text
     return None
+
+
+def _names_someone(child: Token) -> bool:
+    """A possessor that stands for someone: a person pronoun, a proper noun or an entity."""
+    return child.lower_ in PERSON_PRONOUNS or child.pos == PROPN_ID or bool(child.ent_type_)
+
+
+def _possessor(child: Token, persons: Persons) -> str | None:
+    """Who a possessor of :func:`_names_someone` is ("her" report: the woman last named, or
+    None when the article names none; "Love's" lawyers: Tonya Love)."""
+    if child.lower_ in PERSON_PRONOUNS:
+        return persons.person_before(child.idx, gender=PRONOUN_GENDER[child.lower_])
+    return _name_of(child, persons)
 
 
 def _name_of(tok: Token, persons: Persons) -> str:
@@ -252,11 +262,8 @@ def principal_of(tok: Token, persons: Persons) -> str | None:
     if not of_people:
         return _company_of_staff(tok, persons)
     for child in tok.lefts:
-        if child.dep_ == "poss":
-            if child.lower_ in PERSON_PRONOUNS:
-                return persons.person_before(child.idx, gender=PRONOUN_GENDER[child.lower_])
-            if child.pos == PROPN_ID or child.ent_type_:
-                return _name_of(child, persons)
+        if child.dep_ == "poss" and _names_someone(child):
+            return _possessor(child, persons)
         if child.dep_ == "compound" and _names_organisation(child):
             return _name_of(child, persons) if child.pos == PROPN_ID else child.lower_
     for child in tok.rights:
