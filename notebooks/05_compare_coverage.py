@@ -31,10 +31,7 @@ story = None  # a name to compare all the articles as one story; None: manifest 
 from analysis import analyse_articles
 from analysis.compare import compare_articles, compare_dir, write_comparison
 from analysis.compare.sources import shared_sources
-from analysis.figures import save_figure
-from analysis.figures.compare import (claim_grid_table, plot_claim_grid, plot_reuse,
-                                      plot_source_matrix, reuse_chart_table,
-                                      source_matrix_table)
+from analysis.figures.catalog import make_figure
 
 analysis = analyse_articles(data_dir)
 comparison = compare_articles(analysis, story=story)
@@ -52,9 +49,7 @@ comparison.articles[["article_id", "outlet", "genre", "published", "story"]]
 # grey is an article that states others' claims without saying where they come from.
 
 # %%
-table = claim_grid_table(comparison)
-fig = plot_claim_grid(table, comparison)
-save_figure(fig, "fig10_claim_grid", table, out)
+make_figure("fig10_claim_grid", comparison, out)
 
 # %% [markdown]
 # The sentences behind each cell, with their offsets; `sources` names the sources that back
@@ -80,9 +75,7 @@ comparison.quote_attributions
 # are the sources that only one outlet cites.
 
 # %%
-table = source_matrix_table(comparison)
-fig = plot_source_matrix(table, comparison)
-save_figure(fig, "fig11_source_matrix", table, out)
+make_figure("fig11_source_matrix", comparison, out)
 
 # %% [markdown]
 # The sources cited by two articles or more, with their mentions per article.
@@ -98,9 +91,7 @@ shared_sources(comparison.sources_by_article)
 # article came out first, where both dates are known.
 
 # %%
-table = reuse_chart_table(comparison)
-fig = plot_reuse(table, comparison)
-save_figure(fig, "fig12_reuse", table, out)
+make_figure("fig12_reuse", comparison, out)
 
 # %% [markdown]
 # ## Articles that could not be compared

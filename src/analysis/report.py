@@ -20,17 +20,24 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-import nbformat
-import papermill
-from tqdm.auto import tqdm
+# nbformat validates notebooks with jsonschema, which checks the "iri" format with
+# rfc3987-syntax when that is installed (JupyterLab's jupyter-events brings it); importing it
+# builds an Earley parser, about a second before any notebook can start. No notebook schema
+# uses that format, so the report runs without it (jsonschema then leaves "iri" unchecked).
+sys.modules.setdefault("rfc3987_syntax", None)
 
-from .html_export import offline_html
-from .kernel import QuietKernelManager
-from .paths import NOTEBOOKS_DIR, RAW_DIR, reports_dir
-from .api import analyse_articles
+import nbformat  # noqa: E402  (after the line above)
+import papermill  # noqa: E402
+from tqdm.auto import tqdm  # noqa: E402
+
+from .html_export import offline_html  # noqa: E402
+from .kernel import QuietKernelManager  # noqa: E402
+from .paths import NOTEBOOKS_DIR, RAW_DIR, reports_dir  # noqa: E402
+from .api import analyse_articles  # noqa: E402
 
 #: Most notebooks executed at once (each in its own kernel process).
 MAX_PARALLEL_NOTEBOOKS = 4

@@ -19,21 +19,31 @@ What decides a result, and so its place:
   gives a new folder, so every article is analysed again; the
   :data:`KEEP_FINGERPRINTS` most recently written folders are kept, older ones removed.
 
+The comparison of a set of articles (:func:`analysis.compare_articles`) and each drawn chart
+(:func:`analysis.figures.catalog.make_figure`) are kept the same way, in
+``data/processed/comparison`` and ``data/processed/figures`` (:class:`ResultStore`), each
+under a key hashing exactly what it is computed from (:func:`content_key`): the compared
+articles' text, sentences and evidence; the chart's table, further arguments and
+matplotlib settings.
+
 Each file holds one article's result exactly as :func:`analysis.pipeline.run` yields it
 (with the body's readability), pickled: the store is written and read by this package only,
 like the parse cache. A file that cannot be read is analysed again, never trusted.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
 import shutil
 import threading
 from collections.abc import Iterator
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .paths import PACKAGE_DIR, RAW_DIR, processed_dir
@@ -50,14 +60,15 @@ KEEP_FINGERPRINTS = 3
 SUFFIX = ".pickle"
 
 
-def fingerprint(package_dir: Path = PACKAGE_DIR) -> str:
+def fingerprint(package_dir: Path = PACKAGE_DIR,
+                dependencies: tuple[str, ...] = DEPENDENCIES) -> str:
     """Short hash of what decides every article's result besides the article itself: the
     package version, the bytes of its modules and tables (:data:`FINGERPRINT_SUFFIXES`,
-    caches excluded) and the versions of :data:`DEPENDENCIES`."""
+    caches excluded) and the versions of ``dependencies``."""
     from . import __version__
 
     digest = hashlib.sha256(f"analysis={__version__}\n".encode())
-    for name in DEPENDENCIES:
+    for name in dependencies:
         digest.update(f"{name}={_version(name)}\n".encode())
     for path in sorted(p for p in package_dir.rglob("*")
                        if p.suffix in FINGERPRINT_SUFFIXES and "__pycache__" not in p.parts):
@@ -66,6 +77,7 @@ def fingerprint(package_dir: Path = PACKAGE_DIR) -> str:
     return digest.hexdigest()[:16]
 
 
+@cache
 def _version(distribution: str) -> str:
     try:
         return metadata.version(distribution)
@@ -81,18 +93,25 @@ def article_key(row: dict) -> str:
     return digest.hexdigest()[:32]
 
 
-class AnalysisStore:
-    """Results of analysed articles on disk, one pickle per article, under one fingerprint."""
+class ResultStore:
+    """Results on disk, one pickle per key, under one fingerprint folder of
+    ``data/processed/<kind>``. What a result is, and what its key hashes, is the caller's:
+    :class:`AnalysisStore` keeps one article's analysis per key; the comparison of a set of
+    articles and the drawn charts are kept the same way (``comparison``, ``figures``)."""
 
-    def __init__(self, folder: Path | None = None, fingerprint_: str | None = None):
-        self.root = Path(folder or processed_dir() / "analysis")
-        self.folder = self.root / (fingerprint_ or fingerprint())
+    #: Type of the results kept (anything else read back is treated as missing).
+    result_type: type = object
+
+    def __init__(self, kind: str, folder: Path | None = None, fingerprint_: str | None = None,
+                 dependencies: tuple[str, ...] = DEPENDENCIES):
+        self.root = Path(folder or processed_dir() / kind)
+        self.folder = self.root / (fingerprint_ or fingerprint(dependencies=dependencies))
         self._made: set[Path] = set()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}{SUFFIX}"
 
-    def get(self, key: str) -> dict | None:
+    def get(self, key: str):
         """The stored result under ``key``, or None (none stored, or unreadable)."""
         try:
             data = self._path(key).read_bytes()
@@ -100,13 +119,13 @@ class AnalysisStore:
             return None
         try:
             result = pickle.loads(data)
-        except Exception:  # a truncated or foreign file: analysed again
+        except Exception:  # a truncated or foreign file: computed again
             return None
-        return result if isinstance(result, dict) else None
+        return result if isinstance(result, self.result_type) else None
 
-    def put(self, key: str, result: dict) -> None:
+    def put(self, key: str, result) -> None:
         """Store ``result`` under ``key`` (atomically; a full or read-only disk costs a
-        re-analysis next time, not the run)."""
+        computation next time, not the run)."""
         path = self._path(key)
         try:
             if path.parent not in self._made:
@@ -128,6 +147,64 @@ class AnalysisStore:
                         key=lambda p: p.stat().st_mtime, reverse=True)
         for old in others[max(0, keep - 1):]:
             shutil.rmtree(old, ignore_errors=True)
+
+
+class AnalysisStore(ResultStore):
+    """Results of analysed articles on disk, one pickle per article, under one fingerprint."""
+
+    result_type = dict
+
+    def __init__(self, folder: Path | None = None, fingerprint_: str | None = None):
+        super().__init__("analysis", folder, fingerprint_)
+
+
+def content_key(*parts) -> str:
+    """Hash of the content of ``parts``: DataFrames (columns, dtypes, index and every value),
+    arrays, lists, tuples, dicts, dataclasses and scalars, nested. Equal content gives the
+    same key in any process; the key of a stored comparison or chart."""
+    digest = hashlib.sha256()
+    for part in parts:
+        _feed(digest, part)
+    return digest.hexdigest()[:32]
+
+
+def _feed(digest, value) -> None:
+    """Feed ``value`` to ``digest`` with its type, so that ``1``, ``1.0`` and ``"1"`` differ."""
+    if isinstance(value, pd.DataFrame):
+        digest.update(b"frame\0")
+        _feed(digest, [list(map(str, value.columns)), list(map(str, value.dtypes)),
+                       value.index.tolist()])
+        for name in value.columns:
+            _feed(digest, value[name].to_numpy())
+    elif isinstance(value, pd.Series):
+        _feed(digest, [str(value.dtype), value.index.tolist(), value.to_numpy()])
+    elif isinstance(value, np.ndarray):
+        digest.update(f"array\0{value.dtype}\0{value.shape}\0".encode())
+        if value.dtype.hasobject:
+            for item in value.ravel():
+                _feed(digest, item)
+        else:
+            digest.update(np.ascontiguousarray(value).tobytes())
+    elif isinstance(value, (list, tuple)):
+        digest.update(f"{type(value).__name__}\0{len(value)}\0".encode())
+        for item in value:
+            _feed(digest, item)
+    elif isinstance(value, (set, frozenset)):  # in an order no hash seed changes
+        digest.update(f"set\0{len(value)}\0".encode())
+        for item in sorted(value, key=repr):
+            _feed(digest, item)
+    elif isinstance(value, dict):
+        digest.update(f"dict\0{len(value)}\0".encode())
+        for k, item in value.items():
+            _feed(digest, k)
+            _feed(digest, item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        digest.update(f"{type(value).__qualname__}\0".encode())
+        for f in dataclasses.fields(value):
+            _feed(digest, f.name)
+            _feed(digest, getattr(value, f.name))
+    else:  # scalars: str, numbers, bools, None, NaN, timestamps, paths
+        digest.update(f"{type(value).__name__}\0{value!r}\0".encode("utf-8", "surrogatepass"))
 
 
 def _rows(frame: pd.DataFrame) -> Iterator[dict]:

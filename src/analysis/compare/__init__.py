@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..paths import reports_dir
+from ..store import DEPENDENCIES, ResultStore, content_key
 from .backing import sentence_backing
 from .claims import CLAIM_COLUMNS, LINK_COLUMNS, align_story, story_units
 from .inputs import FAILED_COLUMNS, Corpus, corpus_of
@@ -45,6 +46,9 @@ EXTRA_TABLES = {
     "claim_links": LINK_COLUMNS,
     "failed": FAILED_COLUMNS,
 }
+#: Distributions whose version can change a comparison (besides the analysis' own).
+COMPARE_DEPENDENCIES = ("scikit-learn", "scipy", "numpy", "pandas", "rapidfuzz",
+                        "snowballstemmer")
 #: Folder of the report's comparison (``reports/compare``).
 COMPARE_FOLDER = "compare"
 
@@ -82,12 +86,25 @@ def compare_articles(articles=None, *, story: str | None = None,
     ``story`` column, else similarity at ``story_threshold``: :mod:`.stories`). ``jobs``,
     ``cache`` and ``progress`` go to :func:`analysis.analyse_articles`. Articles that
     could not be analysed are listed in ``failed``, not compared.
+
+    The comparison is kept in ``data/processed/comparison`` (:mod:`analysis.store`) under a
+    hash of what it reads (the articles' metadata, text, sentences and evidence, and the
+    options): comparing the same articles again reads it back. ``cache=False`` computes it
+    again (and analyses every article again).
     """
     from ..api import Analysis, analyse_articles
 
     analysis = articles if isinstance(articles, Analysis) else analyse_articles(
         articles, jobs=jobs, cache=cache, progress=progress)
-    return compare_corpus(corpus_of(analysis), story=story, story_threshold=story_threshold)
+    corpus = corpus_of(analysis)
+    store = ResultStore("comparison", dependencies=DEPENDENCIES + COMPARE_DEPENDENCIES)
+    key = content_key(corpus, story, story_threshold)
+    stored = store.get(key) if cache else None
+    if isinstance(stored, Comparison):
+        return stored
+    comparison = compare_corpus(corpus, story=story, story_threshold=story_threshold)
+    store.put(key, comparison)
+    return comparison
 
 
 def compare_corpus(corpus: Corpus, story: str | None = None,

@@ -47,14 +47,12 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 from scipy.sparse import vstack
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from ..lexicons import load_lexicon
 from .backing import HEDGED, UNSOURCED
 from .similarity import neighbour_pairs
 from .sources import _Union
-from .text import STOP, capitalised, content_stems, facts, lower_words, plain, words
+from .text import capitalised, content_stems, facts, lower_words, plain, stop_words, words
 
 CLAIM_COLUMNS = ["claim_group", "story", "article_id", "start", "end", "text", "sourcing", "sources"]
 LINK_COLUMNS = ["claim_group", "story", "article_id", "start", "end", "other_article_id",
@@ -153,11 +151,13 @@ def story_units(sentences: pd.DataFrame, keep: set[int] | None = None) -> Units 
     frame = sentences.iloc[chosen].reset_index().rename(columns={"index": "row"})
     stems = [stems_all[k] for k in chosen]
     lower = {w.lower() for t in sentences["text"] for w in lower_words(t)}
-    inner = set().union(*(capitalised(t, inner=True) for t in sentences["text"])) - lower - STOP
+    inner = set().union(*(capitalised(t, inner=True) for t in sentences["text"])) - lower - stop_words()
     names = [names_in(t, inner) for t in frame["text"]]
     article_words = {aid: frozenset(w[:k] for t in group["text"] for w in words(t)
                                     for k in range(1, NAME_PREFIX + 1))
                      for aid, group in sentences.groupby("article_id", sort=False)}
+    from sklearn.feature_extraction.text import TfidfVectorizer  # see text.stop_words
+
     vectorizer = TfidfVectorizer(analyzer=_claim_words, sublinear_tf=True, norm=None).fit(stems)
     damp = 1.0 / np.sqrt(vectorizer.idf_)
     vectors = _weighted(vectorizer.transform(stems), damp)
@@ -176,6 +176,8 @@ def _claim_words(stems: list[str]) -> list[str]:
 
 def _weighted(counts, damp: np.ndarray):
     """TF-IDF rows with the IDF taken to the power 1/2 (``damp`` = idf^-1/2), L2-normalised."""
+    from sklearn.preprocessing import normalize  # see text.stop_words
+
     return normalize(counts.multiply(damp).tocsr())
 
 

@@ -17,12 +17,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from rapidfuzz.distance import LCSseq
-from sklearn.feature_extraction.text import TfidfVectorizer
 
-from ..extract import QUOTE_KINDS
+from ..records import QUOTE_KINDS
 from .similarity import neighbour_pairs
 from .sources import _Union
-from .text import STOP, quote_plain
+from .text import quote_plain, stop_words
 
 QUOTE_COLUMNS = ["quote_group", "article_id", "start", "end", "text", "speaker", "source_type"]
 #: The side-by-side view: the speaker as written in the article and the source it is.
@@ -91,7 +90,7 @@ def same_quote(a: list[str], b: list[str]) -> bool:
         return False
     if LCSseq.similarity(short, long) < MIN_COVERAGE * len(short):
         return False
-    content = [w for w in short if w not in STOP]
+    content = [w for w in short if w not in stop_words()]
     other = set(long)
     return len(content) >= 2 and sum(w in other for w in content) >= MIN_COVERAGE * len(content)
 
@@ -102,9 +101,12 @@ def candidate_pairs(words: list[list[str]], threshold: float = CANDIDATE_COSINE)
     them all)."""
     if len(words) < 2:
         return []
-    content = [[w for w in ws if w not in STOP] or ws for ws in words]
+    stop = stop_words()
+    content = [[w for w in ws if w not in stop] or ws for ws in words]
     if not any(content):
         return []
+    from sklearn.feature_extraction.text import TfidfVectorizer  # see text.stop_words
+
     vectors = TfidfVectorizer(analyzer=lambda ws: ws, binary=True).fit_transform(content)
     i, j, _ = neighbour_pairs(vectors, threshold)
     return list(zip(i.tolist(), j.tolist()))

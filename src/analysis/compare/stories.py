@@ -19,9 +19,6 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
-from sklearn.cluster import AgglomerativeClustering
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.feature_extraction.text import TfidfTransformer
 
 from .similarity import neighbour_pairs
 
@@ -40,6 +37,9 @@ STORY_COLUMNS = ["article_id", "story"]
 
 def article_vectors(vocab: list[dict[str, int]]):
     """L2-normalised TF-IDF rows (sublinear tf, smoothed idf) of the given lemma counts."""
+    from sklearn.feature_extraction import DictVectorizer  # see text.stop_words
+    from sklearn.feature_extraction.text import TfidfTransformer
+
     counts = DictVectorizer().fit_transform(vocab)
     return TfidfTransformer(sublinear_tf=True).fit_transform(counts)
 
@@ -93,6 +93,8 @@ def _average_linkage(vectors, threshold: float) -> np.ndarray:
         return np.zeros(1, dtype=int)
     distance = np.clip(1.0 - (vectors @ vectors.T).toarray(), 0.0, 2.0)
     np.fill_diagonal(distance, 0.0)
+    from sklearn.cluster import AgglomerativeClustering  # see text.stop_words
+
     model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
                                     distance_threshold=1.0 - threshold + 1e-9)
     return model.fit_predict(distance)

@@ -13,7 +13,6 @@ import re
 from functools import cache, lru_cache
 
 import snowballstemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
                        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
@@ -38,7 +37,17 @@ NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60"
 MONTHS = frozenset("january february march april june july august september october "
                    "november december".split())  # "may" is too often the verb
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-STOP = frozenset(ENGLISH_STOP_WORDS)
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words (imported on first use: scikit-learn takes a large
+    part of a second to import, and a comparison read back from the store needs none of it)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
 #: Characters after which a word is capitalised whatever it is.
 OPENERS = frozenset(".!?:;\"'([{-")
 
@@ -89,10 +98,10 @@ def content_stems(text: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def _content_stems(text: str) -> tuple[str, ...]:
-    out = []
+    out, stop = [], stop_words()
     for w in words(text):
         w = POSSESSIVE.sub("", w)
-        if w in STOP or (len(w) < 2 and not w.isdigit()):
+        if w in stop or (len(w) < 2 and not w.isdigit()):
             continue
         out.append(stem(NUMBER_WORDS.get(w, w)))
     return tuple(out)

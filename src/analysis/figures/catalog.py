@@ -1,11 +1,17 @@
 """Every chart of the report by name: one registry the notebooks call, from one
-:class:`~analysis.api.Analysis`.
+:class:`~analysis.api.Analysis` (fig01–fig09, :data:`CHARTS`) or one
+:class:`~analysis.compare.Comparison` (fig10–fig12, :data:`COMPARE_CHARTS`).
 
 :func:`make_figure` draws one chart by its file name (table → plot → save as PNG, SVG and the
 CSV of what is plotted) and returns a :class:`SavedFigure`, which a notebook shows as the
-PNG just saved; notebooks 01–03 call it chart by chart to tell the story, and
+PNG just saved; notebooks 01–03 and 05 call it chart by chart to tell the story, and
 :func:`make_figures` draws them all (tests and scripts). File names are those used in the
 write-up.
+
+A chart drawn before from the same table, arguments and matplotlib settings is not drawn
+again: its PNG and SVG are kept in ``data/processed/figures`` (:mod:`analysis.store`) and
+copied, so a report re-run or a notebook cell re-run redraws only the charts whose data
+changed.
 """
 from __future__ import annotations
 
@@ -19,12 +25,15 @@ import pandas as pd
 
 from ..framing.actors import actor_table
 from ..framing.vocabulary import distinctive_words
+from ..store import DEPENDENCIES, ResultStore, content_key
 from .common import labelled, ok_rows
+from .compare import (COMPARE_FIGURES, claim_grid_table, plot_claim_grid, plot_reuse,
+                      plot_source_matrix, reuse_chart_table, source_matrix_table)
 from .framing import (genre_profile_table, plot_actors, plot_distinctive_words, plot_genre_profiles,
                       plot_stance, stance_table)
 from .positions import plot_positions, positions_table
 from .readability import plot_readability, readability_table
-from .save import PNG_DPI, SavedFiles, save_figure
+from .save import PNG_DPI, SOURCE_NOTE, SavedFiles, figure_files, save_figure
 from .signals import plot_signals, signals_table
 from .sourcing import plot_quotes_vs_hedging, plot_sourcing_profile, quotes_hedging_table, sourcing_table
 
@@ -101,6 +110,23 @@ CHARTS: dict[str, Chart] = {
 }
 
 
+def _the_comparison(comparison) -> tuple:
+    return (comparison,)
+
+
+#: The comparison charts (notebook 05), drawn from a :class:`~analysis.compare.Comparison`.
+COMPARE_CHARTS: dict[str, Chart] = {
+    "fig10_claim_grid": Chart(COMPARE_FIGURES["fig10_claim_grid"], claim_grid_table,
+                              plot_claim_grid, _the_comparison),
+    "fig11_source_matrix": Chart(COMPARE_FIGURES["fig11_source_matrix"], source_matrix_table,
+                                 plot_source_matrix, _the_comparison),
+    "fig12_reuse": Chart(COMPARE_FIGURES["fig12_reuse"], reuse_chart_table, plot_reuse,
+                         _the_comparison),
+}
+#: Distributions whose version can change a drawn chart (besides the package's own code).
+FIGURE_DEPENDENCIES = DEPENDENCIES + ("matplotlib", "pandas", "numpy")
+
+
 @dataclass(frozen=True)
 class SavedFigure:
     """A chart saved by :func:`make_figure`: its name, the table plotted and its files.
@@ -128,24 +154,47 @@ class SavedFigure:
 
 def figure_table(name: str, analysis) -> pd.DataFrame:
     """The table chart ``name`` plots (exactly what its CSV holds)."""
-    return CHARTS[_known(name)].table(analysis)
+    return _known(name).table(analysis)
 
 
-def make_figure(name: str, analysis, out_dir: Path | None = None) -> SavedFigure:
-    """Draw chart ``name`` (a key of :data:`CHARTS`) from ``analysis``, save it as PNG, SVG
-    and CSV under ``out_dir/figures`` (:func:`~analysis.figures.save.save_figure`) and close it.
+def make_figure(name: str, analysis, out_dir: Path | None = None,
+                cache: bool = True) -> SavedFigure:
+    """Draw chart ``name`` (a key of :data:`CHARTS` or :data:`COMPARE_CHARTS`) from
+    ``analysis``, save it as PNG, SVG and CSV under ``out_dir/figures``
+    (:func:`~analysis.figures.save.save_figure`) and close it.
 
-    ``analysis`` is an :class:`~analysis.api.Analysis`; ``fig01_readability`` also takes
-    the articles frame of :func:`analysis.load_articles`.
+    ``analysis`` is an :class:`~analysis.api.Analysis` (``fig01_readability`` also takes the
+    articles frame of :func:`analysis.load_articles`), or a
+    :class:`~analysis.compare.Comparison` for the comparison charts. A chart drawn before
+    from the same table, arguments and matplotlib settings is copied from the store instead
+    of drawn (``cache=False``: drawn again, and the store refreshed).
     """
-    chart = CHARTS[_known(name)]
+    chart = _known(name)
     table = chart.table(analysis)
-    fig = chart.plot(table, *chart.extra(analysis))
+    extra = chart.extra(analysis)
+    data = pd.DataFrame(table)
+    store = ResultStore("figures", dependencies=FIGURE_DEPENDENCIES)
+    key = content_key(name, data, extra, SOURCE_NOTE, _settings())
+    drawn = store.get(key) if cache else None
+    if isinstance(drawn, dict) and set(drawn) == {"png", "svg"}:
+        paths = figure_files(name, out_dir)
+        for ext, content in drawn.items():
+            paths[ext].write_bytes(content)
+        data.to_csv(paths["csv"], index=False)
+        return SavedFigure(name, table, paths)
+    fig = chart.plot(table, *extra)
     try:
-        paths = save_figure(fig, name, pd.DataFrame(table), out_dir)
+        paths = save_figure(fig, name, data, out_dir)
     finally:
         plt.close(fig)
+    store.put(key, {ext: paths[ext].read_bytes() for ext in ("png", "svg")})
     return SavedFigure(name, table, paths)
+
+
+def _settings() -> dict:
+    """matplotlib's settings as they stand (a style or an ``rcParams`` change in a notebook
+    gives another drawing); the backend does not change a saved file."""
+    return {k: v for k, v in dict.items(plt.rcParams) if k != "backend"}
 
 
 def make_figures(analysis, out_dir: Path | None = None) -> dict[str, dict[str, Path]]:
@@ -153,7 +202,8 @@ def make_figures(analysis, out_dir: Path | None = None) -> dict[str, dict[str, P
     return {name: make_figure(name, analysis, out_dir).paths for name in CHARTS}
 
 
-def _known(name: str) -> str:
-    if name not in CHARTS:
-        raise KeyError(f"no chart {name!r}; the charts are {', '.join(CHARTS)}")
-    return name
+def _known(name: str) -> Chart:
+    charts = {**CHARTS, **COMPARE_CHARTS}
+    if name not in charts:
+        raise KeyError(f"no chart {name!r}; the charts are {', '.join(charts)}")
+    return charts[name]

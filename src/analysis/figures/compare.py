@@ -2,7 +2,8 @@
 (fig10), sources × articles (fig11), and reuse between the articles of a story (fig12).
 
 Each chart has a table function (exactly what is plotted, saved as its CSV) and a plot
-function; :func:`make_compare_figures` draws all three through :func:`save_figure`.
+function, registered by name in :data:`analysis.figures.catalog.COMPARE_CHARTS`;
+:func:`make_compare_figures` draws all three through the registry.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from ..compare.backing import HEDGED, UNSOURCED, rank
 from ..compare.reuse import first_published
 from .common import empty_panel, labelled, titled
 from ..palettes import BACKING_STYLE, OTHER_STYLE
-from .save import genre_colour, save_figure
+from .save import genre_colour
 
 #: How an article backs a claim -> (colour, hatch): the source types as in fig02, none of
 #: them a genre colour (:mod:`analysis.palettes`).
@@ -259,23 +260,12 @@ def plot_reuse(table: pd.DataFrame, comparison) -> plt.Figure:
     return fig
 
 
-def compare_figure_data(comparison) -> dict[str, tuple]:
-    """``name -> (table, plot function)`` of the comparison charts."""
-    return {
-        "fig10_claim_grid": (claim_grid_table(comparison), plot_claim_grid),
-        "fig11_source_matrix": (source_matrix_table(comparison), plot_source_matrix),
-        "fig12_reuse": (reuse_chart_table(comparison), plot_reuse),
-    }
-
-
 def make_compare_figures(comparison, out_dir: Path | None = None) -> dict[str, dict[str, Path]]:
-    """Draw and save fig10–fig12 (PNG, SVG, CSV) under ``out_dir/figures``."""
-    paths = {}
-    for name, (table, plot) in compare_figure_data(comparison).items():
-        fig = plot(table, comparison)
-        paths[name] = save_figure(fig, name, table, out_dir)
-        plt.close(fig)
-    return paths
+    """Draw and save fig10–fig12 (PNG, SVG, CSV) under ``out_dir/figures``, through the
+    registry (:func:`analysis.figures.catalog.make_figure`)."""
+    from .catalog import COMPARE_CHARTS, make_figure  # the registry imports this module
+
+    return {name: make_figure(name, comparison, out_dir).paths for name in COMPARE_CHARTS}
 
 
 __all__ = ["SOURCING_STYLE", "COMPARE_FIGURES", "make_compare_figures"]

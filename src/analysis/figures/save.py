@@ -13,8 +13,8 @@ from ..paths import figures_dir
 
 SOURCE_NOTE = "Source: analysis toolkit (src/analysis); evidence spans traceable to article text."
 PNG_DPI = 200
-__all__ = ["GENRE_COLOURS", "PNG_DPI", "SOURCE_NOTE", "SavedFiles", "article_label", "genre_colour",
-           "save_figure"]
+__all__ = ["GENRE_COLOURS", "PNG_DPI", "SOURCE_NOTE", "SavedFiles", "article_label", "figure_files",
+           "genre_colour", "save_figure"]
 
 
 class SavedFiles(dict):
@@ -29,6 +29,14 @@ class SavedFiles(dict):
         printer.text(self.summary())
 
 
+def figure_files(name: str, out_dir: Path | None = None) -> SavedFiles:
+    """The paths chart ``name`` is saved under (``out_dir/figures/<name>.png|svg|csv``), its
+    folder made."""
+    folder = figures_dir(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    return SavedFiles({ext: folder / f"{name}.{ext}" for ext in ("png", "svg", "csv")})
+
+
 def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, out_dir: Path | None = None,
                 note: str = SOURCE_NOTE) -> SavedFiles:
     """Save ``fig`` as ``<name>.png`` and ``<name>.svg`` and ``data`` as ``<name>.csv``.
@@ -37,11 +45,9 @@ def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, out_dir: Path | 
     ``data`` must be exactly what the chart shows. A source note is written at the foot of
     the figure. Returns the three paths (shown as one line in a notebook).
     """
-    folder = figures_dir(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    paths = figure_files(name, out_dir)
     if note:
         fig.text(0.01, 0.005, note, fontsize=7, color="#555555", ha="left", va="bottom")
-    paths = SavedFiles({ext: folder / f"{name}.{ext}" for ext in ("png", "svg", "csv")})
     with plt.rc_context({"svg.fonttype": "none"}):
         fig.savefig(paths["png"], dpi=PNG_DPI, bbox_inches="tight")
         fig.savefig(paths["svg"], bbox_inches="tight")
