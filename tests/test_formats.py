@@ -432,3 +432,53 @@ def test_exports_with_the_same_name_in_two_folders_keep_distinct_ids(tmp_path):
                                          for n in (1, 2, 3)]
     assert (frame.loc[frame["article_id"].str.startswith("2011"), "duplicate_of"]
             == ["2010/export_001", "2010/export_002", "2010/export_003"]).all()
+
+
+def test_highlight_shows_the_chosen_article_of_an_export_with_its_own_evidence(tmp_path):
+    from analysis import cli
+
+    path = tmp_path / "export.txt"
+    expected = fs.write_lexisnexis(path)
+    ids = list(load_articles(path)["article_id"])
+    assert len(ids) == len(expected) > 1
+    out = tmp_path / "page.html"
+    assert cli.main(["highlight", str(path), "--out", str(out)]) == 2  # which one?
+    assert not out.exists()
+    assert cli.main(["highlight", str(path), "--out", str(out), "--article", "nothing"]) == 2
+    for article_id, (_, _, title, _, _, paragraphs) in zip(ids, expected.values()):
+        assert cli.main(["highlight", str(path), "--out", str(out), "--article", article_id]) == 0
+        page = out.read_text(encoding="utf-8")
+        assert title in page and paragraphs[0].split()[0] in page
+        others = [t for _, _, t, _, _, _ in expected.values() if t != title]
+        assert not any(t in page for t in others)
+
+
+def test_highlight_page_gets_the_evidence_of_its_article_only(tmp_path, monkeypatch):
+    from analysis import highlight
+
+    path = tmp_path / "export.txt"
+    fs.write_lexisnexis(path)
+    ids = list(load_articles(path)["article_id"])
+    seen = []
+    real = highlight.highlight_page
+
+    def page(title, text, evidence, *args):
+        seen.append(set(evidence["article_id"]))
+        assert all(text[s:e] == t for s, e, t in zip(evidence["start"], evidence["end"],
+                                                     evidence["text"]))
+        return real(title, text, evidence, *args)
+
+    monkeypatch.setattr(highlight, "highlight_page", page)
+    highlight.write_highlight_page(path, tmp_path / "p.html", article_id=ids[1])
+    assert seen == [{ids[1]}]
+
+
+def test_highlight_names_the_articles_to_choose_from(tmp_path, capsys):
+    from analysis import cli
+
+    path = tmp_path / "export.txt"
+    fs.write_lexisnexis(path)
+    ids = list(load_articles(path)["article_id"])
+    assert cli.main(["highlight", str(path), "--out", str(tmp_path / "p.html")]) == 2
+    message = capsys.readouterr().err
+    assert "--article" in message and all(i in message for i in ids)

@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Write the article with its evidence highlighted and explained on hover.")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--out", type=Path, required=True, metavar="PAGE.html")
+    p.add_argument("--article", default=None, metavar="ID",
+                   help="the article to show, when FILE holds several (an archive export or a "
+                        "corpus CSV): its article_id")
 
     p = sub.add_parser("report", help="the main job: scores, notebooks and charts",
                        description="Score every article in DIR, execute the notebooks on it and "
@@ -290,11 +293,14 @@ def cmd_compare(args) -> int:
 
 
 def cmd_highlight(args) -> int:
-    from .highlight import write_highlight_page
+    from .highlight import ArticleChoiceError, write_highlight_page
 
     if not args.file.is_file():
         raise UserError(f"{args.file}: no such file; give one article file")
-    write_highlight_page(args.file, args.out)
+    try:
+        write_highlight_page(args.file, args.out, article_id=args.article)
+    except ArticleChoiceError as error:  # several articles and no --article, or an unknown one
+        raise UserError(f"{error} with --article ID") from None
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 

@@ -218,21 +218,38 @@ def article_summary(scores: pd.Series | dict) -> str:
             f"advocacy signals {score('advocacy_score')} (0–1)")
 
 
-def write_highlight_page(path: Path, out: Path, kinds=DEFAULT_KINDS) -> Path:
-    """Analyse the article file ``path`` and write its highlighted page to ``out``."""
+class ArticleChoiceError(ValueError):
+    """A file of several articles given without the id of the one to show (or with an id it
+    does not hold)."""
+
+
+def write_highlight_page(path: Path, out: Path, kinds=DEFAULT_KINDS,
+                         article_id: str | None = None) -> Path:
+    """Analyse the article file ``path`` and write its highlighted page to ``out``.
+
+    A file holding several articles (an archive export, a corpus CSV) needs ``article_id``,
+    one of the ids :func:`analysis.load_articles` gives them; an :class:`ArticleChoiceError`
+    lists them otherwise (and for an id the file does not hold).
+    """
     from .articles import load_articles
     from .api import analyse_articles
 
     result = analyse_articles(load_articles(Path(path)), progress=False)
-    art = result.articles.iloc[0]
-    score = result.scores.iloc[0]
+    ids = list(result.articles["article_id"])
+    if article_id is None and len(ids) > 1 or article_id is not None and article_id not in ids:
+        shown = ", ".join(ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+        asked = "holds several articles" if article_id is None else f"holds no article {article_id!r}"
+        raise ArticleChoiceError(f"{path} {asked}; choose one by its id ({shown})")
+    row = ids.index(article_id) if article_id is not None else 0
+    art = result.articles.iloc[row]
+    score = result.scores.iloc[row]
     if score["status"] != "ok":
         from .textio import ArticleError
 
         raise ArticleError(score["error"])
+    evidence = result.evidence.loc[result.evidence["article_id"] == art["article_id"]]
     page = highlight_page(article_title(art["title"], art["text"], art["article_id"]), art["text"],
-                          result.evidence, kinds,
-                          art["body_spans"], article_summary(score))
+                          evidence, kinds, art["body_spans"], article_summary(score))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")
