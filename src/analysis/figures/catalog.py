@@ -174,7 +174,7 @@ def make_figure(name: str, analysis, out_dir: Path | None = None,
     extra = chart.extra(analysis)
     data = pd.DataFrame(table)
     store = ResultStore("figures", dependencies=FIGURE_DEPENDENCIES)
-    key = content_key(name, data, extra, SOURCE_NOTE, _settings())
+    key = content_key(name, table, extra, SOURCE_NOTE, _settings())
     drawn = store.get(key) if cache else None
     if isinstance(drawn, dict) and set(drawn) == {"png", "svg"}:
         paths = figure_files(name, out_dir)
