@@ -210,6 +210,28 @@ def test_a_source_only_shown_acting_is_a_record_but_not_counted(evidence_of, tex
     assert score_row(evidence_of(text), {})["sources"] == int(counted)
 
 
+@pytest.mark.parametrize("text, counted", [
+    ("The mayor's office did not respond to requests for comment.", False),
+    ("Police declined to comment on the investigation.", False),
+    ("Acme Corp. would not say how many workers it had laid off.", False),
+    ("Acme Corp. said it had laid off 40 workers.", True),
+])
+def test_a_source_that_says_nothing_is_not_counted(evidence_of, text, counted):
+    records = [r for r in evidence_of(text) if r["kind"] == "source"]
+    assert len(records) == 1 and records[0]["counted"] is counted
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("Senator Tom Ridley wants to cut the housing budget.", False),
+    ("Some residents plan to rebuild their homes this summer.", False),
+    ("Some residents said they plan to rebuild their homes.", True),
+    ("Senator Tom Ridley wants the public to know that the budget is balanced.", True),
+])
+def test_a_source_only_meaning_to_act_is_not_counted(evidence_of, text, counted):
+    records = [r for r in evidence_of(text) if r["kind"] == "source"]
+    assert records and any(r["counted"] for r in records) is counted
+
+
 def test_a_source_that_also_says_something_is_counted_once(evidence_of):
     records = evidence_of("Governor Bill Lee signed the bill on Friday. "
                           "Lee said the law would protect children.")

@@ -517,11 +517,13 @@ def relied_on(index: DocIndex, mention: Token, pred: Token, cons: str, feats: li
     """Whether the article relies on a learned candidate for information, so that the
     scorecard may count its source: not when its predicate is an action (:func:`acting`),
     when it stands inside another source's account ("Wilburn said a student said…": the
-    article relies on Wilburn), when it is nobody ("no one questioned her"), nor when it is
+    article relies on Wilburn), when it says nothing (:func:`says_nothing`: "did not
+    respond to requests for comment"), when it is nobody ("no one questioned her"), nor when it is
     the relative pronoun of a clause that says nothing ("white parents who didn't want…":
     a relative clause's verb must be a plain speech verb, take a clause or stand by a
     quotation)."""
-    if acting(index, pred, cons, feats) or _embedded(index, pred, quote_cues()):
+    if acting(index, pred, cons, feats) or _embedded(index, pred, quote_cues()) or \
+            says_nothing(index, pred):
         return False
     words = " ".join(t.lower_ for t in mention.lefts if t.dep_ == "det") + " " + mention.lower_
     if mention.lower_ in NOBODY or any(w in NOBODY for w in words.split()[:1]) or \
@@ -552,6 +554,44 @@ def _names_no_one(tok: Token, rec: dict) -> bool:
 SAYING_CLASSES = frozenset({"communication", "cognition", "perception", "emotion", "social"})
 
 
+def _speech_verb(index: DocIndex, tok: Token) -> bool:
+    """A verb of the cue lexicons with a sense WordNet files under communication ("say",
+    "comment", "respond")."""
+    return index.lemma[tok.i] in quote_cues() and \
+        "communication" in wordnet.classes(tok.lemma_.lower(), "verb")
+
+
+def says_nothing(index: DocIndex, pred: Token) -> bool:
+    """The predicate says its subject gave no information: a negated speech verb ("did not
+    respond to requests for comment", "would not say") or a refusal to speak
+    (``refusal_verbs`` with a speech verb's to-infinitive: "declined to comment")."""
+    if pred.pos != VERB_ID:
+        return False
+    if any(c.dep_ == "neg" for c in pred.children) and _speech_verb(index, pred):
+        return True
+    return pred.lemma_.lower() in lexicon_set("refusal_verbs") and any(
+        c.dep_ == "xcomp" and _speech_verb(index, c) for c in pred.children)
+
+
+def _means_to_act(index: DocIndex, pred: Token) -> bool:
+    """The predicate says what its subject wants or means to do, no more: a verb whose
+    commonest WordNet sense is no communication ("want", "plan", "hope", "try") whose only
+    content is a to-infinitive of the subject's own act, with no object and no clause ("Tim
+    Scott wants to deregulate housing", "Others plan to rebuild")."""
+    found = wordnet.classes(pred.lemma_.lower(), "verb")
+    if not found or found[0] == "communication":
+        return False
+    infinitive = False
+    for c in pred.children:
+        if c.dep_ in ("ccomp", "parataxis", "dobj", "dative", "obj"):
+            return False
+        if c.dep_ == "xcomp" and c.pos == VERB_ID and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts) and \
+                not any(a.dep_ in SUBJECT_DEPS for a in c.children):
+            infinitive = True
+    return infinitive
+
+
 def acting(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
     """Whether a learned candidate's predicate shows its subject acting rather than saying,
     thinking, finding or showing something: a verb of no cue lexicon (``cue_verbs``,
@@ -559,13 +599,16 @@ def acting(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
     commonest WordNet sense is no :data:`SAYING_CLASSES` ("seek", "offer"), with no clause
     of its own, no speech verb hanging from it ("sued the agency, claiming…") and no
     quotation in its sentence ("Trump nominated three justices", "approved by Oakland
-    voters"). PolNeAR annotates such subjects as sources (about three in four on its train
+    voters"); or a predicate that only says what the subject means to do
+    (:func:`_means_to_act`: "Tim Scott wants to deregulate housing"). PolNeAR annotates such subjects as sources (about three in four on its train
     split), so they stay source records; the scorecard counts a source only when some
     mention of it is no such action (:func:`find_sources`)."""
     if cons not in ("subj", "lent", "agent") or pred.pos != VERB_ID:
         return False
     if "quote_in_sentence" in feats:
         return False
+    if _means_to_act(index, pred):
+        return True
     if index.lemma[pred.i] in quote_cues() and index.lemma[pred.i] not in lexicon_keys("action_verbs"):
         found = wordnet.classes(pred.lemma_.lower(), "verb")
         if not found or found[0] in SAYING_CLASSES:
