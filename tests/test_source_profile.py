@@ -250,6 +250,13 @@ def test_he_quoted_his_source_as_saying_gives_the_quote_to_the_source(evidence_o
     assert ("his source", "anonymous", "his source") in typed(records)
 
 
+def test_a_nickname_in_quotation_marks_is_part_of_the_name(evidence_of):
+    got = typed(evidence_of("Taxes are too high, said one of the plan’s critics, Rep. Kevin "
+                            "“Skip” Dalton, a Republican. “We will fight it,” Dalton said."))
+    assert ("one of the plan’s critics", "named", "Kevin Dalton") in got
+    assert ("Dalton", "named", "Kevin Dalton") in got
+
+
 def test_both_women_are_the_two_women_just_named(evidence_of):
     got = typed(evidence_of("Jennifer Peyton was fired in April. Carla Espinoza was fired in "
                             "May by Attorney General James Miller. Both women said they had "

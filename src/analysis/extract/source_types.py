@@ -321,12 +321,14 @@ def person_in_apposition(tok: Token, persons: Persons) -> str | None:
             if t.ent_type_ == "PERSON":
                 nxt = t
                 break
-            if not (t.dep_ == "compound" and t.text[:1].isupper()):  # a title: "Rep."
+            if not (t.dep_ in ("compound", "nmod") and t.text[:1].isupper()):  # "Rep."
                 break
         name = persons.person_in(nxt.idx, nxt.idx + 1) if nxt is not None else None
         if name:
+            name_end = persons.person_end(nxt.idx)
             last = nxt
-            while last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I":
+            while last.i + 1 < len(doc) and (doc[last.i + 1].ent_iob_ == "I" or
+                                             doc[last.i + 1].idx < name_end):
                 last = doc[last.i + 1]
             follow = doc[last.i + 1] if last.i + 1 < len(doc) else None
             if follow is None or follow.text in (",", ".") or follow.is_sent_start:
