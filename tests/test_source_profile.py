@@ -257,6 +257,22 @@ def test_a_nickname_in_quotation_marks_is_part_of_the_name(evidence_of):
     assert ("Dalton", "named", "Kevin Dalton") in got
 
 
+def test_a_company_the_parser_tags_a_person_once_is_an_organisation(nlp):
+    from spacy.tokens import Span
+
+    from analysis.extract import extract_doc
+
+    text = ("A Zorvex spokesperson spoke on Monday. Zorvex Bank, Zorvex Fund and Zorvex "
+            "each grew. Zorvex said sales fell.")
+    doc = nlp(text)
+    last = [t.i for t in doc if t.text == "Zorvex"][-1]
+    doc.ents = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
+                if t.text == "Zorvex" and t.i != last] + [Span(doc, last, last + 1, "PERSON")]
+    got = [(r["text"], r["source_type"]) for r in extract_doc(doc, text, "t")
+           if r["kind"] == "source" and r["start"] == doc[last].idx]
+    assert got == [("Zorvex", "institutional")]
+
+
 def test_both_women_are_the_two_women_just_named(evidence_of):
     got = typed(evidence_of("Jennifer Peyton was fired in April. Carla Espinoza was fired in "
                             "May by Attorney General James Miller. Both women said they had "

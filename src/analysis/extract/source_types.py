@@ -130,7 +130,12 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     if named_beside and tok.ent_type_ != "PERSON":
         return "named", named_beside  # "The bill's author, Sen. Justin Wayne, said"
     if tok.ent_type_ == "PERSON" or (tok.pos == PROPN_ID and person and tok.ent_type_ == ""):
-        return "named", persons.person_in(tok.idx, tok.idx + len(tok.text)) or person
+        name = persons.person_in(tok.idx, tok.idx + len(tok.text)) or person
+        if name is None and len(phrase.split()) == 1 and tok.lower_ in persons.organisations:
+            # tagged a person, but no person of the article: "Meta did not respond" after
+            # "a Meta spokesperson", Meta's one mention tagged PERSON
+            return "institutional", phrase
+        return "named", name or persons.full_name(phrase)
     if tok.lower_ in persons.surnames and tok.text[:1].isupper() and alone_in_entity(tok) \
             and tok.ent_type_ not in NOT_PERSON_ENTS and tok.pos_ in ("PROPN", "NOUN"):
         return "named", persons.surnames[tok.lower_]  # "Love said", "Trump" tagged ORG
