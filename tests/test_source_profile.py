@@ -232,6 +232,16 @@ def test_a_source_only_meaning_to_act_is_not_counted(evidence_of, text, counted)
     assert records and any(r["counted"] for r in records) is counted
 
 
+@pytest.mark.parametrize("text, counted", [
+    ("Ellis said he has heard from drivers who tell him the road is unsafe.", False),
+    ("The mayor met drivers who told him the road is unsafe.", True),
+])
+def test_people_described_inside_another_source_s_account_are_not_counted(evidence_of, text,
+                                                                          counted):
+    drivers = [r for r in evidence_of(text) if r["kind"] == "source" and r["name"] == "drivers"]
+    assert len(drivers) == 1 and drivers[0]["counted"] is counted
+
+
 def test_a_source_that_also_says_something_is_counted_once(evidence_of):
     records = evidence_of("Governor Bill Lee signed the bill on Friday. "
                           "Lee said the law would protect children.")

@@ -523,7 +523,7 @@ def relied_on(index: DocIndex, mention: Token, pred: Token, cons: str, feats: li
     a relative clause's verb must be a plain speech verb, take a clause or stand by a
     quotation)."""
     if acting(index, pred, cons, feats) or _embedded(index, pred, quote_cues()) or \
-            says_nothing(index, pred):
+            says_nothing(index, pred) or _told_of(index, mention, pred):
         return False
     words = " ".join(t.lower_ for t in mention.lefts if t.dep_ == "det") + " " + mention.lower_
     if mention.lower_ in NOBODY or any(w in NOBODY for w in words.split()[:1]) or \
@@ -534,6 +534,22 @@ def relied_on(index: DocIndex, mention: Token, pred: Token, cons: str, feats: li
             not any(c.dep_ in ("ccomp", "parataxis") for c in pred.children):
         return False
     return True
+
+
+def _told_of(index: DocIndex, mention: Token, pred: Token) -> bool:
+    """The relative pronoun of a clause describing someone inside another source's account
+    ("Thompson said he has heard from tenants who tell him…": the article relies on
+    Thompson): the verb the clause's noun hangs from is in the content of a cue verb."""
+    if mention.lower_ not in RELATIVE_SUBJECTS or pred.dep_ != "relcl":
+        return False
+    node = pred.head
+    for _ in range(3):
+        if node.head.i == node.i or node.dep_ not in ("pobj", "prep", "dobj", "dative"):
+            return False
+        node = node.head
+        if node.pos == VERB_ID:
+            return _embedded(index, node, quote_cues())
+    return False
 
 
 def _names_no_one(tok: Token, rec: dict) -> bool:
