@@ -242,6 +242,17 @@ def test_people_described_inside_another_source_s_account_are_not_counted(eviden
     assert len(drivers) == 1 and drivers[0]["counted"] is counted
 
 
+@pytest.mark.parametrize("text, counted", [
+    ("According to the agency’s website, caseworkers confirm that applicants live in the "
+     "county.", False),
+    ("Caseworkers confirm that applicants live in the county.", True),
+])
+def test_a_subject_inside_an_according_to_account_is_not_counted(evidence_of, text, counted):
+    got = [r for r in evidence_of(text) if r["kind"] == "source"
+           and r["name"].lower() == "caseworkers"]
+    assert len(got) == 1 and got[0]["counted"] is counted
+
+
 def test_a_source_that_also_says_something_is_counted_once(evidence_of):
     records = evidence_of("Governor Bill Lee signed the bill on Friday. "
                           "Lee said the law would protect children.")

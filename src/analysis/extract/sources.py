@@ -517,13 +517,15 @@ def relied_on(index: DocIndex, mention: Token, pred: Token, cons: str, feats: li
     """Whether the article relies on a learned candidate for information, so that the
     scorecard may count its source: not when its predicate is an action (:func:`acting`),
     when it stands inside another source's account ("Wilburn said a student said…": the
-    article relies on Wilburn), when it says nothing (:func:`says_nothing`: "did not
+    article relies on Wilburn; "According to the website, staffers verify…": on the
+    website), when it says nothing (:func:`says_nothing`: "did not
     respond to requests for comment"), when it is nobody ("no one questioned her"), nor when it is
     the relative pronoun of a clause that says nothing ("white parents who didn't want…":
     a relative clause's verb must be a plain speech verb, take a clause or stand by a
     quotation)."""
     if acting(index, pred, cons, feats) or _embedded(index, pred, quote_cues()) or \
-            says_nothing(index, pred) or _told_of(index, mention, pred):
+            says_nothing(index, pred) or _told_of(index, mention, pred) or \
+            any(is_according(c) for c in pred.children):
         return False
     words = " ".join(t.lower_ for t in mention.lefts if t.dep_ == "det") + " " + mention.lower_
     if mention.lower_ in NOBODY or any(w in NOBODY for w in words.split()[:1]) or \
