@@ -294,6 +294,16 @@ def test_a_company_the_parser_tags_a_person_once_is_an_organisation(nlp):
     assert got == [("Zorvex", "institutional")]
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("The boy has since graduated and J. Mason said he wants the school to be safe for "
+     "students.", "J. Mason"),
+    ("The elected and appointed members said the plan was sound.",
+     "The elected and appointed members"),
+])
+def test_a_mention_never_takes_in_a_clause_the_parser_hung_on_it(evidence_of, text, mention):
+    assert [r["text"] for r in evidence_of(text) if r["kind"] == "source"] == [mention]
+
+
 def test_both_women_are_the_two_women_just_named(evidence_of):
     got = typed(evidence_of("Jennifer Peyton was fired in April. Carla Espinoza was fired in "
                             "May by Attorney General James Miller. Both women said they had "
