@@ -226,6 +226,9 @@ def test_a_source_that_says_nothing_is_not_counted(evidence_of, text, counted):
     ("Some residents plan to rebuild their homes this summer.", False),
     ("Some residents said they plan to rebuild their homes.", True),
     ("Senator Tom Ridley wants the public to know that the budget is balanced.", True),
+    ("Senator Tom Ridley wants to say that the budget is balanced.", True),
+    ("Senator Tom Ridley is determined to cut the housing budget.", False),
+    ("Senator Tom Ridley was quick to point out that the budget is balanced.", True),
 ])
 def test_a_source_only_meaning_to_act_is_not_counted(evidence_of, text, counted):
     records = [r for r in evidence_of(text) if r["kind"] == "source"]

@@ -591,21 +591,27 @@ def says_nothing(index: DocIndex, pred: Token) -> bool:
         c.dep_ == "xcomp" and _speech_verb(index, c) for c in pred.children)
 
 
-def _means_to_act(index: DocIndex, pred: Token) -> bool:
+def _means_to_act(index: DocIndex, pred: Token, adjective: bool = False) -> bool:
     """The predicate says what its subject wants or means to do, no more: a verb whose
-    commonest WordNet sense is no communication ("want", "plan", "hope", "try") whose only
-    content is a to-infinitive of the subject's own act, with no object and no clause ("Tim
-    Scott wants to deregulate housing", "Others plan to rebuild")."""
-    found = wordnet.classes(pred.lemma_.lower(), "verb")
-    if not found or found[0] == "communication":
-        return False
+    commonest WordNet sense is no communication ("want", "plan", "hope", "try"), or with
+    ``adjective`` the adjective after "be" ("determined", "eager"), whose only content is a
+    to-infinitive of the subject's own act that says nothing itself (no subject, no clause,
+    no speech verb), with no object and no clause of its own ("Tim Scott wants to
+    deregulate housing", "Others plan to rebuild", "She is determined to vote"; not "wants
+    to say that…", "was quick to point out that…")."""
+    if not adjective:
+        found = wordnet.classes(pred.lemma_.lower(), "verb")
+        if not found or found[0] == "communication":
+            return False
     infinitive = False
     for c in pred.children:
         if c.dep_ in ("ccomp", "parataxis", "dobj", "dative", "obj"):
             return False
-        if c.dep_ == "xcomp" and c.pos == VERB_ID and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts) and \
-                not any(a.dep_ in SUBJECT_DEPS for a in c.children):
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts):
+            if _speech_verb(index, c) or any(a.dep_ in SUBJECT_DEPS or a.dep_ in (
+                    "ccomp", "parataxis") for a in c.children):
+                return False
             infinitive = True
     return infinitive
 
@@ -621,6 +627,8 @@ def acting(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
     (:func:`_means_to_act`: "Tim Scott wants to deregulate housing"). PolNeAR annotates such subjects as sources (about three in four on its train
     split), so they stay source records; the scorecard counts a source only when some
     mention of it is no such action (:func:`find_sources`)."""
+    if cons == "be" and "quote_in_sentence" not in feats:
+        return _means_to_act(index, pred, adjective=True)
     if cons not in ("subj", "lent", "agent") or pred.pos != VERB_ID:
         return False
     if "quote_in_sentence" in feats:
