@@ -256,6 +256,13 @@ def test_a_subject_inside_an_according_to_account_is_not_counted(evidence_of, te
     assert len(got) == 1 and got[0]["counted"] is counted
 
 
+def test_speech_relayed_by_an_according_to_source_is_still_counted(evidence_of):
+    got = [(r["name"], r["counted"]) for r in evidence_of(
+        "According to the Daily Ledger, campaign spokesman Ron Pell said that the senator "
+        "would sign the bill.") if r["kind"] == "source"]
+    assert ("Ron Pell", True) in got
+
+
 def test_a_source_that_also_says_something_is_counted_once(evidence_of):
     records = evidence_of("Governor Bill Lee signed the bill on Friday. "
                           "Lee said the law would protect children.")
@@ -295,6 +302,14 @@ def test_a_company_the_parser_tags_a_person_once_is_an_organisation(nlp):
     got = [(r["text"], r["source_type"]) for r in extract_doc(doc, text, "t")
            if r["kind"] == "source" and r["start"] == doc[last].idx]
     assert got == [("Zorvex", "institutional")]
+    # a word the article also writes after a first name is a surname: "Peter Zorvex"
+    text = "Peter Zorvex, an heir, spoke. " + text
+    doc = nlp(text)
+    last = [t.i for t in doc if t.text == "Zorvex"][-1]
+    doc.ents = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
+                if t.text == "Zorvex" and t.i != last] + [Span(doc, last, last + 1, "PERSON")]
+    assert [r["source_type"] for r in extract_doc(doc, text, "t")
+            if r["kind"] == "source" and r["start"] == doc[last].idx] == ["named"]
 
 
 @pytest.mark.parametrize("text, mention", [

@@ -131,7 +131,8 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
         return "named", named_beside  # "The bill's author, Sen. Justin Wayne, said"
     if tok.ent_type_ == "PERSON" or (tok.pos == PROPN_ID and person and tok.ent_type_ == ""):
         name = persons.person_in(tok.idx, tok.idx + len(tok.text)) or person
-        if name is None and len(phrase.split()) == 1 and tok.lower_ in persons.organisations:
+        if name is None and len(phrase.split()) == 1 and tok.lower_ in persons.organisations \
+                and not _has_first_name(tok.text, persons.text):
             # tagged a person, but no person of the article: "Meta did not respond" after
             # "a Meta spokesperson", Meta's one mention tagged PERSON
             return "institutional", phrase
@@ -172,6 +173,13 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             return "named", persons.full_name(phrase)
         return "institutional", phrase
     return "anonymous", phrase
+
+
+def _has_first_name(word: str, text: str) -> bool:
+    """The article writes ``word`` after a known first name somewhere ("Donald Trump"),
+    however the parser tagged it: a surname, not a company's name."""
+    return any(first_name_gender(m.group(1) + " " + word)
+               for m in re.finditer(r"\b([A-Z][a-z]+)\s+" + re.escape(word) + r"\b", text))
 
 
 def looks_like_person(phrase: str) -> bool:

@@ -518,14 +518,14 @@ def relied_on(index: DocIndex, mention: Token, pred: Token, cons: str, feats: li
     scorecard may count its source: not when its predicate is an action (:func:`acting`),
     when it stands inside another source's account ("Wilburn said a student said…": the
     article relies on Wilburn; "According to the website, staffers verify…": on the
-    website), when it says nothing (:func:`says_nothing`: "did not
+    website, :func:`_within_according`), when it says nothing (:func:`says_nothing`: "did not
     respond to requests for comment"), when it is nobody ("no one questioned her"), nor when it is
     the relative pronoun of a clause that says nothing ("white parents who didn't want…":
     a relative clause's verb must be a plain speech verb, take a clause or stand by a
     quotation)."""
     if acting(index, pred, cons, feats) or _embedded(index, pred, quote_cues()) or \
             says_nothing(index, pred) or _told_of(index, mention, pred) or \
-            any(is_according(c) for c in pred.children):
+            _within_according(index, pred, feats):
         return False
     words = " ".join(t.lower_ for t in mention.lefts if t.dep_ == "det") + " " + mention.lower_
     if mention.lower_ in NOBODY or any(w in NOBODY for w in words.split()[:1]) or \
@@ -536,6 +536,15 @@ def relied_on(index: DocIndex, mention: Token, pred: Token, cons: str, feats: li
             not any(c.dep_ in ("ccomp", "parataxis") for c in pred.children):
         return False
     return True
+
+
+def _within_according(index: DocIndex, pred: Token, feats: list[str]) -> bool:
+    """The predicate stands in an "according to" account ("According to the website,
+    staffers verify…": the article relies on the website), unless it reports speech itself
+    (a plain speech verb or a quotation: "According to Yahoo News, a spokesman said…" relays
+    the spokesman's words)."""
+    return any(is_according(c) for c in pred.children) and \
+        index.lemma[pred.i] not in plain_speech() and "quote_in_sentence" not in feats
 
 
 def _told_of(index: DocIndex, mention: Token, pred: Token) -> bool:
