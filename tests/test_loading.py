@@ -217,3 +217,17 @@ def test_cli_output_piped_into_head_ends_quietly():
     res = subprocess.run(f"{sys.executable} -m analysis evidence {RAW_DIR} --quiet | head -1",
                          shell=True, capture_output=True, text=True)
     assert res.stdout.startswith("{") and "Traceback" not in res.stderr
+
+
+def test_headlines_listed_under_related_articles_leave_the_body():
+    from analysis.boilerplate import body_text, clean_article
+
+    prose = ("The council voted on Tuesday to close the old library, which has served the "
+             "town for ninety years.")
+    text = (f"{prose}\n\nRELATED ARTICLES\n\n\nMayor Reyes thinks so\nCan the park be saved?\n"
+            f"A new plan for the\nriverside\n\nMore recently, though, the council said that "
+            f"the building would be sold.\nIt was short\n")
+    body = body_text(text, clean_article(text).body_spans)
+    assert "Mayor Reyes" not in body and "riverside" not in body
+    assert prose in body and "More recently, though" in body
+    assert "It was short" in body  # a short line after the list's end stays

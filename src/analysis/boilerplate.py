@@ -39,6 +39,12 @@ AUTHOR_PROMO = re.compile(
     r"[Oo]n\s+(?:Twitter|X|Facebook|Instagram|Threads|Bluesky|Mastodon|LinkedIn|TikTok)"
     r"\s*:?\s*(?:@\w|https?://|[.!]?[\"”]?\s*$)")
 AUTHOR_PROMO_MAX_WORDS = 20
+#: A line heading a list of links to other articles ("RELATED ARTICLES", "More stories:"):
+#: the lines after it that are no prose are those links' headlines, up to the first prose.
+LINK_LIST_HEADER = re.compile(r"^(?:related(?: articles| stories| posts| coverage| content)?|"
+                              r"more (?:stories|news|coverage)|read (?:more|next)|see also|"
+                              r"recommended(?: stories| articles)?|you (?:may|might) also like)"
+                              r"\s*:?$", re.IGNORECASE)
 NOT_IMPERATIVE_AFTER = {"for", "of", "from", "among", "has", "had", "is", "was", "grew", "fell", "remains"}
 
 
@@ -142,6 +148,8 @@ def clean_article(text: str) -> Cleaned:
     title: str | None = None
     credited: str | None = None
     in_header, in_footer = True, False
+    links = ""  # after a LINK_LIST_HEADER line: "header", then "taken" once a link is read
+    prev_end = 0
     footer_markers = lexicon_set("footer_markers")
     half = len(text) / 2
     for start, end, line in lines:
@@ -164,8 +172,15 @@ def clean_article(text: str) -> Cleaned:
                 reason = "section label"
             elif title is None and _words(line) >= 3:
                 title = line
+        if links == "taken" and text.count("\n", prev_end, start) >= 2:
+            links = ""  # a blank line after the links ends their list
         if _is_prose(line):
-            in_header = False
+            in_header, links = False, ""
+        elif links and reason is None:
+            reason, links = "navigation", "taken"  # a headline of a list of links
+        if LINK_LIST_HEADER.match(line):
+            links = "header"
+        prev_end = end
         if in_footer and reason is None:
             reason = "after the article (bio, links, comments)"
         seen.add(norm)

@@ -130,13 +130,14 @@ class Persons:
         tags = entity_tags(self.index.doc)
         tagged = [ent for ent in self.index.doc.ents if ent.label_ == "PERSON"
                   and not misread_place(ent, tags)]
+        tagged = with_nicknames(self.index.doc, tagged)
         ents = sorted(tagged + untagged_names(self.index.doc, tagged, self.propn),
                       key=lambda e: e.start)
         person_starts = [ent.start for ent in ents]
         votes: dict[str, float] = {}  # name as written, titles off -> gender evidence
         full_names: dict[str, dict[str, int]] = {}  # surname -> {full name: times named}
         for ent in ents:
-            name, role = strip_role(strip_titles(ent.text))
+            name, role = strip_role(strip_titles(NICKNAME.sub(" ", ent.text)))
             if not name or not name[0].isalpha():
                 continue
             role = role or role_before(ent)
@@ -305,6 +306,13 @@ class Persons:
                     return self.full_name(name)
         return None
 
+    def person_end(self, char: int) -> int:
+        """End offset of the person mention starting at ``char`` (``char`` when none does)."""
+        k = bisect_left(self.persons, (char,))
+        if k < len(self.persons) and self.persons[k][0] == char:
+            return self.persons[k][1]
+        return char
+
     def role_holder(self, title: str, char: int) -> str | None:
         """The person the article last gave ``title`` before ``char`` ("President Biden"),
         when it gave that title to one person only so far."""
@@ -320,6 +328,35 @@ def _is_name_word(tok) -> bool:
     return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and not (tok.text.isupper()
             and len(tok.text) > 2 and "." not in tok.text) and tok.lower_ not in ORG_WORDS
             and tok.ent_type_ not in NOT_PERSON_ENTS)
+
+
+#: A nickname in quotation marks inside a name ("Kevin “Coach” Christie"), with its spaces.
+NICKNAME = re.compile(r"\s*[“\"][^”\"\n]{1,30}[”\"]\s*")
+OPENING_MARKS = frozenset({"“", '"'})
+CLOSING_MARKS = frozenset({"”", '"'})
+
+
+def with_nicknames(doc, tagged: list[Span]) -> list[Span]:
+    """The person entities, each that a nickname in quotation marks and a surname follow
+    ("Kevin “Coach” Christie", where the parser tags "Kevin" alone) run on to the surname;
+    :data:`NICKNAME` takes the nickname out of the name."""
+    out = []
+    for ent in tagged:
+        i = ent.end
+        if i + 3 < len(doc) and doc[i].text in OPENING_MARKS:
+            close = next((j for j in range(i + 2, min(i + 5, len(doc)))
+                          if doc[j].text in CLOSING_MARKS), None)
+            last = close + 1 if close is not None else None
+            if last is not None and last < len(doc) and _is_name_word(doc[last]) and \
+                    doc[last].ent_type_ in ("", "PERSON") and \
+                    all(t.text[:1].isupper() for t in doc[i + 1:close]):
+                while last + 1 < len(doc) and _is_name_word(doc[last + 1]) and \
+                        doc[last + 1].ent_iob_ == "I":
+                    last += 1
+                out.append(doc[ent.start:last + 1])
+                continue
+        out.append(ent)
+    return out
 
 
 def untagged_names(doc, tagged: list[Span], propn: list[int]) -> list[Span]:

@@ -130,7 +130,13 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     if named_beside and tok.ent_type_ != "PERSON":
         return "named", named_beside  # "The bill's author, Sen. Justin Wayne, said"
     if tok.ent_type_ == "PERSON" or (tok.pos == PROPN_ID and person and tok.ent_type_ == ""):
-        return "named", persons.person_in(tok.idx, tok.idx + len(tok.text)) or person
+        name = persons.person_in(tok.idx, tok.idx + len(tok.text)) or person
+        if name is None and len(phrase.split()) == 1 and tok.lower_ in persons.organisations \
+                and not _has_first_name(tok.text, persons.text):
+            # tagged a person, but no person of the article: "Meta did not respond" after
+            # "a Meta spokesperson", Meta's one mention tagged PERSON
+            return "institutional", phrase
+        return "named", name or persons.full_name(phrase)
     if tok.lower_ in persons.surnames and tok.text[:1].isupper() and alone_in_entity(tok) \
             and tok.ent_type_ not in NOT_PERSON_ENTS and tok.pos_ in ("PROPN", "NOUN"):
         return "named", persons.surnames[tok.lower_]  # "Love said", "Trump" tagged ORG
@@ -167,6 +173,13 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             return "named", persons.full_name(phrase)
         return "institutional", phrase
     return "anonymous", phrase
+
+
+def _has_first_name(word: str, text: str) -> bool:
+    """The article writes ``word`` after a known first name somewhere ("Donald Trump"),
+    however the parser tagged it: a surname, not a company's name."""
+    return any(first_name_gender(m.group(1) + " " + word)
+               for m in re.finditer(r"\b([A-Z][a-z]+)\s+" + re.escape(word) + r"\b", text))
 
 
 def looks_like_person(phrase: str) -> bool:
@@ -321,12 +334,14 @@ def person_in_apposition(tok: Token, persons: Persons) -> str | None:
             if t.ent_type_ == "PERSON":
                 nxt = t
                 break
-            if not (t.dep_ == "compound" and t.text[:1].isupper()):  # a title: "Rep."
+            if not (t.dep_ in ("compound", "nmod") and t.text[:1].isupper()):  # "Rep."
                 break
         name = persons.person_in(nxt.idx, nxt.idx + 1) if nxt is not None else None
         if name:
+            name_end = persons.person_end(nxt.idx)
             last = nxt
-            while last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I":
+            while last.i + 1 < len(doc) and (doc[last.i + 1].ent_iob_ == "I" or
+                                             doc[last.i + 1].idx < name_end):
                 last = doc[last.i + 1]
             follow = doc[last.i + 1] if last.i + 1 < len(doc) else None
             if follow is None or follow.text in (",", ".") or follow.is_sent_start:

@@ -517,11 +517,15 @@ def relied_on(index: DocIndex, mention: Token, pred: Token, cons: str, feats: li
     """Whether the article relies on a learned candidate for information, so that the
     scorecard may count its source: not when its predicate is an action (:func:`acting`),
     when it stands inside another source's account ("Wilburn said a student said…": the
-    article relies on Wilburn), when it is nobody ("no one questioned her"), nor when it is
+    article relies on Wilburn; "According to the website, staffers verify…": on the
+    website, :func:`_within_according`), when it says nothing (:func:`says_nothing`: "did not
+    respond to requests for comment"), when it is nobody ("no one questioned her"), nor when it is
     the relative pronoun of a clause that says nothing ("white parents who didn't want…":
     a relative clause's verb must be a plain speech verb, take a clause or stand by a
     quotation)."""
-    if acting(index, pred, cons, feats) or _embedded(index, pred, quote_cues()):
+    if acting(index, pred, cons, feats) or _embedded(index, pred, quote_cues()) or \
+            says_nothing(index, pred) or _told_of(index, mention, pred) or \
+            _within_according(index, pred, feats):
         return False
     words = " ".join(t.lower_ for t in mention.lefts if t.dep_ == "det") + " " + mention.lower_
     if mention.lower_ in NOBODY or any(w in NOBODY for w in words.split()[:1]) or \
@@ -532,6 +536,31 @@ def relied_on(index: DocIndex, mention: Token, pred: Token, cons: str, feats: li
             not any(c.dep_ in ("ccomp", "parataxis") for c in pred.children):
         return False
     return True
+
+
+def _within_according(index: DocIndex, pred: Token, feats: list[str]) -> bool:
+    """The predicate stands in an "according to" account ("According to the website,
+    staffers verify…": the article relies on the website), unless it reports speech itself
+    (a plain speech verb or a quotation: "According to Yahoo News, a spokesman said…" relays
+    the spokesman's words)."""
+    return any(is_according(c) for c in pred.children) and \
+        index.lemma[pred.i] not in plain_speech() and "quote_in_sentence" not in feats
+
+
+def _told_of(index: DocIndex, mention: Token, pred: Token) -> bool:
+    """The relative pronoun of a clause describing someone inside another source's account
+    ("Thompson said he has heard from tenants who tell him…": the article relies on
+    Thompson): the verb the clause's noun hangs from is in the content of a cue verb."""
+    if mention.lower_ not in RELATIVE_SUBJECTS or pred.dep_ != "relcl":
+        return False
+    node = pred.head
+    for _ in range(3):
+        if node.head.i == node.i or node.dep_ not in ("pobj", "prep", "dobj", "dative"):
+            return False
+        node = node.head
+        if node.pos == VERB_ID:
+            return _embedded(index, node, quote_cues())
+    return False
 
 
 def _names_no_one(tok: Token, rec: dict) -> bool:
@@ -552,6 +581,50 @@ def _names_no_one(tok: Token, rec: dict) -> bool:
 SAYING_CLASSES = frozenset({"communication", "cognition", "perception", "emotion", "social"})
 
 
+def _speech_verb(index: DocIndex, tok: Token) -> bool:
+    """A verb of the cue lexicons with a sense WordNet files under communication ("say",
+    "comment", "respond")."""
+    return index.lemma[tok.i] in quote_cues() and \
+        "communication" in wordnet.classes(tok.lemma_.lower(), "verb")
+
+
+def says_nothing(index: DocIndex, pred: Token) -> bool:
+    """The predicate says its subject gave no information: a negated speech verb ("did not
+    respond to requests for comment", "would not say") or a refusal to speak
+    (``refusal_verbs`` with a speech verb's to-infinitive: "declined to comment")."""
+    if pred.pos != VERB_ID:
+        return False
+    if any(c.dep_ == "neg" for c in pred.children) and _speech_verb(index, pred):
+        return True
+    return pred.lemma_.lower() in lexicon_set("refusal_verbs") and any(
+        c.dep_ == "xcomp" and _speech_verb(index, c) for c in pred.children)
+
+
+def _means_to_act(index: DocIndex, pred: Token, adjective: bool = False) -> bool:
+    """The predicate says what its subject wants or means to do, no more: a verb whose
+    commonest WordNet sense is no communication ("want", "plan", "hope", "try"), or with
+    ``adjective`` the adjective after "be" ("determined", "eager"), whose only content is a
+    to-infinitive of the subject's own act that says nothing itself (no subject, no clause,
+    no speech verb), with no object and no clause of its own ("Tim Scott wants to
+    deregulate housing", "Others plan to rebuild", "She is determined to vote"; not "wants
+    to say that…", "was quick to point out that…")."""
+    if not adjective:
+        found = wordnet.classes(pred.lemma_.lower(), "verb")
+        if not found or found[0] == "communication":
+            return False
+    infinitive = False
+    for c in pred.children:
+        if c.dep_ in ("ccomp", "parataxis", "dobj", "dative", "obj"):
+            return False
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts):
+            if _speech_verb(index, c) or any(a.dep_ in SUBJECT_DEPS or a.dep_ in (
+                    "ccomp", "parataxis") for a in c.children):
+                return False
+            infinitive = True
+    return infinitive
+
+
 def acting(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
     """Whether a learned candidate's predicate shows its subject acting rather than saying,
     thinking, finding or showing something: a verb of no cue lexicon (``cue_verbs``,
@@ -559,13 +632,18 @@ def acting(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
     commonest WordNet sense is no :data:`SAYING_CLASSES` ("seek", "offer"), with no clause
     of its own, no speech verb hanging from it ("sued the agency, claiming…") and no
     quotation in its sentence ("Trump nominated three justices", "approved by Oakland
-    voters"). PolNeAR annotates such subjects as sources (about three in four on its train
+    voters"); or a predicate that only says what the subject means to do
+    (:func:`_means_to_act`: "Tim Scott wants to deregulate housing"). PolNeAR annotates such subjects as sources (about three in four on its train
     split), so they stay source records; the scorecard counts a source only when some
     mention of it is no such action (:func:`find_sources`)."""
+    if cons == "be" and "quote_in_sentence" not in feats:
+        return _means_to_act(index, pred, adjective=True)
     if cons not in ("subj", "lent", "agent") or pred.pos != VERB_ID:
         return False
     if "quote_in_sentence" in feats:
         return False
+    if _means_to_act(index, pred):
+        return True
     if index.lemma[pred.i] in quote_cues() and index.lemma[pred.i] not in lexicon_keys("action_verbs"):
         found = wordnet.classes(pred.lemma_.lower(), "verb")
         if not found or found[0] in SAYING_CLASSES:

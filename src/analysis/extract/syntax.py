@@ -58,7 +58,7 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
     doc = tok.doc
     left = tok.i
     for child in tok.lefts:
-        if child.dep_ in LEFT_DEPS and tok.i - child.left_edge.i <= 8:
+        if child.dep_ in LEFT_DEPS and tok.i - child.left_edge.i <= 8 and not _clause(child):
             left = min(left, child.left_edge.i)
     # the mention's own words only: doc.text would join the whole article on every call
     words = doc[left:tok.i].text_with_ws if left < tok.i else ""
@@ -82,6 +82,17 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
     start = doc[left].idx
     last = doc[right]
     return start, last.idx + len(last.text)
+
+
+def _clause(tok: Token) -> bool:
+    """A verb the parser hung on a noun as a modifier that is a clause, no part of the noun
+    phrase ("Jeremiah has since graduated and J. Mason said": "graduated" read as a modifier
+    of "Mason"): it has a subject or an auxiliary of its own, or an "and" joining it to no
+    other modifier ("the elected and appointed members" stays one phrase)."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return bool(deps & SUBJECT_DEPS) or "aux" in deps or ("cc" in deps and "conj" not in deps)
 
 
 def takes_clause(tok: Token) -> bool:
