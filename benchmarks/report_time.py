@@ -98,9 +98,9 @@ import json, sys, time
 from pathlib import Path
 data, out = Path(sys.argv[1]), Path(sys.argv[2])
 t = time.perf_counter()
+from analysis import report  # first: it sets aside rfc3987-syntax before nbformat comes in
 import nbformat, papermill
 from nbconvert import HTMLExporter
-from analysis import report
 from analysis import analyse_articles
 steps = [("import the report's modules", time.perf_counter() - t)]
 t = time.perf_counter()
