@@ -334,3 +334,9 @@ def test_officials_of_a_company_speak_for_it_officials_of_a_country_do_not(evide
         evidence_of("Acme Corp. officials said the plant would reopen."))
     assert ("U.S. officials", "anonymous", "U.S. officials") in typed(
         evidence_of("U.S. officials said the plant would reopen."))
+
+
+def test_a_plural_family_name_is_the_people_of_that_surname(evidence_of):
+    got = typed(evidence_of("Maria Lopez and her husband Daniel Lopez run the bakery. "
+                            "Last week the Lopezes announced that it would close."))
+    assert ("the Lopezes", "named", "Maria Lopez and Daniel Lopez") in got
