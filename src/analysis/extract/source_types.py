@@ -151,7 +151,7 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
         if by and outlet in " " + author.lower() + " ":
             return "media", author.strip()  # "a report by The New York Times"
         return "media", strip_titles(phrase)
-    if (head in lexicon_set("document_nouns") or any(
+    if (head in lexicon_set("document_nouns") or low in lexicon_set("document_nouns") or any(
             " " + n + " " in norm for n in lexicon_set("document_nouns") if " " in n)) \
             and not person and tok.pos != PROPN_ID:
         return "document", document_author(tok, persons) or phrase
