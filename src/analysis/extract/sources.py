@@ -318,7 +318,7 @@ def _headline_speaker(index: DocIndex, tok: Token) -> Token | None:
 
 def candidates(index: DocIndex):
     """``(mention head, predicate, construction)`` of every candidate outside quotations."""
-    doc, quoted = index.doc, index.quoted
+    doc, quoted, lemma, cues = index.doc, index.quoted, index.lemma, attribution_cues()
     for i, pos in enumerate(index.pos):
         if quoted[i]:
             continue
@@ -347,7 +347,7 @@ def candidates(index: DocIndex):
             if head is not None:
                 yield head, tok, "colon"
         elif pos == NOUN_ID:
-            if misread_verb(index, tok):
+            if lemma[i] in cues and misread_verb(tok):
                 subj = direct_subject(index, tok)
                 if subj is not None:
                     yield subj, tok, "subj"
@@ -360,13 +360,11 @@ def candidates(index: DocIndex):
                             yield obj, tok, "by"
 
 
-def misread_verb(index: DocIndex, tok: Token) -> bool:
-    """A word tagged a noun that is an attribution verb (``cue_verbs``,
-    ``cue_verbs_clausal``) with a subject before it and a clause after it is that verb, which
-    the tagger misread ("new data obtained by the paper show that…", "show" tagged a noun):
-    no noun takes both."""
-    if index.lemma[tok.i] not in attribution_cues():
-        return False
+def misread_verb(tok: Token) -> bool:
+    """A word tagged a noun with a subject before it and a clause after it is a verb the
+    tagger misread ("new data obtained by the paper show that…", "show" tagged a noun): no
+    noun takes both. :func:`candidates` asks it of attribution verbs only (``cue_verbs``,
+    ``cue_verbs_clausal``)."""
     return any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) and \
         any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in tok.children)
 
