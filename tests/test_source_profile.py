@@ -334,3 +334,28 @@ def test_officials_of_a_company_speak_for_it_officials_of_a_country_do_not(evide
         evidence_of("Acme Corp. officials said the plant would reopen."))
     assert ("U.S. officials", "anonymous", "U.S. officials") in typed(
         evidence_of("U.S. officials said the plant would reopen."))
+
+
+def test_a_plural_family_name_is_the_people_of_that_surname(evidence_of):
+    got = typed(evidence_of("Maria Lopez and her husband Daniel Lopez run the bakery. "
+                            "Last week the Lopezes announced that it would close."))
+    assert ("the Lopezes", "named", "Maria Lopez and Daniel Lopez") in got
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("But new data obtained by the Ledger from the county's own housing office show that "
+     "rents rose sharply.", "new data"),
+    ("New records obtained by the Herald from the city's transit office show that buses ran "
+     "late.", "New records"),
+])
+def test_an_attribution_verb_the_tagger_read_as_a_noun_still_attributes(evidence_of, text,
+                                                                         mention):
+    assert [(r["text"], r["source_type"], r["counted"]) for r in evidence_of(text)
+            if r["kind"] == "source"] == [(mention, "document", True)]
+
+
+def test_data_are_a_document_whatever_the_lemma(evidence_of):
+    records = evidence_of("Data from the 2014 census show that rents rose. Officials said "
+                          "the federal data were sound, and the federal data show the same.")
+    assert {r["source_type"] for r in records if r["kind"] == "source"
+            and "data" in r["text"].lower()} == {"document"}

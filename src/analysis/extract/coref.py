@@ -306,6 +306,18 @@ class Persons:
                     return self.full_name(name)
         return None
 
+    def family(self, word: str) -> list[str]:
+        """The people of one surname a plural family name stands for ("the Currys", "the
+        Joneses": every full name of the article ending in "Curry" or "Jones", first named
+        first); empty when the word is no plural of a surname the article gives."""
+        low = word.lower()
+        for last in (low[:-2], low[:-1]) if low.endswith("es") else (low[:-1],):
+            if low.endswith("s") and last in self.surnames:
+                names = [self.full_name(n) for _, _, n, _ in self.persons]
+                return list(dict.fromkeys(n for n in names if n.split()[-1].lower() == last
+                                          and len(n.split()) > 1))
+        return []
+
     def person_end(self, char: int) -> int:
         """End offset of the person mention starting at ``char`` (``char`` when none does)."""
         k = bisect_left(self.persons, (char,))

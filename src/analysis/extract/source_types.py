@@ -123,6 +123,9 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             persons.role_holder(head, start)
         if holder:
             return "named", holder  # "the city attorney" after "City Attorney Barbara Parker"
+    family = family_of(tok, persons)
+    if family:
+        return "named", family  # "the Currys announced", after Stephen and Ayesha Curry
     pair = named_pair(tok, persons, start)
     if pair:
         return "named", pair  # "Both women spoke", after Jennifer Peyton and Carla Espinoza
@@ -148,7 +151,7 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
         if by and outlet in " " + author.lower() + " ":
             return "media", author.strip()  # "a report by The New York Times"
         return "media", strip_titles(phrase)
-    if (head in lexicon_set("document_nouns") or any(
+    if (head in lexicon_set("document_nouns") or low in lexicon_set("document_nouns") or any(
             " " + n + " " in norm for n in lexicon_set("document_nouns") if " " in n)) \
             and not person and tok.pos != PROPN_ID:
         return "document", document_author(tok, persons) or phrase
@@ -260,6 +263,17 @@ def named_pair(tok: Token, persons: Persons, start: int) -> str | None:
     gender = PLURAL_GENDER.get(tok.lemma_.lower())
     people = persons.people_before(start, 2, gender=gender)
     return " and ".join(reversed(people)) if len(people) == 2 else None
+
+
+def family_of(tok: Token, persons: Persons) -> str | None:
+    """The people a plural family name stands for, "the Currys" after Stephen Curry and
+    Ayesha Curry (:meth:`Persons.family`), as "A and B"; None for any other mention, and for
+    a plural surname the article gives no first name with."""
+    if tok.pos != PROPN_ID or not tok.text[:1].isupper() or \
+            not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts):
+        return None
+    people = persons.family(tok.text)
+    return " and ".join(people) if people else None
 
 
 def principal_of(tok: Token, persons: Persons) -> str | None:

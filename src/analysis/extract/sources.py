@@ -185,6 +185,8 @@ def features(index: DocIndex, pred: Token, mention: Token, cons: str) -> list[st
     predicate ``pred`` (a verb, an adjective or noun after "be", or a noun)."""
     lemma = pred.lemma_.lower()
     cls = mention_class(mention)
+    # a noun with a subject is a verb the tagger misread (:func:`misread_verb`)
+    verbal = pred.pos == VERB_ID or (pred.pos == NOUN_ID and cons == "subj")
     feats = [f"c={cons}", f"v={cons}:{lemma}", f"m={cls}", f"cm={cons}:{cls}",
              f"md={mention.dep_}"]
     if cls in ("noun", "other") or cls.startswith("list:"):
@@ -194,7 +196,7 @@ def features(index: DocIndex, pred: Token, mention: Token, cons: str) -> list[st
     for child in mention.children:
         if child.dep_ in ("conj", "appos"):
             feats.append(f"m_{child.dep_}")
-    if pred.pos == VERB_ID:
+    if verbal:
         feats.extend(wordnet_features(lemma, "verb", cons))
         if index.lemma[pred.i] in attribution_cues():
             feats.append("lex")
@@ -217,7 +219,7 @@ def features(index: DocIndex, pred: Token, mention: Token, cons: str) -> list[st
     coarse = cls.split(":")[0] if cls.startswith(("pron", "list")) else cls
     feats.append(f"vm={cons}:{lemma}:{coarse}")
     feats.append(f"dep={cons}:{pred.dep_}")
-    if pred.pos == VERB_ID:
+    if verbal:
         feats.append(f"tag={pred.tag_}")
         for child in pred.children:
             dep = child.dep_
@@ -316,7 +318,7 @@ def _headline_speaker(index: DocIndex, tok: Token) -> Token | None:
 
 def candidates(index: DocIndex):
     """``(mention head, predicate, construction)`` of every candidate outside quotations."""
-    doc, quoted = index.doc, index.quoted
+    doc, quoted, lemma, cues = index.doc, index.quoted, index.lemma, attribution_cues()
     for i, pos in enumerate(index.pos):
         if quoted[i]:
             continue
@@ -345,6 +347,10 @@ def candidates(index: DocIndex):
             if head is not None:
                 yield head, tok, "colon"
         elif pos == NOUN_ID:
+            if lemma[i] in cues and misread_verb(tok):
+                subj = direct_subject(index, tok)
+                if subj is not None:
+                    yield subj, tok, "subj"
             for child in tok.children:
                 if child.dep_ == "poss" and not quoted[child.i]:
                     yield child, tok, "poss"
@@ -352,6 +358,15 @@ def candidates(index: DocIndex):
                     for obj in child.children:
                         if obj.dep_ == "pobj" and not quoted[obj.i]:
                             yield obj, tok, "by"
+
+
+def misread_verb(tok: Token) -> bool:
+    """A word tagged a noun with a subject before it and a clause after it is a verb the
+    tagger misread ("new data obtained by the paper show that…", "show" tagged a noun): no
+    noun takes both. :func:`candidates` asks it of attribution verbs only (``cue_verbs``,
+    ``cue_verbs_clausal``)."""
+    return any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children) and \
+        any(c.dep_ in SUBJECT_DEPS and c.i < tok.i for c in tok.children)
 
 
 CONSTRUCTION_RULES = {
