@@ -129,6 +129,32 @@ def test_cli_no_cache_writes_no_parses(seed_dir, tmp_path, monkeypatch, capsys):
     assert capsys.readouterr().out == without
 
 
+def test_cli_score_starts_the_workers_before_reading_the_files(seed_dir, tmp_path,
+                                                               monkeypatch, capsys):
+    """Issue 20: the workers load the model while the files are read, not after."""
+    import analysis.pipeline as pipeline
+
+    steps = []
+    real_workers, real_load = pipeline._early_workers, pipeline.load_articles
+
+    def workers(*args):
+        started = real_workers(*args)
+        steps.append(("workers", started is not None))
+        return started
+
+    def load(*args, **kwargs):
+        steps.append(("load", True))
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_early_workers", workers)
+    monkeypatch.setattr(pipeline, "load_articles", load)
+    assert main(["score", str(seed_dir), "--quiet", "--jobs", "2"]) == 0
+    assert steps == [("workers", True), ("load", True)]
+    with_workers = capsys.readouterr().out
+    assert main(["score", str(seed_dir), "--quiet", "--jobs", "1"]) == 0
+    assert capsys.readouterr().out == with_workers
+
+
 # ---------------------------------------------------------------- long texts
 
 PARAGRAPH = ("The council met on Tuesday. “We have listened to every resident, and we will "

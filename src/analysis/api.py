@@ -135,11 +135,17 @@ def score_articles(articles=None, *, jobs: int | None = 1, cache: bool = True,
 
     with run(articles, jobs=jobs, cache=cache, progress=progress, engine=engine,
              scheduler=scheduler, readability=True) as (frame, results):
-        # Streams: only the score rows are kept, never every article's evidence.
-        rows, measured = [], []
-        for result, text, spans in zip(results, frame["text"], _appeal_spans(frame)):
-            rows.append(_result_row(result, text, spans)[0])
-            measured.append(result.get("readability"))
+        return scores_of(frame, results)
+
+
+def scores_of(frame: pd.DataFrame, results) -> pd.DataFrame:
+    """The scorecard of the articles of ``frame`` from their results (one per row, in order,
+    as :func:`analysis.pipeline.run` yields them, with ``readability=True``), streaming: only
+    the score rows are kept, never every article's evidence."""
+    rows, measured = [], []
+    for result, text, spans in zip(results, frame["text"], _appeal_spans(frame)):
+        rows.append(_result_row(result, text, spans)[0])
+        measured.append(result.get("readability"))
     return scorecard(_with_readability(frame, measured), pd.DataFrame(rows))
 
 

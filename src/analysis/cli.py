@@ -205,11 +205,16 @@ def _load(paths: list[Path], args=None):
     articles = load_articles(list(paths), with_readability=False,
                              text_column=getattr(args, "text_column", None),
                              id_column=getattr(args, "id_column", None))
+    _warn_if_empty(articles, paths)
+    return articles
+
+
+def _warn_if_empty(articles, paths: list[Path]) -> None:
+    """A warning on stderr when no article was found at ``paths``."""
     if articles.empty:
         print(f"warning: no article files found in {', '.join(str(p) for p in paths)} "
               "(looked for .txt, .md, .html, .htm, .pdf, .docx, .csv, .jsonl and .parquet "
               "files)", file=sys.stderr)
-    return articles
 
 
 def cmd_evidence(args) -> int:
@@ -266,13 +271,19 @@ def _finish(results, articles, strict: bool) -> int:
 
 
 def cmd_score(args) -> int:
-    from .api import score_articles
+    from .api import scores_of
+    from .pipeline import run
 
     if args.scheduler and args.engine != "dask":
         raise UserError("--scheduler goes with --engine dask")
-    articles = _load(args.paths, args)
-    scores = score_articles(articles, jobs=_jobs(args, len(articles)), cache=not args.no_cache,
-                            progress=not args.quiet, engine=args.engine, scheduler=args.scheduler)
+    jobs = None if args.jobs is None else _jobs(args)
+    # Given the paths, the local workers start (and load the model) while the files are read.
+    with run(list(args.paths), jobs=jobs, cache=not args.no_cache, progress=not args.quiet,
+             engine=args.engine, scheduler=args.scheduler, readability=True,
+             text_column=getattr(args, "text_column", None),
+             id_column=getattr(args, "id_column", None)) as (articles, results):
+        _warn_if_empty(articles, args.paths)
+        scores = scores_of(articles, results)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         scores.to_csv(args.out, index=False)

@@ -63,14 +63,16 @@ ARTICLE_FIELDS = ("article_id", "text", "body_spans", "status", "error")
 ANALYSIS_FAILED = "analysis failed"
 
 
-def as_articles(articles) -> pd.DataFrame:
+def as_articles(articles, text_column: str | None = None,
+                id_column: str | None = None) -> pd.DataFrame:
     """Accept a DataFrame from :func:`load_articles` or a path / list of paths (loaded
-    without readability: :func:`run` has the workers measure it)."""
+    without readability: :func:`run` has the workers measure it; ``text_column`` and
+    ``id_column`` as :func:`load_articles` takes them)."""
     if isinstance(articles, pd.DataFrame):
         return articles
-    if isinstance(articles, (str, Path)):
-        return load_articles(articles, with_readability=False)
-    return load_articles(list(articles), with_readability=False)
+    paths = articles if isinstance(articles, (str, Path)) else list(articles)
+    return load_articles(paths, with_readability=False, text_column=text_column,
+                         id_column=id_column)
 
 
 def has_readability(frame: pd.DataFrame) -> bool:
@@ -208,8 +210,8 @@ def chunk_size(n_articles: int, workers: int, batch_size: int = DEFAULT_BATCH_SI
 @contextmanager
 def run(articles=None, *, jobs: int | None = 1, cache: bool = True,
         batch_size: int = DEFAULT_BATCH_SIZE, progress: bool = True, engine: str = "local",
-        scheduler=None, readability: bool = False
-        ) -> Iterator[tuple[pd.DataFrame, Iterator[dict]]]:
+        scheduler=None, readability: bool = False, text_column: str | None = None,
+        id_column: str | None = None) -> Iterator[tuple[pd.DataFrame, Iterator[dict]]]:
     """``with run(articles, ...) as (frame, results):`` the articles as a DataFrame and an
     iterator of one ``{article_id, status, error, evidence, features}`` per article, in
     input order.
@@ -222,7 +224,8 @@ def run(articles=None, *, jobs: int | None = 1, cache: bool = True,
     Dask scheduler (``"tcp://host:8786"``) or a ``distributed.Client``; without one a local
     cluster of ``jobs`` worker processes is started for the run. ``readability``: each
     result also holds the readability of the article's body (``readability``), measured
-    where the article is parsed, when ``frame`` has none.
+    where the article is parsed, when ``frame`` has none. ``text_column``, ``id_column``:
+    the columns of corpus files given as paths (:func:`load_articles`).
 
     Given a path, the worker processes of the local engine start before the files are read,
     so that they load the model while this process reads the articles. Every worker is
@@ -235,7 +238,7 @@ def run(articles=None, *, jobs: int | None = 1, cache: bool = True,
         workers = _early_workers(articles, jobs, readability)
     results: Iterator[dict] = iter(())
     try:
-        frame = as_articles(articles)
+        frame = as_articles(articles, text_column, id_column)
         jobs = default_jobs(len(frame)) if jobs is None else jobs
         readability = readability and not has_readability(frame)
         results = _stream(frame, jobs, cache, batch_size, progress, engine, scheduler,
