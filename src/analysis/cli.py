@@ -221,15 +221,18 @@ def cmd_evidence(args) -> int:
     from .extract import EVIDENCE_COLUMNS
     from .pipeline import run
 
-    articles = _load(args.paths, args)
     statuses = []
     if args.format == "csv":
         import csv
 
         writer = csv.DictWriter(sys.stdout, fieldnames=EVIDENCE_COLUMNS, extrasaction="ignore")
         writer.writeheader()
-    with run(articles, jobs=_jobs(args, len(articles)), cache=not args.no_cache,
-             progress=not args.quiet) as (_, results):
+    jobs = None if args.jobs is None else _jobs(args)
+    # Given the paths, the local workers start (and load the model) while the files are read.
+    with run(list(args.paths), jobs=jobs, cache=not args.no_cache, progress=not args.quiet,
+             text_column=getattr(args, "text_column", None),
+             id_column=getattr(args, "id_column", None)) as (articles, results):
+        _warn_if_empty(articles, args.paths)
         for result in results:
             statuses.append({k: result[k] for k in ("article_id", "status", "error")})
             for rec in result["evidence"]:
