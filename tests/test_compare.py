@@ -227,3 +227,32 @@ def test_claim_notes_join_the_article_view(tmp_path):
     page = article_view(noted, "a", ("quote", "claim"))
     assert 'class="k-claim"' in page and "also stated by" in page
     assert kind_groups(noted)["the same claim elsewhere"] == ["claim"]
+
+
+ACTING_A = """Bridge repairs begin
+
+The city council approved a plan to repair the Main Street bridge on Tuesday. Mayor Ana Ruiz signed the contract the same day.
+
+"We will finish the work by spring," said council member Tom Hale.
+"""
+ACTING_B = """Main Street bridge to be repaired
+
+Work on the Main Street bridge will start next week. Mayor Ana Ruiz signed the contract on Tuesday.
+
+"We will finish the work by spring," Hale told reporters.
+"""
+
+
+def test_a_source_only_shown_acting_is_not_cited_in_the_comparison(tmp_path):
+    """As on the scorecard (issue 16): "Mayor Ana Ruiz signed the contract" is the mayor
+    acting, not a source the article relies on, so no article cites her and the claim is
+    unsourced; the quote's speaker is cited by both."""
+    folder = write(tmp_path / "acting", {"a.txt": ACTING_A, "b.txt": ACTING_B}, None)
+    analysis = analyse_articles(folder, progress=False)
+    sources = analysis.evidence.loc[analysis.evidence["kind"] == "source"]
+    assert not sources.loc[sources["text"].str.contains("Ruiz"), "counted"].any()
+    comparison = compare_articles(analysis, story="bridge")
+    assert set(comparison.sources_by_article["source"]) == {"Tom Hale"}
+    signed = comparison.claims.loc[comparison.claims["text"].str.contains("signed the contract")]
+    assert len(signed) == 2 and set(signed["sourcing"]) == {"unsourced"}
+    assert analysis.scores.set_index("article_id").loc["b", "named_sources"] == 1

@@ -81,10 +81,13 @@ def shareable(name: str, source_type: str) -> bool:
 
 
 def source_mentions(evidence: pd.DataFrame) -> pd.DataFrame:
-    """One row per source record (:data:`MENTION_COLUMNS`), ``source`` naming the source it
-    is a mention of (``source_uid`` tells sources apart: the same for every mention of one
-    source, in any article)."""
-    records = evidence.loc[evidence["kind"] == "source"].reset_index(drop=True)
+    """One row per source record the article relies on (:data:`MENTION_COLUMNS`; a record
+    with ``counted`` false, a source only shown acting, is no citation, as on the
+    scorecard), ``source`` naming the source it is a mention of (``source_uid`` tells sources
+    apart: the same for every mention of one source, in any article)."""
+    relied_on = (evidence["counted"].fillna(True).astype(bool) if "counted" in evidence.columns
+                 else True)
+    records = evidence.loc[(evidence["kind"] == "source") & relied_on].reset_index(drop=True)
     if records.empty:
         return pd.DataFrame(columns=MENTION_COLUMNS)
     names = records["name"].where(records["name"].notna() & (records["name"] != ""),
