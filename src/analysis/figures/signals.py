@@ -22,7 +22,8 @@ def _column_name(signal: str) -> str:
     machine-look score for a look signal)."""
     if signal in SCORE_NAMES:
         return SCORE_NAMES[signal]
-    name = textwrap.fill((LOOK_SIGNALS | ADVOCACY_SIGNALS).get(signal, signal), 14)
+    name = textwrap.fill((LOOK_SIGNALS | ADVOCACY_SIGNALS).get(signal, signal), 14,
+                         break_long_words=False)
     if signal in LOOK_SIGNALS:
         weight = look_table()[signal].weight if signal in look_table() else 0.0
         name += f"\n(weight {weight:.2f})"
@@ -95,7 +96,7 @@ def plot_signals(table: pd.DataFrame) -> plt.Figure:
         titled(fig, f"Strongest machine-written look: {look.idxmax()} ({look.max():.2f} of 1) — "
                     "a signal, not a verdict",
                "Left: machine-look signals of writing style and their weighted mean (weights "
-               "learned on labelled essays and news); right: advocacy signals and their mean. "
+               "learned on labelled essays and news); right: advocacy signals and their mean.\n"
                "0 = absent or human-like, 1 = strong; italics: first words that raised it above 0. "
                + SIGNALS_NOT_VERDICTS)
     fig.tight_layout(rect=(0, 0.04, 1, 0.9))
