@@ -17,7 +17,7 @@ import pandas as pd
 
 from .labels import article_title, plural
 from .palettes import SOURCE_COLOURS
-from .records import SIGNAL_KINDS
+from .records import SIGNAL_KINDS, relied_on
 
 #: Evidence kinds that can be shown, with the words a reader sees in the legend and the
 #: controls, in display order.
@@ -98,7 +98,7 @@ def kind_key(record: dict) -> str:
     the scorecard does not count because it is only shown acting is ``source:acting``."""
     if record.get("kind") == "source":
         kind = record.get("source_type") or "named"
-        if record.get("counted") is False and kind != "unresolved":
+        if not relied_on(record.get("counted")) and kind != "unresolved":
             return "source:acting"
         return f"source:{kind}"
     return str(record.get("kind"))

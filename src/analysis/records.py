@@ -7,11 +7,22 @@ never import spaCy.
 """
 from __future__ import annotations
 
+import numpy as np
+
 #: Columns of the evidence records, in order (docs/data-dictionary.md defines them).
 EVIDENCE_COLUMNS = [
     "article_id", "kind", "start", "end", "text", "speaker_start", "speaker_end", "speaker",
     "source_type", "name", "cue", "in_quote", "rule", "source_id", "counted",
 ]
+
+
+def relied_on(counted) -> bool:
+    """Whether a source record with this ``counted`` value is a source the article relies on:
+    only an explicit false (a source only shown acting, an unresolved pronoun) is not; a
+    record without the field (None, NaN: older records, other kinds) is."""
+    return not isinstance(counted, (bool, np.bool_)) or bool(counted)
+
+
 #: Record kinds that are quotations of a source (with speaker fields).
 QUOTE_KINDS = ("quote", "wire_quote")
 #: Kinds of signal records (:mod:`analysis.framing.features`), with what each means (shown on

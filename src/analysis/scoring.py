@@ -12,7 +12,7 @@ import pandas as pd
 
 from .framing.signals import combine, signal_rows
 from .readability import READABILITY_COLUMNS
-from .records import QUOTE_KINDS
+from .records import QUOTE_KINDS, relied_on
 from .short_texts import blank_short_scores
 
 META_COLUMNS = ["article_id", "title", "outlet", "genre", "status", "error"]
@@ -45,7 +45,7 @@ def _unique_sources(evidence: list[dict]) -> dict[str, int]:
     without an id count once per name (or wording)."""
     seen = {(r.get("source_type"), r.get("source_id") or
              " ".join(str(r.get("name") or r["text"]).lower().split()))
-            for r in evidence if r["kind"] == "source" and r.get("counted", True) is not False}
+            for r in evidence if r["kind"] == "source" and relied_on(r.get("counted"))}
     return {col: sum(t == kind for t, _ in seen) for kind, col in SOURCE_TYPES.items()}
 
 

@@ -19,6 +19,7 @@ from collections import Counter
 import pandas as pd
 
 from ..lexicons import load_lexicon
+from ..records import relied_on
 from .text import folded
 
 SOURCES_COLUMNS = ["source", "source_type", "article_id", "mentions"]
@@ -85,9 +86,9 @@ def source_mentions(evidence: pd.DataFrame) -> pd.DataFrame:
     with ``counted`` false, a source only shown acting, is no citation, as on the
     scorecard), ``source`` naming the source it is a mention of (``source_uid`` tells sources
     apart: the same for every mention of one source, in any article)."""
-    relied_on = (evidence["counted"].fillna(True).astype(bool) if "counted" in evidence.columns
-                 else True)
-    records = evidence.loc[(evidence["kind"] == "source") & relied_on].reset_index(drop=True)
+    counted = (evidence["counted"].map(relied_on).astype(bool) if "counted" in evidence.columns
+               else True)
+    records = evidence.loc[(evidence["kind"] == "source") & counted].reset_index(drop=True)
     if records.empty:
         return pd.DataFrame(columns=MENTION_COLUMNS)
     names = records["name"].where(records["name"].notna() & (records["name"] != ""),
