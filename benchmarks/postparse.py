@@ -9,10 +9,15 @@ process, ``extract_doc`` + ``doc_features`` + ``score_row`` over all of them, be
 the package (e.g. an older commit: ``git archive COMMIT src | tar -x -C /tmp/old``), so two
 versions can be compared on the same parses; run both a few times, alternating, on a busy
 machine. Parsing itself is not timed (``throughput.py`` times whole runs).
+
+``--digest`` also prints one SHA-256 of everything the timed steps returned (evidence,
+features, score rows, as ``repr``), to check that a change made for speed changes no output:
+the digest of two versions on the same articles must be the same.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import time
 from pathlib import Path
@@ -24,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=80)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--src", type=Path, default=None, help="package source folder to use")
+    parser.add_argument("--digest", action="store_true",
+                        help="also print a SHA-256 of every output (to compare versions)")
     args = parser.parse_args(argv)
     if args.src:
         sys.path.insert(0, str(args.src.resolve()))
@@ -49,6 +56,14 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"{Path(analysis.__file__).parent}: {len(docs)} articles, first pass {first:.3f} s CPU, "
           f"best of {args.repeat} {best:.3f} s CPU")
+    if args.digest:
+        digest = hashlib.sha256()
+        for doc, text in zip(docs, texts):
+            evidence = extract_doc(doc, text, "a")
+            features = doc_features(doc, text, evidence)
+            for part in (evidence, features, score_row(evidence, features, [], "a")):
+                digest.update(repr(part).encode("utf-8", "surrogatepass"))
+        print(f"digest of all outputs: {digest.hexdigest()}")
     return 0
 
 
