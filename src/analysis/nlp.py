@@ -130,7 +130,9 @@ def split_text(text: str, max_chars: int) -> list[tuple[int, int]]:
 
 
 def _join(text: str, docs: list[Doc]) -> Doc:
-    doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+    if len(docs) == 1:  # spaCy's tokens always spell out the text they parse
+        return docs[0]
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
     if doc.text != text:  # never hand on offsets that do not index the article
         raise RuntimeError("joining the parsed pieces of a long text changed the text")
     return doc
@@ -167,10 +169,11 @@ class ParseCache:
             return None
         return doc if doc.text == text else None
 
-    def put(self, doc: Doc) -> None:
+    def put(self, doc: Doc, text: str | None = None) -> None:
+        """Keep the parse ``doc`` (of ``text``, if the caller has it: ``doc.text``)."""
         if not self.enabled:
             return
-        path = self._path(doc.text)
+        path = self._path(doc.text if text is None else text)
         try:
             if path.parent not in self._made:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -206,7 +209,7 @@ def parse_texts(texts: Iterable[str], nlp: Language | None = None, *, cache: boo
             parsed.setdefault(i, []).append(doc)
         for i, text in pending:
             doc = _join(text, parsed[i])
-            store.put(doc)
+            store.put(doc, text)
             ready[i] = doc
         pending.clear()
 

@@ -132,17 +132,18 @@ def process_chunk(rows: list[dict], cache: bool = True,
         docs = list(parse_texts(texts, nlp, cache=cache, batch_size=batch_size))
     except Exception:  # find the article that breaks the parser; parse the rest
         docs = [_parse_one(t, nlp, cache) for t in texts]
-    parsed = {id(r): doc for r, doc in zip(ok, docs)}
+    parsed = {id(r): (doc, body) for r, doc, body in zip(ok, docs, texts)}
     out = []
     for row in rows:
         result = {"article_id": row["article_id"], "status": row["status"], "error": row["error"],
                   "evidence": [], "features": {}}
         if row["status"] == "ok":
-            doc = parsed[id(row)]
+            doc, body = parsed[id(row)]
             try:
                 if isinstance(doc, Exception):
                     raise doc
-                result["evidence"], result["features"] = _extract(doc, row["text"], row["article_id"])
+                result["evidence"], result["features"] = _extract(doc, row["text"],
+                                                                  row["article_id"], body)
             except Exception as exc:  # one bad article must not stop the run
                 result.update(status="error", error=f"{row['article_id']}: {ANALYSIS_FAILED} "
                               f"({type(exc).__name__}: {exc}); please report this file")
@@ -152,10 +153,12 @@ def process_chunk(rows: list[dict], cache: bool = True,
     return out
 
 
-def _extract(doc, text: str, article_id: str) -> tuple[list[dict], dict]:
-    """Evidence and features of one article whose LF copy ``doc`` is, offsets into ``text``."""
+def _extract(doc, text: str, article_id: str, parsed: str | None = None
+             ) -> tuple[list[dict], dict]:
+    """Evidence and features of one article whose LF copy ``doc`` is (the parse of
+    ``parsed``, :func:`parse_input`), offsets into ``text``."""
     lf, to_original = reading_text(text)
-    evidence = extract_doc(doc, lf, article_id)
+    evidence = extract_doc(doc, lf, article_id, parsed)
     features = doc_features(doc, lf, evidence)
     if lf is text:
         return evidence, features

@@ -54,9 +54,10 @@ class Attributed(NamedTuple):
     speakers: Speakers
 
 
-def attribute_quotes(doc: Doc, text: str) -> Attributed:
-    """Quotations and titles, the quote mask and each quotation's speaker (steps 1–3)."""
-    marks = find_quotes(doc.text)
+def attribute_quotes(doc: Doc, text: str, parsed: str | None = None) -> Attributed:
+    """Quotations and titles, the quote mask and each quotation's speaker (steps 1–3).
+    ``parsed``: the text ``doc`` is the parse of (``doc.text``), when the caller has it."""
+    marks = find_quotes(doc.text if parsed is None else parsed)
     index = DocIndex(doc, text).with_quotes(quote_spans(marks), title_spans(marks))
     persons = Persons(index)
     speakers = find_speakers(index, persons, [r for r in marks if r["kind"] in QUOTE_KINDS])
@@ -66,13 +67,14 @@ def attribute_quotes(doc: Doc, text: str) -> Attributed:
                       speakers)
 
 
-def extract_doc(doc: Doc, text: str, article_id: str) -> list[dict]:
+def extract_doc(doc: Doc, text: str, article_id: str, parsed: str | None = None) -> list[dict]:
     """All evidence in one article, in text order.
 
     ``doc`` is the parse of the article's body with everything else blanked (same length as
-    ``text``), so token offsets are offsets into ``text``.
+    ``text``), so token offsets are offsets into ``text``. ``parsed``: that body as parsed
+    (``doc.text``), when the caller has it (spaCy joins it token by token otherwise).
     """
-    quotes, index, persons, speakers = attribute_quotes(doc, text)
+    quotes, index, persons, speakers = attribute_quotes(doc, text, parsed)
     sources = find_sources(index, persons, speakers)
     by_span = {(r["start"], r["end"]): r["source_id"] for r in sources}
     for q in quotes:

@@ -96,9 +96,27 @@ def _gendered_titles() -> tuple[tuple[int, str, list[str]], ...]:
                  for title in load_lexicon(lexicon))
 
 
+@cache
+def _gendered_title_ends() -> tuple[frozenset[str], frozenset[str]]:
+    """The last words and the first words of the gendered titles (a quick test that no title
+    can match)."""
+    found = _gendered_titles()
+    return (frozenset(words[-1] for _, _, words in found),
+            frozenset(title.split(" ")[0] for _, title, _ in found))
+
+
+@cache
+def _one_word_titles() -> frozenset[str]:
+    """The titles of :func:`titles` that are one word of letters ("senator", "mayor")."""
+    return frozenset(t for t in titles() if " " not in t and t.isalpha())
+
+
 def _title_gender(before: list[str], inside: str) -> int:
     """+1 when a title right before the name or opening it says a woman ("Ms. Clinton"),
     -1 a man ("Mr. Trump"), else 0."""
+    last_words, first_words = _gendered_title_ends()
+    if not (before and before[-1] in last_words) and inside.split(" ", 1)[0] not in first_words:
+        return 0
     for sign, title, words in _gendered_titles():
         if before[-len(words):] == words or inside.startswith(title + " "):
             return sign
@@ -155,10 +173,9 @@ class Persons:
             if ent.root.dep_ in SUBJECT_DEPS:
                 evidence += self._pronoun_gender(ent, person_starts) * GENDER_WEIGHTS["pronoun"]
             votes[name] = votes.get(name, 0.0) + evidence
-            for title in titles():
-                if " " in title or not title.isalpha():
-                    continue
-                if inside.startswith(title + " ") or (before and before[-1] == title):
+            opening = inside.split(" ", 1)  # a title opening the name, or right before it
+            for title in {opening[0] if len(opening) > 1 else "", before[-1] if before else ""}:
+                if title in _one_word_titles():
                     self.roles.setdefault(title, []).append((ent.start_char, name))
         self._set_genders(votes)
         for last, names in full_names.items():

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
+import numpy as np
 from spacy.attrs import HEAD, IDX, LEMMA, POS, SENT_START
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import hash_string
@@ -37,7 +38,7 @@ def token_columns(doc: Doc, attrs: Sequence[int]) -> list[list[int]]:
     columns = arr.T.tolist()
     for k, attr in enumerate(attrs):
         if attr == HEAD:  # stored relative, unsigned
-            columns[k] = [i + rel for i, rel in enumerate(arr[:, k].astype("int64").tolist())]
+            columns[k] = (arr[:, k].astype("int64") + np.arange(n, dtype="int64")).tolist()
     return columns
 
 

@@ -449,16 +449,28 @@ def _first_words(*names: str) -> frozenset[str]:
                                for n in names))
 
 
+#: The look-up forms of every word seen, by its hash (a word's hash is the same in every
+#: vocabulary): kept across articles, since most words recur.
+_LOWER_FORMS: dict[int, str] = {}
+_LEMMA_FORMS: dict[int, str] = {}
+
+
+def _forms(hashes: list[int], strings, known: dict[int, str],
+           form: Callable[[str], str]) -> list[str]:
+    """``form`` of the string of each hash in ``hashes``, through the memo ``known``."""
+    for h in set(hashes).difference(known):
+        known[h] = form(strings[h])
+    return list(map(known.__getitem__, hashes))
+
+
 def _token_forms(doc: Doc) -> tuple[list[int], list[str], list[str]]:
     """For every token: whether it is whitespace or punctuation (never a cue), and the two
     forms a cue is looked up by (the lower-cased word, "n't" read as "not", and the
     lower-cased lemma), read from the doc's arrays rather than token by token."""
     space, punct, lower, lemma = token_columns(doc, [IS_SPACE, IS_PUNCT, LOWER, LEMMA])
     strings = doc.vocab.strings
-    lower_of = {h: _norm(strings[h]) for h in set(lower)}
-    lemma_of = {h: strings[h].lower() for h in set(lemma)}
-    return ([a or b for a, b in zip(space, punct)], [lower_of[h] for h in lower],
-            [lemma_of[h] for h in lemma])
+    return ([a or b for a, b in zip(space, punct)], _forms(lower, strings, _LOWER_FORMS, _norm),
+            _forms(lemma, strings, _LEMMA_FORMS, str.lower))
 
 
 def _find_at(doc: Doc, i: int, lowers: list[str], lemmas: list[str], hedges: CueLexicon,

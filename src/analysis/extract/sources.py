@@ -51,6 +51,7 @@ import math
 import re
 from collections.abc import Iterable
 from functools import cache
+from itertools import repeat
 
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Token
@@ -64,11 +65,14 @@ from .docindex import PROPN_ID, VERB_ID, DocIndex, lemma_key, lexicon_keys
 from .source_ids import assign_source_ids
 from .source_types import GROUP_PRONOUNS, RELATIVE, SELF_PRONOUNS, describe
 from .speakers import Speakers
-from .syntax import (SUBJECT_DEPS, according_objects, direct_subject, is_according,
+from .syntax import (CLAUSE_DEPS, SUBJECT_DEPS, according_objects, direct_subject, is_according,
                      mention_span, prep_objects, subject_of, takes_clause)
 
 AUX_ID, NOUN_ID, PRON_ID = POS_IDS["AUX"], POS_IDS["NOUN"], POS_IDS["PRON"]
 PUNCT_ID = POS_IDS["PUNCT"]
+#: Parts of speech of the words a candidate hangs from (see :func:`candidates`).
+CANDIDATE_POS = frozenset({VERB_ID, AUX_ID, PUNCT_ID, NOUN_ID})
+BE = lemma_key("be")
 ACCORDING = frozenset({lemma_key("accord"), lemma_key("according")})
 #: A verb without a subject of its own borrows its head's ("went on to say", "...,
 #: saying", "stood up and said").
@@ -187,54 +191,55 @@ def features(index: DocIndex, pred: Token, mention: Token, cons: str) -> list[st
     cls = mention_class(mention)
     # a noun with a subject is a verb the tagger misread (:func:`misread_verb`)
     verbal = pred.pos == VERB_ID or (pred.pos == NOUN_ID and cons == "subj")
+    mention_dep = mention.dep_
     feats = [f"c={cons}", f"v={cons}:{lemma}", f"m={cls}", f"cm={cons}:{cls}",
-             f"md={mention.dep_}"]
+             f"md={mention_dep}"]
     if cls in ("noun", "other") or cls.startswith("list:"):
         head = mention.lemma_.lower()
         feats.append(f"h={head}")
         feats.extend(wordnet_features(head, "noun", cons))
-    for child in mention.children:
-        if child.dep_ in ("conj", "appos"):
-            feats.append(f"m_{child.dep_}")
+    for dep in (child.dep_ for child in mention.children):
+        if dep in ("conj", "appos"):
+            feats.append(f"m_{dep}")
+    # the predicate's dependents, read once: (dependency, lower-cased word, token)
+    children = [(child.dep_, child.lower_, child) for child in pred.children]
+    clause = any(dep in CLAUSE_DEPS for dep, _, _ in children)  # :func:`takes_clause`
     if verbal:
         feats.extend(wordnet_features(lemma, "verb", cons))
         if index.lemma[pred.i] in attribution_cues():
             feats.append("lex")
-        if takes_clause(pred):
+        if clause:
             feats.append(f"clause:{cons}")
         elif index.lemma[pred.i] in thought_only():
             feats.append("thought_without_clause")
         if _embedded(index, pred):
             feats.append("embedded")
-        if any(c.dep_ == "neg" for c in pred.children):
+        if any(dep == "neg" for dep, _, _ in children):
             feats.append("neg")
     elif cons == "be":
         if lemma in lexicon_set("cue_adjectives"):
             feats.append("lex:be")
-        if takes_clause(pred) or takes_clause(pred.head) or any(
-                c.dep_ == "prep" for c in pred.children):
+        if clause or takes_clause(pred.head) or any(dep == "prep" for dep, _, _ in children):
             feats.append("clause:be")
-    if mention.dep_ == "nsubj" and mention.head.dep_ == "relcl":
+    if mention_dep == "nsubj" and mention.head.dep_ == "relcl":
         feats.append("relcl")
     coarse = cls.split(":")[0] if cls.startswith(("pron", "list")) else cls
     feats.append(f"vm={cons}:{lemma}:{coarse}")
     feats.append(f"dep={cons}:{pred.dep_}")
     if verbal:
         feats.append(f"tag={pred.tag_}")
-        for child in pred.children:
-            dep = child.dep_
+        for dep, lower, _ in children:
             if dep in CONTENT_DEPS:
                 feats.append(f"arg={dep}")
-            elif dep == "prep" and child.lower_ in CONTENT_PREPS:
-                feats.append(f"arg=prep:{child.lower_}")
+            elif dep == "prep" and lower in CONTENT_PREPS:
+                feats.append(f"arg=prep:{lower}")
             if dep == "aux":
-                feats.append(f"aux={child.lower_}")
-    for child in pred.children:
-        dep = child.dep_
+                feats.append(f"aux={lower}")
+    for dep, lower, child in children:
         if dep in ("dobj", "attr", "acomp"):
             feats.append(f"obj={lemma}:{child.lemma_.lower()}")
         elif dep == "prep":
-            feats.append(f"vp={lemma}:{child.lower_}")
+            feats.append(f"vp={lemma}:{lower}")
     if index.quote_near(pred.i):
         feats.append("quote_in_sentence")
     feats.extend(context_features(index, mention, cls))
@@ -271,7 +276,7 @@ def probability(feats: list[str], table: dict[str, float] | None = None) -> floa
     w = weights() if table is None else table
     # each feature once; fsum, exact whatever the order, so that a candidate right at the
     # threshold does not come and go with the string-hash seed of the process
-    z = math.fsum([w.get("bias", 0.0), *(w.get(f, 0.0) for f in set(feats))])
+    z = math.fsum([w.get("bias", 0.0), *map(w.get, set(feats), repeat(0.0))])
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -320,7 +325,7 @@ def candidates(index: DocIndex):
     """``(mention head, predicate, construction)`` of every candidate outside quotations."""
     doc, quoted, lemma, cues = index.doc, index.quoted, index.lemma, attribution_cues()
     for i, pos in enumerate(index.pos):
-        if quoted[i]:
+        if quoted[i] or pos not in CANDIDATE_POS:
             continue
         tok = doc[i]
         if pos == VERB_ID:
@@ -333,7 +338,7 @@ def candidates(index: DocIndex):
                     yield subj, tok, "lent"
             for obj in prep_objects(tok):
                 yield obj, tok, "agent"
-        elif pos == AUX_ID and tok.lemma_ == "be":
+        elif pos == AUX_ID and lemma[i] == BE:
             subj = pred = None
             for child in tok.children:
                 if child.dep_ == "nsubj":

@@ -53,24 +53,31 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
     relative clauses ("Maj. Gen. Aharon Zeevi Farkash", "a U.S. official",
     "some of his aides"). ``fixed`` maps a token to the span a rule found where it knows the
     mention better than the parse ("Said Ellis:", which the parser reads as one name)."""
-    if fixed and tok.i in fixed:
-        return fixed[tok.i]
+    i = tok.i
+    if fixed and i in fixed:
+        return fixed[i]
     doc = tok.doc
-    left = tok.i
+    left = i
     for child in tok.lefts:
-        if child.dep_ in LEFT_DEPS and tok.i - child.left_edge.i <= 8 and not _clause(child):
-            left = min(left, child.left_edge.i)
+        if child.dep_ in LEFT_DEPS:
+            edge = child.left_edge.i
+            if i - edge <= 8 and edge < left and not _clause(child):
+                left = edge
     # the mention's own words only: doc.text would join the whole article on every call
-    words = doc[left:tok.i].text_with_ws if left < tok.i else ""
-    cut = max(words.rfind("\n"), words.rfind("|"))
-    cut = doc[left].idx + cut if cut >= 0 else -1
-    while left < tok.i and (doc[left].is_punct or doc[left].is_space or doc[left].idx <= cut):
-        left += 1  # a mention never reaches back over a line break or a "|" (page furniture)
-    right = tok.i
+    if left < i:
+        words = doc[left:i].text_with_ws
+        cut = max(words.rfind("\n"), words.rfind("|"))
+        cut = doc[left].idx + cut if cut >= 0 else -1
+        while left < i:  # a mention never reaches back over a line break or a "|" (page
+            first = doc[left]  # furniture)
+            if not (first.is_punct or first.is_space or first.idx <= cut):
+                break
+            left += 1
+    right = i
     for child in tok.rights:
         if child.dep_ in ("compound", "flat", "nummod") and child.i == right + 1:
             right = child.i
-        elif (child.dep_ == "prep" and child.right_edge.i - tok.i <= 8 and (
+        elif (child.dep_ == "prep" and child.right_edge.i - i <= 8 and (
                 (child.lower_ == "of" and tok.lower_ in lexicon_set("quantifiers"))
                 or (child.lower_ in ("for", "of", "at", "from", "with") and tok.pos != PROPN_ID
                     and tok.lemma_.lower() in _described_by_org())
@@ -79,9 +86,8 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
             right = child.right_edge.i
         else:
             break
-    start = doc[left].idx
     last = doc[right]
-    return start, last.idx + len(last.text)
+    return doc[left].idx, last.idx + len(last.text)
 
 
 def _clause(tok: Token) -> bool:
