@@ -482,3 +482,32 @@ def test_highlight_names_the_articles_to_choose_from(tmp_path, capsys):
     assert cli.main(["highlight", str(path), "--out", str(tmp_path / "p.html")]) == 2
     message = capsys.readouterr().err
     assert "--article" in message and all(i in message for i in ids)
+
+
+def test_the_exact_pass_counts_shared_sequences_and_gives_up_on_boilerplate(monkeypatch):
+    story = " ".join(fs.STORM + fs.TRANSIT)
+    distinct = [story, " ".join(fs.SCHOOL)]
+    assert duplicates.any_near_identical([duplicates.shingles(t) for t in distinct]) is False
+    vocabulary: dict[str, int] = {}
+    copied = [duplicates.shingles(t, vocabulary) for t in distinct + [story]]
+    assert duplicates.any_near_identical(copied) is True
+    monkeypatch.setattr(duplicates, "MAX_SHARERS", 1)  # every shared sequence is too common
+    assert duplicates.any_near_identical(copied) is None
+
+
+def test_no_near_identical_pair_needs_no_lsh(monkeypatch):
+    monkeypatch.setitem(sys.modules, "datasketch", None)  # importing it would fail
+    assert duplicates.find_duplicates([" ".join(fs.STORM), " ".join(fs.SCHOOL)]) == {}
+    with pytest.raises(ImportError):
+        duplicates.find_duplicates([" ".join(fs.STORM)] * 2)
+
+
+def test_the_exact_pass_changes_no_finding(monkeypatch):
+    rng = np.random.default_rng(11)
+    words = np.array(sorted({w for p in fs.STORM + fs.TRANSIT + fs.SCHOOL
+                             for w in p.lower().split()}))
+    texts = [" ".join(rng.choice(words, 80)) for _ in range(60)]
+    texts += [texts[3], texts[7][: len(texts[7]) * 3 // 4], " ".join(rng.choice(words, 80))]
+    found = duplicates.find_duplicates(texts)
+    monkeypatch.setattr(duplicates, "any_near_identical", lambda sets: None)  # LSH always
+    assert duplicates.find_duplicates(texts) == found and 60 in found

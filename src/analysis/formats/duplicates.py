@@ -7,8 +7,11 @@ sequences (Jaccard similarity), or when the shorter, at least :data:`MIN_LENGTH_
 the longer's length, has :data:`MIN_CONTAINMENT` of its sequences in the longer (a copy
 trimmed at the end). Candidate pairs come from MinHash locality-sensitive hashing
 (datasketch), so a corpus of any size is never compared pair by pair; each candidate is then
-checked on the exact sequences. Nothing is dropped: the later article's ``duplicate_of``
-names the earliest one it matches, and the loader warns once, naming them.
+checked on the exact sequences. Before that, one exact pass counts the sequences every two
+articles share (:func:`any_near_identical`); when no pair shares enough, no pair can be
+found and LSH is not run (nor datasketch imported: its import takes ~0.3 s, more than the
+whole check of a few hundred articles). Nothing is dropped: the later article's
+``duplicate_of`` names the earliest one it matches, and the loader warns once, naming them.
 """
 from __future__ import annotations
 
@@ -29,6 +32,11 @@ LSH_THRESHOLD = 0.5
 MIN_ESTIMATE = 0.4
 NUM_PERM = 128
 SEED = 21
+#: The exact pass of :func:`any_near_identical` gives up (and LSH decides) when one word
+#: sequence is shared by more articles than this, or the pairs sharing sequences exceed
+#: :data:`MAX_SHARED_PAIRS` (boilerplate repeated across a large corpus).
+MAX_SHARERS = 64
+MAX_SHARED_PAIRS = 2_000_000
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
@@ -65,12 +73,46 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return 0.0
 
 
+def any_near_identical(sets: list[np.ndarray]) -> bool | None:
+    """Whether two of the shingle sets ``sets`` are near-identical (:func:`similarity`),
+    from the exact count of the sequences each two share, in one sort of all of them; None
+    when a sequence is shared too widely to count pairs cheaply (see :data:`MAX_SHARERS`)."""
+    sizes = np.array([len(v) for v in sets], dtype=np.int64)
+    if sizes.sum() == 0:
+        return False
+    values = np.concatenate(sets)
+    owners = np.repeat(np.arange(len(sets), dtype=np.int64), sizes)
+    order = np.argsort(values, kind="stable")
+    values, owners = values[order], owners[order]
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    counts = np.diff(np.r_[starts, len(values)])
+    shared = counts > 1
+    if not shared.any():
+        return False
+    if counts.max() > MAX_SHARERS or (counts[shared] * (counts[shared] - 1) // 2).sum() > \
+            MAX_SHARED_PAIRS:
+        return None
+    pairs = []
+    for start, count in zip(starts[shared].tolist(), counts[shared].tolist()):
+        group = owners[start:start + count]  # each set holds a value once: distinct owners
+        first, second = np.triu_indices(count, 1)
+        pairs.append(group[first] * len(sets) + group[second])
+    pair_ids, together = np.unique(np.concatenate(pairs), return_counts=True)
+    a, b = sizes[pair_ids // len(sets)], sizes[pair_ids % len(sets)]
+    jaccard = together / (a + b - together)
+    shorter, longer = np.minimum(a, b), np.maximum(a, b)
+    contained = (shorter >= MIN_LENGTH_RATIO * longer) & (together / shorter >= MIN_CONTAINMENT)
+    return bool(((jaccard >= MIN_JACCARD) | contained).any())
+
+
 def find_duplicates(texts: list[str]) -> dict[int, tuple[int, float]]:
     """For each text that repeats an earlier one: ``{index: (earliest match, similarity)}``."""
-    from datasketch import MinHash, MinHashLSH
-
     vocabulary: dict[str, int] = {}
     sets = [shingles(t, vocabulary) for t in texts]
+    if any_near_identical(sets) is False:
+        return {}
+    from datasketch import MinHash, MinHashLSH
+
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     template = MinHash(num_perm=NUM_PERM, seed=SEED)  # permutations drawn once, not per text
     signatures: dict[int, MinHash] = {}
