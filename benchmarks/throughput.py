@@ -25,7 +25,9 @@ step of scoring.
 ``--whole-process`` times whole processes instead, by the clock of this parent process: the
 bare phase's interpreter (start-up, imports, model load and parse) against the command a
 user runs, ``python -m analysis score FOLDER --jobs N --quiet --out FILE`` (start-up, imports,
-model, workers, reading, scoring, writing), each with an empty parse cache.
+model, workers, reading, scoring, writing), each with an empty parse cache. With ``--jobs 2``
+it also runs two bare processes at once, each parsing half of the articles: the time no
+two-process run can beat on this machine (two busy cores parse slower than one).
 
 Goals (issue 5): ``score --jobs 1`` ≤ 1.15 × bare time; ``score --jobs 2`` ≤ 0.65 × bare
 time. Whole processes (issue 20, 60 articles): ≤ 1.10 and ≤ 0.62. No test times anything;
@@ -321,6 +323,26 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def bare_pair(folder: Path, batch: int, env: dict) -> dict:
+    """Two bare processes started together, each parsing every other article of ``folder``;
+    ``process_seconds``: until both have ended."""
+    halves = []
+    for k in range(2):
+        half = folder.parent / f"half-{k}"
+        shutil.rmtree(half, ignore_errors=True)
+        half.mkdir()
+        for path in sorted(folder.glob("*.txt"))[k::2]:
+            shutil.copyfile(path, half / path.name)
+        halves.append(half)
+    start = time.perf_counter()
+    procs = [subprocess.Popen([sys.executable, __file__, "--phase", "bare", str(half),
+                               "--batch-size", str(batch)], stdout=subprocess.DEVNULL, env=env)
+             for half in halves]
+    if any(proc.wait() != 0 for proc in procs):
+        raise SystemExit("a bare process of the pair failed")
+    return {"process_seconds": time.perf_counter() - start, "peak_mb": float("nan")}
+
+
 def whole_processes(folder: Path, args, batch: int, n_files: int, words: int) -> int:
     """The ``--whole-process`` runs and their table (best of ``--repeat``)."""
     tmp = folder.parent
@@ -328,6 +350,8 @@ def whole_processes(folder: Path, args, batch: int, n_files: int, words: int) ->
     for r in range(args.repeat):
         cache_dir = tmp / f"interim-whole-{r}"
         runs = [("bare nlp.pipe process", 1, None)]
+        if 2 in args.jobs:
+            runs.append(("2 bare processes, half each", 2, "pair"))
         runs += [(f"analysis score --jobs {j}", j,
                   [sys.executable, "-m", "analysis", "score", str(folder), "--jobs", str(j),
                    "--quiet", "--out", str(tmp / "scores.csv")]) for j in args.jobs]
@@ -335,6 +359,7 @@ def whole_processes(folder: Path, args, batch: int, n_files: int, words: int) ->
             shutil.rmtree(cache_dir, ignore_errors=True)
             env = {**os.environ, "ANALYSIS_INTERIM_DIR": str(cache_dir)}
             res = (run_phase("bare", folder, batch, 1, env) if cmd is None
+                   else bare_pair(folder, batch, env) if cmd == "pair"
                    else run_command(cmd, env, label, jobs))
             print(f"  run {r + 1}: {label}: {res['process_seconds']:.1f} s", file=sys.stderr,
                   flush=True)
