@@ -13,6 +13,7 @@ all the mentions of one source, so that the scorecard counts distinct sources:
   lawyers", "the spokesperson") whose head noun, and number when there is one, repeat an
   earlier mention's of the same type ("an officer", "three people familiar with the talks",
   "a Southwest spokesperson");
+- an outlet: its short name ("the Times" after "a Los Angeles Times investigation");
 - an organisation: its acronym ("ICRI" after "the International Coral Reef Initiative"), a
   spokesperson or representative standing for it ("a Southwest spokesperson" and
   "Southwest"), a pronoun resolved to it ("it said", which carries its name);
@@ -141,6 +142,8 @@ class _Clusters:
             sid = self.keys[(kind, phrase_words(principal))]  # "a Southwest spokesperson"
         elif kind != "anonymous" and self._acronym_of(kind, name or text):
             sid = self._acronym_of(kind, name or text)
+        elif kind == "media" and tok is not None and self._outlet_of(tok, words):
+            sid = self._outlet_of(tok, words)
         elif head is not None and not principal and _definite(tok) and (
                 head in self.heads or head[:2] + (None,) in self.heads):
             sid = self.heads.get(head) or self.heads[head[:2] + (None,)]
@@ -162,6 +165,20 @@ class _Clusters:
         if kind != "anonymous" and len(words) > 1:
             self.acronyms.setdefault((kind, acronym(name or text)), sid)
         return sid
+
+    def _outlet_of(self, tok: Token, words: tuple[str, ...]) -> str | None:
+        """The id of the outlet an outlet's short name stands for ("the Times" after "a Los
+        Angeles Times investigation", "the Post" after "The Washington Post"): a definite
+        proper-noun mention whose words all stand, in order, in an earlier media source's
+        name (the latest such source)."""
+        if tok.pos != PROPN_ID or not words or not _definite(tok):
+            return None
+        n = len(words)
+        for (kind, known), sid in reversed(self.keys.items()):
+            if kind == "media" and len(known) > n and any(
+                    known[i:i + n] == words for i in range(len(known) - n + 1)):
+                return sid
+        return None
 
     def _acronym_of(self, kind: str, text: str) -> str | None:
         """The id of the organisation whose initials ``text`` is ("ICRI"), if any."""

@@ -170,12 +170,22 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     if tok.pos != PROPN_ID and not tok.ent_type_ and head in lexicon_set("organisation_nouns") \
             and not person:
         return "institutional", phrase  # "the state", "the city", "the utility"
-    if tok.pos == PROPN_ID and tok.ent_type_ == "" and tok.text[:1].isupper():
-        if looks_like_person(phrase) and not (
+    if (tok.pos == PROPN_ID or misread_name(tok)) and tok.ent_type_ == "" and \
+            tok.text[:1].isupper():
+        if looks_like_person(phrase) and not misread_name(tok) and not (
                 len(phrase.split()) == 1 and tok.lower_ in persons.organisations):
             return "named", persons.full_name(phrase)
         return "institutional", phrase
     return "anonymous", phrase
+
+
+def misread_name(tok: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger read as an adverb or a foreign
+    word, no noun: a name it did not know ("…, reports BisNow."). Unless the article names
+    a person so (:func:`describe` asks the person index first), it is an organisation's or
+    an outlet's, since a person is introduced with a first name the tagger knows."""
+    return tok.pos_ in ("ADV", "X") and tok.text[:1].isupper() and not tok.is_sent_start \
+        and not tok.text.isupper()
 
 
 def _has_first_name(word: str, text: str) -> bool:

@@ -59,11 +59,11 @@ from .. import wordnet
 from ..lexicons import lexicon_set
 from ..paths import LEXICON_DIR
 from .coref import PERSON_PRONOUNS, Persons
-from .cues import attribution_cues, plain_speech, quote_cues, thought_only
+from .cues import addressee_verbs, attribution_cues, plain_speech, quote_cues, thought_only
 from .docindex import PROPN_ID, VERB_ID, DocIndex, lemma_key, lexicon_keys
 from .source_ids import assign_source_ids
 from .source_types import GROUP_PRONOUNS, RELATIVE, SELF_PRONOUNS, describe
-from .speakers import Speakers
+from .speakers import FINITE_TAGS, OBJECT_DEPS, Speakers
 from .syntax import (SUBJECT_DEPS, according_objects, direct_subject, is_according,
                      mention_span, prep_objects, subject_of, takes_clause)
 
@@ -379,9 +379,51 @@ CONSTRUCTION_RULES = {
 def blocked(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
     """The two rules of the module docstring: a non-speech predicate inside another
     attribution's content, a thought verb without a clause (unless passive: "was believed
-    by")."""
+    by"); and two constructions whose noun is no source: the subject of a judging passive
+    (:func:`judged`: "Haynes was found to be competent") and the agent of an act that
+    describes a noun (:func:`describing_agent`: "an ordinance approved by voters")."""
     return (("embedded" in feats and index.lemma[pred.i] not in plain_speech())
-            or ("thought_without_clause" in feats and cons != "agent"))
+            or ("thought_without_clause" in feats and cons != "agent")
+            or judged(pred, cons) or describing_agent(index, pred, cons))
+
+
+def judged(pred: Token, cons: str) -> bool:
+    """The predicate is a passive of a judging verb (``judging_verbs``) with a to-infinitive
+    of "be" or "have" ("was found to be competent", "was determined to be fit", "is said to
+    have left"): its subject is what was judged, not a source. The "be" construction covers
+    the participle the tagger read as an adjective ("was determined to be")."""
+    if cons not in ("subj", "be") or pred.lemma_.lower() not in _judging_participles():
+        return False
+    if cons == "subj" and not any(c.dep_ == "auxpass" for c in pred.children):
+        return False
+    if cons == "be" and not pred.lower_.endswith(("ed", "en", "wn", "ght", "id", "nd")):
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in ("be", "have") and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts) for c in pred.children)
+
+
+@cache
+def _judging_participles() -> frozenset[str]:
+    """Lemmas of ``judging_verbs``, and the participles the tagger may leave as their own
+    lemma when it reads them as adjectives ("determined", "found", "said")."""
+    verbs = lexicon_set("judging_verbs")
+    forms = {"found", "said", "thought", "known", "seen", "shown", "proven", "understood",
+             "believed", "considered", "declared", "deemed", "determined", "estimated",
+             "expected", "judged", "presumed", "projected", "proved", "reported", "ruled",
+             "rumored", "rumoured", "suspected", "alleged"}
+    return frozenset(verbs | forms)
+
+
+def describing_agent(index: DocIndex, pred: Token, cons: str) -> bool:
+    """The agent of a participle that describes a noun ("Measure FF, an ordinance approved
+    by Oakland voters", "a compromise rebuffed by Republicans", "the first woman nominated by
+    a major party"), when the participle is an act (``action_verbs``, or no verb of the cue
+    lexicons): it says who made the thing, not who told the article anything. "A report
+    released by the agency" and "claims made by X" stay: "release" is a cue verb."""
+    if cons != "agent" or pred.dep_ != "acl" or pred.tag_ != "VBN":
+        return False
+    lemma = index.lemma[pred.i]
+    return lemma in lexicon_keys("action_verbs") or lemma not in quote_cues()
 
 
 def learned_agent(feats: list[str], table: dict[str, float] | None = None) -> bool:
@@ -406,6 +448,8 @@ def ruled_sources(index: DocIndex, speakers: Speakers):
         yield subj, "speaker of a quote", cue or None
     for obj in _according(index):
         yield obj, "according to", "according to"
+    for subj, verb in inverted_subjects(index):
+        yield subj, f"inverted subject of {verb.lemma_.lower()}", verb.text
 
 
 def scored_candidates(index: DocIndex):
@@ -425,6 +469,44 @@ def _according(index: DocIndex):
     for i, lemma in enumerate(index.lemma):
         if lemma in ACCORDING and not index.quoted[i] and is_according(doc[i]):
             yield from according_objects(doc[i])
+
+
+#: Parts of speech a source named after an inverted cue may be tagged with ("reports
+#: BisNow": the tagger reads an unknown outlet as an adverb).
+INVERTED_POS = frozenset({"PROPN", "NOUN", "ADV", "X"})
+
+
+def inverted_subjects(index: DocIndex):
+    """``(source, verb)`` of a cue verb written after its content, its source after it
+    ("Most units lose money, reports BisNow.", "…, reported the Times."), which the parser
+    reads as the verb's object: a finite verb of the cue lexicons, outside quotations, with
+    no subject, right after a comma or a dash, whose content stands before it (it hangs
+    from that content or the content from it) and nothing after its object but the end of
+    the sentence. The object must be capitalised (a name, an outlet), so that "…, reported
+    the incident" stays no source, and the verb no verb of the one spoken to ("told
+    reporters"). A quotation's inverted speaker ("“…,” added X") is the speaker finder's."""
+    doc, cues, addressees = index.doc, quote_cues(), addressee_verbs()
+    for i, lemma in enumerate(index.lemma):
+        if index.pos[i] != VERB_ID or lemma not in cues or lemma in addressees or \
+                index.quoted[i] or i == 0:
+            continue
+        verb = doc[i]
+        if verb.tag_ not in FINITE_TAGS or doc[i - 1].text not in (",", "—", "–") or \
+                any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            continue
+        content_before = (verb.dep_ in ("conj", "parataxis", "ccomp", "dep") and verb.head.i < i) or \
+            any(c.dep_ in ("ccomp", "parataxis") and c.i < i for c in verb.children)
+        if not content_before:
+            continue
+        obj = next((c for c in verb.rights if c.dep_ not in ("punct",)), None)
+        if obj is None or obj.dep_ not in OBJECT_DEPS | {"advmod"} or \
+                obj.pos_ not in INVERTED_POS or not obj.text[:1].isupper() or \
+                index.quoted[obj.i]:
+            continue
+        _, end = index.sentence_bounds(i)
+        tail = doc[obj.right_edge.i + 1:end]
+        if all(t.is_punct or t.is_space for t in tail):
+            yield obj, verb
 
 
 #: Links by which a word belongs to the description of the noun it hangs from: "Victor Cha,
