@@ -421,3 +421,37 @@ def test_meaning_to_act_after_be_is_still_a_record(evidence_of):
 ])
 def test_the_agent_of_an_act_describing_a_noun_is_no_source(evidence_of, text, kept):
     assert [r["text"] for r in evidence_of(text) if r["kind"] == "source"] == kept
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ruiz leads Smith 45% to 41% in a Gallup poll published on Thursday.",
+     [("a Gallup poll", "document", "Gallup")]),
+    ("Across four Gallup polls conducted in July, Ruiz had a lead among women.",
+     [("four Gallup polls", "document", "Gallup")]),
+    ("Smith had the support of 6% of voters in the survey.",
+     [("the survey", "document", "the survey")]),
+])
+def test_a_poll_the_figures_are_reported_in_is_the_source(evidence_of, text, expected):
+    assert typed(evidence_of(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He slid in the polls behind his rivals.",
+    "She leads in national polls by three points.",
+])
+def test_polling_at_large_is_no_source(evidence_of, text):
+    assert typed(evidence_of(text)) == []
+
+
+def test_a_poll_is_no_second_source_where_the_sentence_credits_one(evidence_of):
+    got = typed(evidence_of("Some 73% of voters in the Gallup poll said they were excited."))
+    assert [m for m, _, _ in got] == ["Some 73%"]
+
+
+def test_polls_of_one_pollster_are_one_source_whatever_the_month(evidence_of):
+    got = sources(evidence_of("Ruiz leads Smith 45% to 41% in a Gallup poll published on "
+                              "Thursday. Her lead was wider than the lead she had in a late "
+                              "July Gallup poll. Smith led among men by 7 points in the latest "
+                              "survey."))
+    assert [(t, n) for _, t, n, _ in got][:2] == [("document", "Gallup")] * 2
+    assert len({sid for *_, sid in got}) == 1

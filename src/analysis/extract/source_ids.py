@@ -12,7 +12,7 @@ all the mentions of one source, so that the scorecard counts distinct sources:
   aside), or a later *definite* mention ("the officer", "the three people", "those
   lawyers", "the spokesperson") whose head noun, and number when there is one, repeat an
   earlier mention's of the same type ("an officer", "three people familiar with the talks",
-  "a Southwest spokesperson");
+  "a Southwest spokesperson"; "the survey" after "a poll");
 - an outlet: its short name ("the Times" after "a Los Angeles Times investigation");
 - an organisation: its acronym ("ICRI" after "the International Coral Reef Initiative"), a
   spokesperson or representative standing for it ("a Southwest spokesperson" and
@@ -72,6 +72,13 @@ def _number(tok: Token) -> str | None:
         if child.dep_ == "nummod":
             return child.lower_
     return None
+
+
+def _head_lemma(tok: Token) -> str:
+    """The head noun as compared: its lemma, one word for the nouns of a poll
+    (``poll_nouns``: "the survey" after "a Reuters/Ipsos poll")."""
+    lemma = tok.lemma_.lower()
+    return "poll" if lemma in lexicon_set("poll_nouns") else lemma
 
 
 def _definite(tok: Token) -> bool:
@@ -135,7 +142,7 @@ class _Clusters:
         to be an earlier source of another type ("the lawyers" after "Love's lawyers")."""
         words = phrase_words(name or text)
         principal = _principal(tok) if tok is not None else None
-        head = (kind, tok.lemma_.lower(), _number(tok)) if tok is not None else None
+        head = (kind, _head_lemma(tok), _number(tok)) if tok is not None else None
         if words and (kind, words) in self.keys:
             sid = self.keys[(kind, words)]
         elif principal and (kind, phrase_words(principal)) in self.keys:

@@ -580,6 +580,9 @@ def find_sources(index: DocIndex, persons: Persons, speakers: Speakers,
             found.append((mention, f"{CONSTRUCTION_RULES[cons]} {pred.lemma_.lower()} "
                           f"(learned, p={p:.2f})", pred.text,
                           not relied_on(index, mention, pred, cons, feats)))
+    credited = {index.sentence_bounds(tok.i)[0] for tok, *_ in found}
+    found += [(poll, "poll cited", prep.text, False) for poll, prep in polls_cited(index)
+              if index.sentence_bounds(poll.i)[0] not in credited]
     heads = {tok.i for tok, *_ in found}
     spans = []
     for tok, rule, cue, act in found:
@@ -602,6 +605,37 @@ def find_sources(index: DocIndex, persons: Persons, speakers: Speakers,
     for rec in records:
         rec["counted"] = rec["source_id"] in relied and rec["source_type"] != "unresolved"
     return records
+
+
+#: Prepositions before a poll whose figures the sentence reports ("in a poll", "across four
+#: polls").
+POLL_PREPS = frozenset({"in", "across"})
+#: Determiners that make a singular poll one poll ("a poll", "the survey", "that poll").
+POLL_DETS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her"})
+
+
+def polls_cited(index: DocIndex):
+    """``(poll, preposition)`` of each poll or survey (``poll_nouns``) a sentence reports
+    figures "in", outside quotations: one poll ("in a Reuters/Ipsos poll", "in the latest
+    survey", "among voters in the poll") or polls by a named pollster ("across four
+    Reuters/Ipsos polls"), not polling at large ("slid in the polls", "leads in national
+    polls"). :func:`find_sources` keeps those of sentences that credit no other source."""
+    doc, nouns = index.doc, lexicon_set("poll_nouns")
+    for i, pos in enumerate(index.pos):
+        if pos != NOUN_ID or index.quoted[i]:
+            continue
+        tok = doc[i]
+        if tok.dep_ != "pobj" or tok.head.lower_ not in POLL_PREPS or \
+                tok.lemma_.lower() not in nouns:
+            continue
+        named = any(c.dep_ == "compound" and c.pos == PROPN_ID for c in tok.lefts)
+        if tok.tag_ == "NNS":
+            one = named
+        else:
+            one = named or any(c.dep_ in ("det", "poss") and c.lower_ in POLL_DETS
+                               for c in tok.lefts)
+        if one:
+            yield tok, tok.head
 
 
 #: Words that make a subject nobody ("no one questioned her", "no legislator objected").
