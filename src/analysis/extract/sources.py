@@ -384,15 +384,15 @@ def blocked(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
     describes a noun (:func:`describing_agent`: "an ordinance approved by voters")."""
     return (("embedded" in feats and index.lemma[pred.i] not in plain_speech())
             or ("thought_without_clause" in feats and cons != "agent")
-            or judged(pred, cons) or describing_agent(index, pred, cons))
+            or judged(index, pred, cons) or describing_agent(index, pred, cons))
 
 
-def judged(pred: Token, cons: str) -> bool:
+def judged(index: DocIndex, pred: Token, cons: str) -> bool:
     """The predicate is a passive of a judging verb (``judging_verbs``) with a to-infinitive
     of "be" or "have" ("was found to be competent", "was determined to be fit", "is said to
     have left"): its subject is what was judged, not a source. The "be" construction covers
     the participle the tagger read as an adjective ("was determined to be")."""
-    if cons not in ("subj", "be") or pred.lemma_.lower() not in _judging_participles():
+    if cons not in ("subj", "be") or index.lemma[pred.i] not in _judging_participles():
         return False
     if cons == "subj" and not any(c.dep_ == "auxpass" for c in pred.children):
         return False
@@ -403,15 +403,14 @@ def judged(pred: Token, cons: str) -> bool:
 
 
 @cache
-def _judging_participles() -> frozenset[str]:
-    """Lemmas of ``judging_verbs``, and the participles the tagger may leave as their own
-    lemma when it reads them as adjectives ("determined", "found", "said")."""
-    verbs = lexicon_set("judging_verbs")
+def _judging_participles() -> frozenset[int]:
+    """Lemma keys of ``judging_verbs``, and of the participles the tagger may leave as their
+    own lemma when it reads them as adjectives ("determined", "found", "said")."""
     forms = {"found", "said", "thought", "known", "seen", "shown", "proven", "understood",
              "believed", "considered", "declared", "deemed", "determined", "estimated",
              "expected", "judged", "presumed", "projected", "proved", "reported", "ruled",
              "rumored", "rumoured", "suspected", "alleged"}
-    return frozenset(verbs | forms)
+    return lexicon_keys("judging_verbs") | frozenset(lemma_key(w) for w in forms)
 
 
 def describing_agent(index: DocIndex, pred: Token, cons: str) -> bool:
@@ -486,13 +485,13 @@ def inverted_subjects(index: DocIndex):
     the incident" stays no source, and the verb no verb of the one spoken to ("told
     reporters"). A quotation's inverted speaker ("“…,” added X") is the speaker finder's."""
     doc, cues, addressees = index.doc, quote_cues(), addressee_verbs()
+    text, starts = index.text, index.starts
     for i, lemma in enumerate(index.lemma):
-        if index.pos[i] != VERB_ID or lemma not in cues or lemma in addressees or \
-                index.quoted[i] or i == 0:
+        if lemma not in cues or not i or index.pos[i] != VERB_ID or lemma in addressees or \
+                index.quoted[i] or text[starts[i - 1]] not in ",—–":
             continue
         verb = doc[i]
-        if verb.tag_ not in FINITE_TAGS or doc[i - 1].text not in (",", "—", "–") or \
-                any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        if verb.tag_ not in FINITE_TAGS or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             continue
         content_before = (verb.dep_ in ("conj", "parataxis", "ccomp", "dep") and verb.head.i < i) or \
             any(c.dep_ in ("ccomp", "parataxis") and c.i < i for c in verb.children)
@@ -620,13 +619,12 @@ def polls_cited(index: DocIndex):
     survey", "among voters in the poll") or polls by a named pollster ("across four
     Reuters/Ipsos polls"), not polling at large ("slid in the polls", "leads in national
     polls"). :func:`find_sources` keeps those of sentences that credit no other source."""
-    doc, nouns = index.doc, lexicon_set("poll_nouns")
-    for i, pos in enumerate(index.pos):
-        if pos != NOUN_ID or index.quoted[i]:
+    doc, nouns = index.doc, lexicon_keys("poll_nouns")
+    for i, lemma in enumerate(index.lemma):
+        if lemma not in nouns or index.pos[i] != NOUN_ID or index.quoted[i]:
             continue
         tok = doc[i]
-        if tok.dep_ != "pobj" or tok.head.lower_ not in POLL_PREPS or \
-                tok.lemma_.lower() not in nouns:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in POLL_PREPS:
             continue
         named = any(c.dep_ == "compound" and c.pos == PROPN_ID for c in tok.lefts)
         if tok.tag_ == "NNS":
