@@ -359,3 +359,99 @@ def test_data_are_a_document_whatever_the_lemma(evidence_of):
                           "the federal data were sound, and the federal data show the same.")
     assert {r["source_type"] for r in records if r["kind"] == "source"
             and "data" in r["text"].lower()} == {"document"}
+
+
+# ------------------------------------------------------------------ round 4
+
+@pytest.mark.parametrize("text, expected", [
+    ("Most of the new flats were left empty for a year, reported the Tribune.",
+     ("the Tribune", "inverted subject of report")),
+    ("Two of the city's bus lines will close next month, reports Axios.",
+     ("Axios", "inverted subject of report")),
+])
+def test_a_cue_after_its_content_names_its_source_after_it(evidence_of, text, expected):
+    assert [(r["text"], r["rule"]) for r in evidence_of(text) if r["kind"] == "source"] == \
+        [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "She called the police, reported the theft and went home.",
+    "Most of the flats were empty, he reported to the Council.",
+])
+def test_an_object_after_a_cue_is_no_inverted_source(evidence_of, text):
+    assert not any(r["rule"].startswith("inverted") for r in evidence_of(text)
+                   if r["kind"] == "source")
+
+
+def test_a_capitalised_word_read_as_an_adverb_is_an_organisation_not_a_person(nlp):
+    from analysis.extract.source_types import misread_name
+    doc = nlp("Most subsidized housing units are losing money, reports BisNow.")
+    word = next(t for t in doc if t.text == "BisNow")
+    assert misread_name(word) == (word.pos_ in ("ADV", "X"))
+    assert not misread_name(doc[0])
+
+
+def test_an_outlet_s_short_name_is_the_outlet_named_before(evidence_of):
+    got = sources(evidence_of("A detailed Los Angeles Times investigation found that the "
+                              "hotels were unsafe. The homes were often hit with complaints, "
+                              "reported the Times."))
+    assert [(m, t) for m, t, _, _ in got] == [
+        ("A detailed Los Angeles Times investigation", "media"), ("the Times", "media")]
+    assert got[0][3] == got[1][3]
+
+
+@pytest.mark.parametrize("text", [
+    "In May the driver was found to be at fault.",
+    "Two months later Ruiz was determined to be competent.",
+    "The senator is said to have left the party.",
+])
+def test_the_subject_of_a_judging_passive_is_no_source(evidence_of, text):
+    assert [r for r in evidence_of(text) if r["kind"] == "source"] == []
+
+
+def test_meaning_to_act_after_be_is_still_a_record(evidence_of):
+    got = typed(evidence_of("Senator Ana Ruiz is determined to warn her voters."))
+    assert [m for m, _, _ in got] == ["Senator Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The city has one such rule, an ordinance approved by Oakland voters.", []),
+    ("A report released by the state agency found that rents rose.", ["A report"]),
+    ("The registration issue was first reported by The Ledger.", ["The Ledger"]),
+])
+def test_the_agent_of_an_act_describing_a_noun_is_no_source(evidence_of, text, kept):
+    assert [r["text"] for r in evidence_of(text) if r["kind"] == "source"] == kept
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ruiz leads Smith 45% to 41% in a Gallup poll published on Thursday.",
+     [("a Gallup poll", "document", "Gallup")]),
+    ("Across four Gallup polls conducted in July, Ruiz had a lead among women.",
+     [("four Gallup polls", "document", "Gallup")]),
+    ("Smith had the support of 6% of voters in the survey.",
+     [("the survey", "document", "the survey")]),
+])
+def test_a_poll_the_figures_are_reported_in_is_the_source(evidence_of, text, expected):
+    assert typed(evidence_of(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He slid in the polls behind his rivals.",
+    "She leads in national polls by three points.",
+])
+def test_polling_at_large_is_no_source(evidence_of, text):
+    assert typed(evidence_of(text)) == []
+
+
+def test_a_poll_is_no_second_source_where_the_sentence_credits_one(evidence_of):
+    got = typed(evidence_of("Some 73% of voters in the Gallup poll said they were excited."))
+    assert [m for m, _, _ in got] == ["Some 73%"]
+
+
+def test_polls_of_one_pollster_are_one_source_whatever_the_month(evidence_of):
+    got = sources(evidence_of("Ruiz leads Smith 45% to 41% in a Gallup poll published on "
+                              "Thursday. Her lead was wider than the lead she had in a late "
+                              "July Gallup poll. Smith led among men by 7 points in the latest "
+                              "survey."))
+    assert [(t, n) for _, t, n, _ in got][:2] == [("document", "Gallup")] * 2
+    assert len({sid for *_, sid in got}) == 1

@@ -12,7 +12,8 @@ all the mentions of one source, so that the scorecard counts distinct sources:
   aside), or a later *definite* mention ("the officer", "the three people", "those
   lawyers", "the spokesperson") whose head noun, and number when there is one, repeat an
   earlier mention's of the same type ("an officer", "three people familiar with the talks",
-  "a Southwest spokesperson");
+  "a Southwest spokesperson"; "the survey" after "a poll");
+- an outlet: its short name ("the Times" after "a Los Angeles Times investigation");
 - an organisation: its acronym ("ICRI" after "the International Coral Reef Initiative"), a
   spokesperson or representative standing for it ("a Southwest spokesperson" and
   "Southwest"), a pronoun resolved to it ("it said", which carries its name);
@@ -71,6 +72,13 @@ def _number(tok: Token) -> str | None:
         if child.dep_ == "nummod":
             return child.lower_
     return None
+
+
+def _head_lemma(tok: Token) -> str:
+    """The head noun as compared: its lemma, one word for the nouns of a poll
+    (``poll_nouns``: "the survey" after "a Reuters/Ipsos poll")."""
+    lemma = tok.lemma_.lower()
+    return "poll" if lemma in lexicon_set("poll_nouns") else lemma
 
 
 def _definite(tok: Token) -> bool:
@@ -134,13 +142,15 @@ class _Clusters:
         to be an earlier source of another type ("the lawyers" after "Love's lawyers")."""
         words = phrase_words(name or text)
         principal = _principal(tok) if tok is not None else None
-        head = (kind, tok.lemma_.lower(), _number(tok)) if tok is not None else None
+        head = (kind, _head_lemma(tok), _number(tok)) if tok is not None else None
         if words and (kind, words) in self.keys:
             sid = self.keys[(kind, words)]
         elif principal and (kind, phrase_words(principal)) in self.keys:
             sid = self.keys[(kind, phrase_words(principal))]  # "a Southwest spokesperson"
         elif kind != "anonymous" and self._acronym_of(kind, name or text):
             sid = self._acronym_of(kind, name or text)
+        elif kind == "media" and tok is not None and self._outlet_of(tok, words):
+            sid = self._outlet_of(tok, words)
         elif head is not None and not principal and _definite(tok) and (
                 head in self.heads or head[:2] + (None,) in self.heads):
             sid = self.heads.get(head) or self.heads[head[:2] + (None,)]
@@ -162,6 +172,20 @@ class _Clusters:
         if kind != "anonymous" and len(words) > 1:
             self.acronyms.setdefault((kind, acronym(name or text)), sid)
         return sid
+
+    def _outlet_of(self, tok: Token, words: tuple[str, ...]) -> str | None:
+        """The id of the outlet an outlet's short name stands for ("the Times" after "a Los
+        Angeles Times investigation", "the Post" after "The Washington Post"): a definite
+        proper-noun mention whose words all stand, in order, in an earlier media source's
+        name (the latest such source)."""
+        if tok.pos != PROPN_ID or not words or not _definite(tok):
+            return None
+        n = len(words)
+        for (kind, known), sid in reversed(self.keys.items()):
+            if kind == "media" and len(known) > n and any(
+                    known[i:i + n] == words for i in range(len(known) - n + 1)):
+                return sid
+        return None
 
     def _acronym_of(self, kind: str, text: str) -> str | None:
         """The id of the organisation whose initials ``text`` is ("ICRI"), if any."""

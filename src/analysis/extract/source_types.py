@@ -52,6 +52,12 @@ EMPTY_PRONOUNS = frozenset({"this", "that", "these", "those", "which", "what", "
 #: Types a pronoun for a thing ("it") can stand for.
 THING_TYPES = frozenset({"institutional", "media", "document"})
 AUTHOR_PREPS = frozenset({"by", "from"})
+#: Entity types of proper nouns that say when, never who ("a March poll"), and the months,
+#: which the tagger leaves untagged before a pollster's name ("a late July Reuters poll").
+WHEN_ENTS = frozenset({"DATE", "TIME", "EVENT"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december", "jan.", "feb.", "mar.",
+                    "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."})
 #: Words of a government's name: its officials speaking unnamed are anonymous sources.
 GOVERNMENT = frozenset({"administration", "government", "white", "pentagon", "kremlin",
                         "department", "ministry", "agency", "embassy", "military", "army",
@@ -170,12 +176,22 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     if tok.pos != PROPN_ID and not tok.ent_type_ and head in lexicon_set("organisation_nouns") \
             and not person:
         return "institutional", phrase  # "the state", "the city", "the utility"
-    if tok.pos == PROPN_ID and tok.ent_type_ == "" and tok.text[:1].isupper():
-        if looks_like_person(phrase) and not (
+    if (tok.pos == PROPN_ID or misread_name(tok)) and tok.ent_type_ == "" and \
+            tok.text[:1].isupper():
+        if looks_like_person(phrase) and not misread_name(tok) and not (
                 len(phrase.split()) == 1 and tok.lower_ in persons.organisations):
             return "named", persons.full_name(phrase)
         return "institutional", phrase
     return "anonymous", phrase
+
+
+def misread_name(tok: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger read as an adverb or a foreign
+    word, no noun: a name it did not know ("…, reports BisNow."). Unless the article names
+    a person so (:func:`describe` asks the person index first), it is an organisation's or
+    an outlet's, since a person is introduced with a first name the tagger knows."""
+    return tok.pos_ in ("ADV", "X") and tok.text[:1].isupper() and not tok.is_sent_start \
+        and not tok.text.isupper()
 
 
 def _has_first_name(word: str, text: str) -> bool:
@@ -208,7 +224,8 @@ def document_author(tok: Token, persons: Persons) -> str | None:
     """Who wrote the document whose head is ``tok``, when the mention or the words beside it
     say: the object of "by" or "from" ("a tally by MAP", "estimates from Bernstein
     Research"), a possessor ("Humboldt's letter", "her notice": the person meant), or the
-    proper-noun words before the head ("a Reuters/Ipsos poll"); else None."""
+    proper-noun words before the head ("a Reuters/Ipsos poll", "a March Reuters/Ipsos
+    poll": a month is no author); else None."""
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPS:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -217,10 +234,19 @@ def document_author(tok: Token, persons: Persons) -> str | None:
     for child in tok.lefts:
         if child.dep_ == "poss" and _names_someone(child):
             return _possessor(child, persons)
-    names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos == PROPN_ID]
+    names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos == PROPN_ID
+             and not _says_when(c)]
     if names:
-        return tok.doc[names[0].left_edge.i:names[-1].i + 1].text
+        left = names[0].left_edge.i
+        while left < names[0].i and _says_when(tok.doc[left]):
+            left += 1
+        return tok.doc[left:names[-1].i + 1].text
     return None
+
+
+def _says_when(tok: Token) -> bool:
+    """A proper noun of a date or a month ("a March poll"), which says when, not who."""
+    return tok.ent_type_ in WHEN_ENTS or tok.lower_ in MONTHS
 
 
 def _names_someone(child: Token) -> bool:

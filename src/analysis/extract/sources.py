@@ -60,11 +60,11 @@ from .. import wordnet
 from ..lexicons import lexicon_set
 from ..paths import LEXICON_DIR
 from .coref import PERSON_PRONOUNS, Persons
-from .cues import attribution_cues, plain_speech, quote_cues, thought_only
+from .cues import addressee_verbs, attribution_cues, plain_speech, quote_cues, thought_only
 from .docindex import PROPN_ID, VERB_ID, DocIndex, lemma_key, lexicon_keys
 from .source_ids import assign_source_ids
 from .source_types import GROUP_PRONOUNS, RELATIVE, SELF_PRONOUNS, describe
-from .speakers import Speakers
+from .speakers import FINITE_TAGS, OBJECT_DEPS, Speakers
 from .syntax import (CLAUSE_DEPS, SUBJECT_DEPS, according_objects, direct_subject, is_according,
                      mention_span, prep_objects, subject_of, takes_clause)
 
@@ -384,9 +384,50 @@ CONSTRUCTION_RULES = {
 def blocked(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
     """The two rules of the module docstring: a non-speech predicate inside another
     attribution's content, a thought verb without a clause (unless passive: "was believed
-    by")."""
+    by"); and two constructions whose noun is no source: the subject of a judging passive
+    (:func:`judged`: "Haynes was found to be competent") and the agent of an act that
+    describes a noun (:func:`describing_agent`: "an ordinance approved by voters")."""
     return (("embedded" in feats and index.lemma[pred.i] not in plain_speech())
-            or ("thought_without_clause" in feats and cons != "agent"))
+            or ("thought_without_clause" in feats and cons != "agent")
+            or judged(index, pred, cons) or describing_agent(index, pred, cons))
+
+
+def judged(index: DocIndex, pred: Token, cons: str) -> bool:
+    """The predicate is a passive of a judging verb (``judging_verbs``) with a to-infinitive
+    of "be" or "have" ("was found to be competent", "was determined to be fit", "is said to
+    have left"): its subject is what was judged, not a source. The "be" construction covers
+    the participle the tagger read as an adjective ("was determined to be")."""
+    if cons not in ("subj", "be") or index.lemma[pred.i] not in _judging_participles():
+        return False
+    if cons == "subj" and not any(c.dep_ == "auxpass" for c in pred.children):
+        return False
+    if cons == "be" and not pred.lower_.endswith(("ed", "en", "wn", "ght", "id", "nd")):
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in ("be", "have") and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts) for c in pred.children)
+
+
+@cache
+def _judging_participles() -> frozenset[int]:
+    """Lemma keys of ``judging_verbs``, and of the participles the tagger may leave as their
+    own lemma when it reads them as adjectives ("determined", "found", "said")."""
+    forms = {"found", "said", "thought", "known", "seen", "shown", "proven", "understood",
+             "believed", "considered", "declared", "deemed", "determined", "estimated",
+             "expected", "judged", "presumed", "projected", "proved", "reported", "ruled",
+             "rumored", "rumoured", "suspected", "alleged"}
+    return lexicon_keys("judging_verbs") | frozenset(lemma_key(w) for w in forms)
+
+
+def describing_agent(index: DocIndex, pred: Token, cons: str) -> bool:
+    """The agent of a participle that describes a noun ("Measure FF, an ordinance approved
+    by Oakland voters", "a compromise rebuffed by Republicans", "the first woman nominated by
+    a major party"), when the participle is an act (``action_verbs``, or no verb of the cue
+    lexicons): it says who made the thing, not who told the article anything. "A report
+    released by the agency" and "claims made by X" stay: "release" is a cue verb."""
+    if cons != "agent" or pred.dep_ != "acl" or pred.tag_ != "VBN":
+        return False
+    lemma = index.lemma[pred.i]
+    return lemma in lexicon_keys("action_verbs") or lemma not in quote_cues()
 
 
 def learned_agent(feats: list[str], table: dict[str, float] | None = None) -> bool:
@@ -411,6 +452,8 @@ def ruled_sources(index: DocIndex, speakers: Speakers):
         yield subj, "speaker of a quote", cue or None
     for obj in _according(index):
         yield obj, "according to", "according to"
+    for subj, verb in inverted_subjects(index):
+        yield subj, f"inverted subject of {verb.lemma_.lower()}", verb.text
 
 
 def scored_candidates(index: DocIndex):
@@ -430,6 +473,44 @@ def _according(index: DocIndex):
     for i, lemma in enumerate(index.lemma):
         if lemma in ACCORDING and not index.quoted[i] and is_according(doc[i]):
             yield from according_objects(doc[i])
+
+
+#: Parts of speech a source named after an inverted cue may be tagged with ("reports
+#: BisNow": the tagger reads an unknown outlet as an adverb).
+INVERTED_POS = frozenset({"PROPN", "NOUN", "ADV", "X"})
+
+
+def inverted_subjects(index: DocIndex):
+    """``(source, verb)`` of a cue verb written after its content, its source after it
+    ("Most units lose money, reports BisNow.", "…, reported the Times."), which the parser
+    reads as the verb's object: a finite verb of the cue lexicons, outside quotations, with
+    no subject, right after a comma or a dash, whose content stands before it (it hangs
+    from that content or the content from it) and nothing after its object but the end of
+    the sentence. The object must be capitalised (a name, an outlet), so that "…, reported
+    the incident" stays no source, and the verb no verb of the one spoken to ("told
+    reporters"). A quotation's inverted speaker ("“…,” added X") is the speaker finder's."""
+    doc, cues, addressees = index.doc, quote_cues(), addressee_verbs()
+    text, starts = index.text, index.starts
+    for i, lemma in enumerate(index.lemma):
+        if lemma not in cues or not i or index.pos[i] != VERB_ID or lemma in addressees or \
+                index.quoted[i] or text[starts[i - 1]] not in ",—–":
+            continue
+        verb = doc[i]
+        if verb.tag_ not in FINITE_TAGS or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            continue
+        content_before = (verb.dep_ in ("conj", "parataxis", "ccomp", "dep") and verb.head.i < i) or \
+            any(c.dep_ in ("ccomp", "parataxis") and c.i < i for c in verb.children)
+        if not content_before:
+            continue
+        obj = next((c for c in verb.rights if c.dep_ not in ("punct",)), None)
+        if obj is None or obj.dep_ not in OBJECT_DEPS | {"advmod"} or \
+                obj.pos_ not in INVERTED_POS or not obj.text[:1].isupper() or \
+                index.quoted[obj.i]:
+            continue
+        _, end = index.sentence_bounds(i)
+        tail = doc[obj.right_edge.i + 1:end]
+        if all(t.is_punct or t.is_space for t in tail):
+            yield obj, verb
 
 
 #: Links by which a word belongs to the description of the noun it hangs from: "Victor Cha,
@@ -503,6 +584,9 @@ def find_sources(index: DocIndex, persons: Persons, speakers: Speakers,
             found.append((mention, f"{CONSTRUCTION_RULES[cons]} {pred.lemma_.lower()} "
                           f"(learned, p={p:.2f})", pred.text,
                           not relied_on(index, mention, pred, cons, feats)))
+    credited = {index.sentence_bounds(tok.i)[0] for tok, *_ in found}
+    found += [(poll, "poll cited", prep.text, False) for poll, prep in polls_cited(index)
+              if index.sentence_bounds(poll.i)[0] not in credited]
     heads = {tok.i for tok, *_ in found}
     spans = []
     for tok, rule, cue, act in found:
@@ -525,6 +609,36 @@ def find_sources(index: DocIndex, persons: Persons, speakers: Speakers,
     for rec in records:
         rec["counted"] = rec["source_id"] in relied and rec["source_type"] != "unresolved"
     return records
+
+
+#: Prepositions before a poll whose figures the sentence reports ("in a poll", "across four
+#: polls").
+POLL_PREPS = frozenset({"in", "across"})
+#: Determiners that make a singular poll one poll ("a poll", "the survey", "that poll").
+POLL_DETS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her"})
+
+
+def polls_cited(index: DocIndex):
+    """``(poll, preposition)`` of each poll or survey (``poll_nouns``) a sentence reports
+    figures "in", outside quotations: one poll ("in a Reuters/Ipsos poll", "in the latest
+    survey", "among voters in the poll") or polls by a named pollster ("across four
+    Reuters/Ipsos polls"), not polling at large ("slid in the polls", "leads in national
+    polls"). :func:`find_sources` keeps those of sentences that credit no other source."""
+    doc, nouns = index.doc, lexicon_keys("poll_nouns")
+    for i, lemma in enumerate(index.lemma):
+        if lemma not in nouns or index.pos[i] != NOUN_ID or index.quoted[i]:
+            continue
+        tok = doc[i]
+        if tok.dep_ != "pobj" or tok.head.lower_ not in POLL_PREPS:
+            continue
+        named = any(c.dep_ == "compound" and c.pos == PROPN_ID for c in tok.lefts)
+        if tok.tag_ == "NNS":
+            one = named
+        else:
+            one = named or any(c.dep_ in ("det", "poss") and c.lower_ in POLL_DETS
+                               for c in tok.lefts)
+        if one:
+            yield tok, tok.head
 
 
 #: Words that make a subject nobody ("no one questioned her", "no legislator objected").
