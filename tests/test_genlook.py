@@ -149,9 +149,9 @@ def test_array_pass_equals_token_by_token_pass(nlp):
         seen = {}
         real = F.style_measures
 
-        def spy(doc, quotes, sentences, body=None):
+        def spy(doc, quotes, sentences, body=None, tokens=None):
             seen["args"] = (doc, quotes, sentences, body)
-            return real(doc, quotes, sentences, body)
+            return real(doc, quotes, sentences, body, tokens)
 
         F.style_measures = spy
         try:

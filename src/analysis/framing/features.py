@@ -23,13 +23,16 @@ import string
 from bisect import bisect_right
 from functools import cache
 
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from ..extract.syntax import SUBJECT_DEPS, is_according
+from ..extract.syntax import SUBJECT_DEPS
 from ..records import QUOTE_KINDS, SIGNAL_KINDS  # noqa: F401 (SIGNAL_KINDS: re-exported)
 from ..spans import SpanSet
 from ..lexicons import lexicon_set, load_lexicon
 from .style import style_measures
+from .tokens import token_table
 
 #: Entity types that can be actors (people, organisations, countries, nationalities).
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -48,6 +51,14 @@ SPECIFIC_COUNT = re.compile(r"\d|\b(hundred|thousand|million|billion|dozen)s?\b"
 #: Capitalised forms of the pronoun lists that are something else ("US" is a country).
 NOT_PRONOUN = {"US"}
 DIGIT = re.compile(r"\d")
+#: Parts of speech (ids) of verbs, and of the nouns and names an actor noun can be.
+VERB_POS = frozenset({POS_IDS["VERB"], POS_IDS["AUX"]})
+NAME_POS = frozenset({POS_IDS["NOUN"], POS_IDS["PROPN"]})
+#: String ids of the dependency labels of subjects and agents, and of "according" (lower case),
+#: as :func:`analysis.framing.tokens.token_table` holds them.
+SUBJECT_DEP_KEYS = frozenset(get_string_id(d) for d in SUBJECT_DEPS)
+NSUBJPASS, POBJ, AGENT = (get_string_id(d) for d in ("nsubjpass", "pobj", "agent"))
+ACCORDING = get_string_id("according")
 
 
 @cache
@@ -156,13 +167,14 @@ def _lexicon_signals(body: str, text: str, quotes: SpanSet, sentence_starts: lis
     return out
 
 
-def _actor(token, entity_of: dict[int, object]) -> str | None:
-    """The actor named by a subject/agent token, or None when it is not a person/state/group."""
-    ent = entity_of.get(token.i)
+def _actor(i: int, pos: int, lemma: str, entity_of: dict[int, object]) -> str | None:
+    """The actor named by subject/agent token ``i`` (part of speech id ``pos``, lemma
+    ``lemma``), or None when it is not a person/state/group."""
+    ent = entity_of.get(i)
     if ent is not None:
         return canonical_actor(ent.text)
-    if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lexicon_set("actor_nouns"):
-        return canonical_actor(token.lemma_)
+    if pos in NAME_POS and lemma.lower() in lexicon_set("actor_nouns"):
+        return canonical_actor(lemma)
     return None
 
 
@@ -207,47 +219,55 @@ def doc_features(doc: Doc, text: str, evidence: list[dict]) -> dict:
     entity_of = {t: ent for ent in doc.ents if ent.label_ in ACTOR_ENTITIES
                  for t in range(ent.start, ent.end)}
     reporting = lexicon_set("reporting_verbs")
+    tokens = token_table(doc)
+    strings = doc.vocab.strings
+    lemma_of = {h: strings[h] for h in set(tokens.lemma)}
+    lower_lemma_of = {h: lemma.lower() for h, lemma in lemma_of.items()}
+    deps, heads = tokens.dep, tokens.head
     vocab: dict[str, int] = {}
     actors: list[dict] = []
     sentences: list[list] = []  # [start, end, words, reported]
     body_words = quoted_words = 0
-    for tok in doc:
-        if tok.is_space or tok.is_punct:
-            if tok.is_sent_start and sentences and sentences[-1][2]:
+    for i, (punct, space, sent_start, alpha, stop, pos, dep, idx, length, lower, lemma_hash,
+            head) in enumerate(zip(tokens.punct, tokens.space, tokens.sent_start, tokens.alpha,
+                                   tokens.stop, tokens.pos, deps, tokens.idx, tokens.length,
+                                   tokens.lower, tokens.lemma, heads)):
+        if space or punct:
+            if sent_start and sentences and sentences[-1][2]:
                 sentences.append([None, None, 0, False])
-            elif tok.is_punct and sentences and sentences[-1][2]:
-                sentences[-1][1] = tok.idx + len(tok)  # closing punctuation ends the sentence
+            elif punct and sentences and sentences[-1][2]:
+                sentences[-1][1] = idx + length  # closing punctuation ends the sentence
             continue
-        if tok.is_sent_start or not sentences:
+        if sent_start or not sentences:
             if not sentences or sentences[-1][2]:
                 sentences.append([None, None, 0, False])
         sent = sentences[-1]
         if sent[0] is None:
-            sent[0] = tok.idx
-        sent[1] = tok.idx + len(tok)
+            sent[0] = idx
+        sent[1] = idx + length
         sent[2] += 1
         body_words += 1
-        in_quote = tok.idx in quotes
+        in_quote = idx in quotes
         quoted_words += in_quote
-        lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") and lemma in reporting:
+        lemma = lower_lemma_of[lemma_hash]
+        if pos in VERB_POS and lemma in reporting:
             sent[3] = True
-        elif lemma == "accord" or is_according(tok):
+        elif lemma == "accord" or lower == ACCORDING:
             sent[3] = True
-        if tok.is_alpha and not tok.is_stop and len(tok) > 1:
+        if alpha and not stop and length > 1:
             vocab[lemma] = vocab.get(lemma, 0) + 1
-        dep = tok.dep_
-        if dep in SUBJECT_DEPS or (dep == "pobj" and tok.head.dep_ == "agent"):
-            verb = tok.head if dep in SUBJECT_DEPS else tok.head.head
-            name = _actor(tok, entity_of)
-            if name and verb.pos_ in ("VERB", "AUX"):
-                actors.append({"start": tok.idx, "end": tok.idx + len(tok), "actor": name,
-                               "verb": verb.lemma_.lower(),
-                               "role": "patient" if dep == "nsubjpass" else "agent",
+        if dep in SUBJECT_DEP_KEYS or (dep == POBJ and deps[head] == AGENT):
+            verb = head if dep in SUBJECT_DEP_KEYS else heads[head]
+            name = _actor(i, pos, lemma_of[lemma_hash], entity_of)
+            if name and tokens.pos[verb] in VERB_POS:
+                actors.append({"start": idx, "end": idx + length, "actor": name,
+                               "verb": lower_lemma_of[tokens.lemma[verb]],
+                               "role": "patient" if dep == NSUBJPASS else "agent",
                                "in_quote": in_quote})
     sentences = [s for s in sentences if s[2]]
     body = doc.text
-    style = style_measures(doc, quotes, [(s[0], s[1], s[3]) for s in sentences], body)
+    style = style_measures(doc, quotes, [(s[0], s[1], s[3]) for s in sentences], body,
+                           tokens)
     signals = _lexicon_signals(body, text, quotes, [s[0] for s in sentences])
     signals += _number_signals(doc, text, quotes)
     signals += _unattributed_claims(body, text, [(s[0], s[1], s[3]) for s in sentences],
