@@ -117,6 +117,33 @@ def test_first_letter_pattern_finds_what_the_plain_pattern_finds(name):
                 == [(m.span(), m.group()) for m in plain.finditer(text)]), text
 
 
+def test_one_scan_finds_what_each_lexicon_pattern_finds():
+    """:func:`lexicon_matches` (one scan for the plain lexicons) gives each lexicon the
+    matches of its own pattern, overlapping entries of different lexicons included; a
+    lexicon with an entry that is not a word ("-" in month_words) is matched on its own."""
+    import random
+
+    from analysis.framing.features import BODY_LEXICONS, lexicon_matches
+
+    names = BODY_LEXICONS + ("month_words",)
+    entries = [e for name in names for e in load_lexicon(name)]
+    rnd = random.Random(7)
+    # "now is the time" starts inside "act now": finditer does not overlap its matches
+    texts = [NEWS_BRIEF, ESSAY, ESSAY.upper(), "", "- we-must", "Act now is the time",
+             "do not let us go"]
+    for _ in range(1500):
+        parts = [rnd.choice(entries) if rnd.random() < 0.6 else rnd.choice(["x", "-", "ſ", "9"])
+                 for _ in range(rnd.randint(1, 8))]
+        texts.append("".join(p + rnd.choice([" ", "", "-", "'", "\n", ", "]) for p in parts))
+    assert any(lexicon_matches(ESSAY, names)[name] for name in names)
+    for text in texts:
+        found = lexicon_matches(text, names)
+        assert list(found) == list(names)
+        for name in names:
+            assert ([m.span() for m in found[name]]
+                     == [m.span() for m in phrase_pattern(name).finditer(text)]), (name, text)
+
+
 def test_actor_aliases_merge_names():
     assert canonical_actor("the U.S.") == canonical_actor("Washington") == "united states"
     assert canonical_actor("Biden's") == "biden"

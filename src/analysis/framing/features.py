@@ -112,13 +112,62 @@ def first_letter_pattern(entries: list[str]) -> re.Pattern:
     begin with the letter just read: any other entry cannot match there. Case-insensitive
     letters are explicit classes (:func:`case_class`), so the matches are the same.
     """
+    first, branches = _first_letter_parts(entries)
+    return re.compile(rf"[{first}](?<![\w-].)(?:{branches})(?![\w-])")
+
+
+def _first_letter_parts(entries: list[str]) -> tuple[str, str]:
+    """The letters the entries start with (the inside of a character class), and the
+    alternation of the rests of the entries, each behind a look-behind at its first letter."""
     groups: dict[str, list[str]] = {}
     for entry in entries:  # by first letter, each group in the entries' order
         groups.setdefault(case_class(entry[0]), []).append(entry)
     first = "".join(cls[1:-1] for cls in groups)
     branches = "|".join(rf"(?<={cls})(?:" + "|".join("".join(map(_atom, e[1:])) for e in group)
                         + ")" for cls, group in groups.items())
-    return re.compile(rf"[{first}](?<![\w-].)(?:{branches})(?![\w-])")
+    return first, branches
+
+
+def _plain_lexicon(name: str) -> bool:
+    """Every entry of lexicon ``name`` is plain (:func:`phrase_pattern` is its
+    :func:`first_letter_pattern`)."""
+    return all(_plain_entry(e) for e in load_lexicon(name))
+
+
+@cache
+def entry_start_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """A pattern that matches the first letter of every place where an entry of one of the
+    plain lexicons ``names`` matches as a whole word (the rest of the entry in a look-ahead,
+    so no place hides another)."""
+    entries = list(dict.fromkeys(e for name in names for e in load_lexicon(name)))
+    first, branches = _first_letter_parts(entries)
+    return re.compile(rf"[{first}](?<![\w-].)(?=(?:{branches})(?![\w-]))")
+
+
+def lexicon_matches(body: str, names: tuple[str, ...]) -> dict[str, list[re.Match]]:
+    """``list(phrase_pattern(name).finditer(body))`` for every lexicon in ``names``.
+
+    The plain lexicons are matched in one scan of ``body``: :func:`entry_start_pattern` finds
+    where an entry of any of them starts, and there each lexicon's pattern is matched,
+    unless its previous match reaches over that place (``finditer`` does not overlap).
+    """
+    plain = tuple(name for name in names if _plain_lexicon(name))
+    found = {name: list(phrase_pattern(name).finditer(body)) for name in names
+             if name not in plain}
+    if plain:
+        patterns = [(name, phrase_pattern(name)) for name in plain]
+        ends = dict.fromkeys(plain, 0)
+        for name in plain:
+            found[name] = []
+        for start in entry_start_pattern(plain).finditer(body):
+            at = start.start()
+            for name, pattern in patterns:
+                if at >= ends[name]:
+                    m = pattern.match(body, at)
+                    if m:
+                        found[name].append(m)
+                        ends[name] = m.end()
+    return {name: found[name] for name in names}
 
 
 @cache
@@ -143,16 +192,24 @@ def _record(kind: str, start: int, end: int, text: str, cue: str, in_quote: bool
             "in_quote": in_quote}
 
 
-def _lexicon_signals(body: str, text: str, quotes: SpanSet, sentence_starts: list[int]) -> list[dict]:
-    """Lexicon matches over the body; pronouns and calls to action count outside quotes only."""
+#: Lexicons matched as framing signals: (signal kind, lexicon, counted outside quotes only).
+LEXICON_SIGNALS = (("stock_phrase", "stock_phrases", True),
+                   ("loaded", "loaded_terms", False),
+                   ("evaluative", "evaluative_terms", False),
+                   ("call_to_action", "calls_to_action", True),
+                   ("we", "first_person_plural", True),
+                   ("you", "reader_address", True))
+#: The lexicons matched over the body: those of the signals, and the claim markers.
+BODY_LEXICONS = tuple(name for _, name, _ in LEXICON_SIGNALS) + ("claim_markers",)
+
+
+def _lexicon_signals(body: str, text: str, quotes: SpanSet, sentence_starts: list[int],
+                     matches: dict[str, list[re.Match]]) -> list[dict]:
+    """Lexicon matches over the body (``matches``, from :func:`lexicon_matches`); pronouns
+    and calls to action count outside quotes only."""
     out = []
-    for kind, name, writer_only in (("stock_phrase", "stock_phrases", True),
-                                    ("loaded", "loaded_terms", False),
-                                    ("evaluative", "evaluative_terms", False),
-                                    ("call_to_action", "calls_to_action", True),
-                                    ("we", "first_person_plural", True),
-                                    ("you", "reader_address", True)):
-        for m in phrase_pattern(name).finditer(body):
+    for kind, name, writer_only in LEXICON_SIGNALS:
+        for m in matches[name]:
             in_quote = m.start() in quotes
             if (writer_only and in_quote) or (kind in ("we", "you") and m.group() in NOT_PRONOUN):
                 continue
@@ -188,11 +245,12 @@ def _number_signals(doc: Doc, text: str, quotes: SpanSet) -> list[dict]:
     return out
 
 
-def _unattributed_claims(body: str, text: str, sentences: list[tuple[int, int, bool]],
-                         quotes: SpanSet, sources: SpanSet, boosters: list[dict]) -> list[dict]:
-    """Writer's sentences (no quote, no source, no reporting verb) with a claim marker."""
-    triggers = [(m.start(), m.end(), " ".join(m.group().lower().split()))
-                for m in phrase_pattern("claim_markers").finditer(body)]
+def _unattributed_claims(markers: list[re.Match], text: str,
+                         sentences: list[tuple[int, int, bool]], quotes: SpanSet,
+                         sources: SpanSet, boosters: list[dict]) -> list[dict]:
+    """Writer's sentences (no quote, no source, no reporting verb) with a claim marker
+    (``markers``: the matches of the ``claim_markers`` lexicon over the body)."""
+    triggers = [(m.start(), m.end(), " ".join(m.group().lower().split())) for m in markers]
     triggers += [(b["start"], b["end"], b.get("cue") or b["text"]) for b in boosters
                  if not b.get("in_quote")]
     triggers.sort()
@@ -268,10 +326,12 @@ def doc_features(doc: Doc, text: str, evidence: list[dict]) -> dict:
     body = doc.text
     style = style_measures(doc, quotes, [(s[0], s[1], s[3]) for s in sentences], body,
                            tokens)
-    signals = _lexicon_signals(body, text, quotes, [s[0] for s in sentences])
+    matches = lexicon_matches(body, BODY_LEXICONS)
+    signals = _lexicon_signals(body, text, quotes, [s[0] for s in sentences], matches)
     signals += _number_signals(doc, text, quotes)
-    signals += _unattributed_claims(body, text, [(s[0], s[1], s[3]) for s in sentences],
-                                    quotes, sources, boosters)
+    signals += _unattributed_claims(matches["claim_markers"], text,
+                                    [(s[0], s[1], s[3]) for s in sentences], quotes, sources,
+                                    boosters)
     signals.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
     return {
         "body_words": body_words,
