@@ -144,6 +144,17 @@ def test_one_scan_finds_what_each_lexicon_pattern_finds():
                      == [m.span() for m in phrase_pattern(name).finditer(text)]), (name, text)
 
 
+def test_span_set_tests_many_offsets_as_one_by_one():
+    from analysis.spans import SpanSet
+
+    spans = SpanSet([(10, 20), (15, 30), (40, 41), (60, 70)])
+    offsets = [0, 9, 10, 25, 29, 30, 39, 40, 41, 65, 70, 1000]
+    assert spans.contains_each(offsets) == [o in spans for o in offsets] == [
+        False, False, True, True, True, False, False, True, False, True, False, False]
+    assert SpanSet([]).contains_each(offsets) == [False] * len(offsets)
+    assert spans.contains_each([]) == []
+
+
 def test_actor_aliases_merge_names():
     assert canonical_actor("the U.S.") == canonical_actor("Washington") == "united states"
     assert canonical_actor("Biden's") == "biden"

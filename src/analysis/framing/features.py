@@ -32,7 +32,7 @@ from ..records import QUOTE_KINDS, SIGNAL_KINDS  # noqa: F401 (SIGNAL_KINDS: re-
 from ..spans import SpanSet
 from ..lexicons import lexicon_set, load_lexicon
 from .style import style_measures
-from .tokens import token_table
+from .tokens import Entity, entities, token_table
 
 #: Entity types that can be actors (people, organisations, countries, nationalities).
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -51,6 +51,9 @@ SPECIFIC_COUNT = re.compile(r"\d|\b(hundred|thousand|million|billion|dozen)s?\b"
 #: Capitalised forms of the pronoun lists that are something else ("US" is a country).
 NOT_PRONOUN = {"US"}
 DIGIT = re.compile(r"\d")
+#: What :func:`canonical_actor` takes off a name: a possessive, a leading "the".
+POSSESSIVE = re.compile(r"'s$")
+LEADING_THE = re.compile(r"^the ")
 #: Parts of speech (ids) of verbs, and of the nouns and names an actor noun can be.
 VERB_POS = frozenset({POS_IDS["VERB"], POS_IDS["AUX"]})
 NAME_POS = frozenset({POS_IDS["NOUN"], POS_IDS["PROPN"]})
@@ -128,6 +131,7 @@ def _first_letter_parts(entries: list[str]) -> tuple[str, str]:
     return first, branches
 
 
+@cache
 def _plain_lexicon(name: str) -> bool:
     """Every entry of lexicon ``name`` is plain (:func:`phrase_pattern` is its
     :func:`first_letter_pattern`)."""
@@ -180,8 +184,8 @@ def actor_aliases() -> dict[str, str]:
 def canonical_actor(name: str) -> str:
     """One spelling per actor: lower case, no leading "the", no possessive, aliases merged."""
     key = " ".join(name.lower().replace("’", "'").split())
-    key = re.sub(r"'s$", "", key)
-    key = re.sub(r"^the ", "", key)
+    key = POSSESSIVE.sub("", key)
+    key = LEADING_THE.sub("", key)
     return actor_aliases().get(key, key)
 
 
@@ -224,23 +228,28 @@ def _lexicon_signals(body: str, text: str, quotes: SpanSet, sentence_starts: lis
     return out
 
 
-def _actor(i: int, pos: int, lemma: str, entity_of: dict[int, object]) -> str | None:
+def _actor(i: int, pos: int, lemma: str, entity_of: dict[int, str]) -> str | None:
     """The actor named by subject/agent token ``i`` (part of speech id ``pos``, lemma
-    ``lemma``), or None when it is not a person/state/group."""
-    ent = entity_of.get(i)
-    if ent is not None:
-        return canonical_actor(ent.text)
+    ``lemma``; ``entity_of``: the text of the actor entity each token is in), or None when
+    it is not a person/state/group."""
+    name = entity_of.get(i)
+    if name is not None:
+        return canonical_actor(name)
     if pos in NAME_POS and lemma.lower() in lexicon_set("actor_nouns"):
         return canonical_actor(lemma)
     return None
 
 
-def _number_signals(doc: Doc, text: str, quotes: SpanSet) -> list[dict]:
+def _number_signals(ents: list[Entity], body: str, text: str, quotes: SpanSet) -> list[dict]:
+    """Dates, times and amounts that are specific (digits, a month or day, a large count)."""
     out = []
-    for ent in doc.ents:
-        pattern = SPECIFIC_COUNT if ent.label_ == "CARDINAL" else SPECIFIC_WORD
-        if ent.label_ in NUMBER_ENTITIES and (DIGIT.search(ent.text) or pattern.search(ent.text)):
-            out.append(_record("number", ent.start_char, ent.end_char, text, ent.label_.lower(),
+    for ent in ents:
+        if ent.label not in NUMBER_ENTITIES:
+            continue
+        words = body[ent.start_char:ent.end_char]
+        pattern = SPECIFIC_COUNT if ent.label == "CARDINAL" else SPECIFIC_WORD
+        if DIGIT.search(words) or pattern.search(words):
+            out.append(_record("number", ent.start_char, ent.end_char, text, ent.label.lower(),
                                ent.start_char in quotes))
     return out
 
@@ -274,10 +283,12 @@ def doc_features(doc: Doc, text: str, evidence: list[dict]) -> dict:
     quotes = SpanSet([(r["start"], r["end"]) for r in evidence if r["kind"] in QUOTE_KINDS])
     sources = SpanSet([(r["start"], r["end"]) for r in evidence if r["kind"] == "source"])
     boosters = [r for r in evidence if r["kind"] == "booster"]
-    entity_of = {t: ent for ent in doc.ents if ent.label_ in ACTOR_ENTITIES
-                 for t in range(ent.start, ent.end)}
+    body = doc.text
+    ents = entities(doc)
+    entity_of = {t: body[ent.start_char:ent.end_char] for ent in ents
+                 if ent.label in ACTOR_ENTITIES for t in range(ent.start, ent.end)}
     reporting = lexicon_set("reporting_verbs")
-    tokens = token_table(doc)
+    tokens = token_table(doc, quotes)
     strings = doc.vocab.strings
     lemma_of = {h: strings[h] for h in set(tokens.lemma)}
     lower_lemma_of = {h: lemma.lower() for h, lemma in lemma_of.items()}
@@ -287,9 +298,10 @@ def doc_features(doc: Doc, text: str, evidence: list[dict]) -> dict:
     sentences: list[list] = []  # [start, end, words, reported]
     body_words = quoted_words = 0
     for i, (punct, space, sent_start, alpha, stop, pos, dep, idx, length, lower, lemma_hash,
-            head) in enumerate(zip(tokens.punct, tokens.space, tokens.sent_start, tokens.alpha,
-                                   tokens.stop, tokens.pos, deps, tokens.idx, tokens.length,
-                                   tokens.lower, tokens.lemma, heads)):
+            head, in_quote) in enumerate(zip(
+                tokens.punct, tokens.space, tokens.sent_start, tokens.alpha, tokens.stop,
+                tokens.pos, deps, tokens.idx, tokens.length, tokens.lower, tokens.lemma, heads,
+                tokens.quoted)):
         if space or punct:
             if sent_start and sentences and sentences[-1][2]:
                 sentences.append([None, None, 0, False])
@@ -305,7 +317,6 @@ def doc_features(doc: Doc, text: str, evidence: list[dict]) -> dict:
         sent[1] = idx + length
         sent[2] += 1
         body_words += 1
-        in_quote = idx in quotes
         quoted_words += in_quote
         lemma = lower_lemma_of[lemma_hash]
         if pos in VERB_POS and lemma in reporting:
@@ -323,12 +334,11 @@ def doc_features(doc: Doc, text: str, evidence: list[dict]) -> dict:
                                "role": "patient" if dep == NSUBJPASS else "agent",
                                "in_quote": in_quote})
     sentences = [s for s in sentences if s[2]]
-    body = doc.text
     style = style_measures(doc, quotes, [(s[0], s[1], s[3]) for s in sentences], body,
-                           tokens)
+                           tokens, ents)
     matches = lexicon_matches(body, BODY_LEXICONS)
     signals = _lexicon_signals(body, text, quotes, [s[0] for s in sentences], matches)
-    signals += _number_signals(doc, text, quotes)
+    signals += _number_signals(ents, body, text, quotes)
     signals += _unattributed_claims(matches["claim_markers"], text,
                                     [(s[0], s[1], s[3]) for s in sentences], quotes, sources,
                                     boosters)
