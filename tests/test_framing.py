@@ -132,7 +132,8 @@ def test_one_scan_finds_what_each_lexicon_pattern_finds():
     texts = [NEWS_BRIEF, ESSAY, ESSAY.upper(), "", "- we-must", "Act now is the time",
              "do not let us go"]
     for _ in range(1500):
-        parts = [rnd.choice(entries) if rnd.random() < 0.6 else rnd.choice(["x", "-", "ſ", "9"])
+        parts = [rnd.choice(entries).replace(" ", rnd.choice([" ", "\n", " \t "]))
+                 if rnd.random() < 0.6 else rnd.choice(["x", "-", "ſ", "9", "a", "i"])
                  for _ in range(rnd.randint(1, 8))]
         texts.append("".join(p + rnd.choice([" ", "", "-", "'", "\n", ", "]) for p in parts))
     assert any(lexicon_matches(ESSAY, names)[name] for name in names)

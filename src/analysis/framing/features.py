@@ -142,10 +142,38 @@ def _plain_lexicon(name: str) -> bool:
 def entry_start_pattern(names: tuple[str, ...]) -> re.Pattern:
     """A pattern that matches the first letter of every place where an entry of one of the
     plain lexicons ``names`` matches as a whole word (the rest of the entry in a look-ahead,
-    so no place hides another)."""
+    so no place hides another).
+
+    Its alternation is grouped by the entries' second character, the one the pattern stands
+    at once it has read a first letter: ``re`` passes over a group after one test of that
+    character and, in a group it enters, looks behind at the first letter (two characters
+    back: a space is read as one ``\\s``, the further spaces as ``\\s*``).
+    """
     entries = list(dict.fromkeys(e for name in names for e in load_lexicon(name)))
-    first, branches = _first_letter_parts(entries)
-    return re.compile(rf"[{first}](?<![\w-].)(?=(?:{branches})(?![\w-]))")
+    groups: dict[str, dict[str, list[str]]] = {}
+    for entry in entries:  # second character -> first letter -> entries
+        second = _one_char_atom(entry[1]) if len(entry) > 1 else ""
+        groups.setdefault(second, {}).setdefault(case_class(entry[0]), []).append(entry)
+    first = "".join(dict.fromkeys(case_class(e[0])[1:-1] for e in entries))
+    branches = "|".join(
+        second + "(?:" + "|".join(
+            (rf"(?<={cls}.)(?:" if second else rf"(?<={cls})(?:")
+            + "|".join(_rest_after_second(e) for e in group) + ")"
+            for cls, group in by_first.items()) + ")"
+        for second, by_first in groups.items())
+    return re.compile(rf"[{first}](?<![\w-].)(?=(?:{branches})(?![\w-]))", re.DOTALL)
+
+
+def _one_char_atom(char: str) -> str:
+    """:func:`_atom` of ``char``, reading exactly one character (a space as ``\\s``)."""
+    return r"\s" if char == " " else _atom(char)
+
+
+def _rest_after_second(entry: str) -> str:
+    """The atoms of ``entry`` after its second character (and, after a space, any further
+    spaces)."""
+    rest = "".join(map(_atom, entry[2:]))
+    return r"\s*" + rest if entry[1:2] == " " else rest
 
 
 def lexicon_matches(body: str, names: tuple[str, ...]) -> dict[str, list[re.Match]]:
