@@ -1,8 +1,10 @@
 """Per-article features taken from the parse, kept small so runs can stream.
 
 :func:`doc_features` runs once per article on the hot path (inside
-``pipeline.process_chunk``): one pass over the tokens plus a few compiled regular
-expressions over the body, nothing kept of the ``Doc``. It returns plain lists and counts:
+``pipeline.process_chunk``): one pass over the tokens' attributes, read as arrays
+(:mod:`analysis.framing.tokens`), one scan of the body for all the lexicons
+(:func:`lexicon_matches`) and a few compiled regular expressions, nothing kept of the ``Doc``.
+It returns plain lists and counts:
 
 - ``body_words``, ``quoted_words``, ``writer_words``: word tokens of the body, inside direct
   quotes, and outside them (the writer's own words);
