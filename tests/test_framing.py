@@ -117,6 +117,45 @@ def test_first_letter_pattern_finds_what_the_plain_pattern_finds(name):
                 == [(m.span(), m.group()) for m in plain.finditer(text)]), text
 
 
+def test_one_scan_finds_what_each_lexicon_pattern_finds():
+    """:func:`lexicon_matches` (one scan for the plain lexicons) gives each lexicon the
+    matches of its own pattern, overlapping entries of different lexicons included; a
+    lexicon with an entry that is not a word ("-" in month_words) is matched on its own."""
+    import random
+
+    from analysis.framing.features import BODY_LEXICONS, lexicon_matches
+
+    names = BODY_LEXICONS + ("month_words",)
+    entries = [e for name in names for e in load_lexicon(name)]
+    rnd = random.Random(7)
+    # "now is the time" starts inside "act now": finditer does not overlap its matches
+    texts = [NEWS_BRIEF, ESSAY, ESSAY.upper(), "", "- we-must", "Act now is the time",
+             "do not let us go"]
+    for _ in range(1500):
+        parts = [rnd.choice(entries).replace(" ", rnd.choice([" ", "\n", " \t "]))
+                 if rnd.random() < 0.6 else rnd.choice(["x", "-", "ſ", "9", "a", "i"])
+                 for _ in range(rnd.randint(1, 8))]
+        texts.append("".join(p + rnd.choice([" ", "", "-", "'", "\n", ", "]) for p in parts))
+    assert any(lexicon_matches(ESSAY, names)[name] for name in names)
+    for text in texts:
+        found = lexicon_matches(text, names)
+        assert list(found) == list(names)
+        for name in names:
+            assert ([m.span() for m in found[name]]
+                     == [m.span() for m in phrase_pattern(name).finditer(text)]), (name, text)
+
+
+def test_span_set_tests_many_offsets_as_one_by_one():
+    from analysis.spans import SpanSet
+
+    spans = SpanSet([(10, 20), (15, 30), (40, 41), (60, 70)])
+    offsets = [0, 9, 10, 25, 29, 30, 39, 40, 41, 65, 70, 1000]
+    assert spans.contains_each(offsets) == [o in spans for o in offsets] == [
+        False, False, True, True, True, False, False, True, False, True, False, False]
+    assert SpanSet([]).contains_each(offsets) == [False] * len(offsets)
+    assert spans.contains_each([]) == []
+
+
 def test_actor_aliases_merge_names():
     assert canonical_actor("the U.S.") == canonical_actor("Washington") == "united states"
     assert canonical_actor("Biden's") == "biden"

@@ -16,6 +16,7 @@ from analysis.framing import look
 from analysis.framing.commonness import RARE_ZIPF, frequency_buckets, spelling_key, zipf
 from analysis.framing.features import doc_features
 from analysis.framing.signals import combine, look_signals
+from analysis.framing.tokens import entities
 from analysis.framing.style import (CONTENT_POS, DETERMINER_OPENERS, EXAMPLES_KEPT, NOMINAL,
                                     PAIR_GAP, PAIRED_POS, PAST_TAGS, PRESENT_TAGS, _anchoring,
                                     _rarest)
@@ -132,7 +133,7 @@ def _token_by_token(doc, quotes, sentences, body):
             if len(present_spans) < EXAMPLES_KEPT: present_spans.append((idx, end, tok.text))
     mean = zsum / content if content else 0.0
     var = max(0.0, zsq / content - mean * mean) if content else 0.0
-    anchored, unanchored = _anchoring(doc, body, quotes, sentences)
+    anchored, unanchored = _anchoring(entities(doc), body, quotes, sentences)
     return {"writer_words": writer, "content_words": content, "zipf_mean": round(mean, 4), "zipf_std": round(var ** 0.5, 4),
             "rare": _rarest(rare, body), "paired": paired, "nominal": nominal, "adjectives": adjectives,
             "adjective_spans": adjective_spans, "finite_verbs": finite, "present": present, "present_spans": present_spans,
@@ -149,9 +150,9 @@ def test_array_pass_equals_token_by_token_pass(nlp):
         seen = {}
         real = F.style_measures
 
-        def spy(doc, quotes, sentences, body=None):
+        def spy(doc, quotes, sentences, body=None, *shared):
             seen["args"] = (doc, quotes, sentences, body)
-            return real(doc, quotes, sentences, body)
+            return real(doc, quotes, sentences, body, *shared)
 
         F.style_measures = spy
         try:

@@ -1,8 +1,10 @@
 """Per-article features taken from the parse, kept small so runs can stream.
 
 :func:`doc_features` runs once per article on the hot path (inside
-``pipeline.process_chunk``): one pass over the tokens plus a few compiled regular
-expressions over the body, nothing kept of the ``Doc``. It returns plain lists and counts:
+``pipeline.process_chunk``): one pass over the tokens' attributes, read as arrays
+(:mod:`analysis.framing.tokens`), one scan of the body for all the lexicons
+(:func:`lexicon_matches`) and a few compiled regular expressions, nothing kept of the ``Doc``.
+It returns plain lists and counts:
 
 - ``body_words``, ``quoted_words``, ``writer_words``: word tokens of the body, inside direct
   quotes, and outside them (the writer's own words);
@@ -23,13 +25,16 @@ import string
 from bisect import bisect_right
 from functools import cache
 
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from ..extract.syntax import SUBJECT_DEPS, is_according
+from ..extract.syntax import SUBJECT_DEPS
 from ..records import QUOTE_KINDS, SIGNAL_KINDS  # noqa: F401 (SIGNAL_KINDS: re-exported)
 from ..spans import SpanSet
 from ..lexicons import lexicon_set, load_lexicon
 from .style import style_measures
+from .tokens import Entity, entities, token_table
 
 #: Entity types that can be actors (people, organisations, countries, nationalities).
 ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -48,6 +53,17 @@ SPECIFIC_COUNT = re.compile(r"\d|\b(hundred|thousand|million|billion|dozen)s?\b"
 #: Capitalised forms of the pronoun lists that are something else ("US" is a country).
 NOT_PRONOUN = {"US"}
 DIGIT = re.compile(r"\d")
+#: What :func:`canonical_actor` takes off a name: a possessive, a leading "the".
+POSSESSIVE = re.compile(r"'s$")
+LEADING_THE = re.compile(r"^the ")
+#: Parts of speech (ids) of verbs, and of the nouns and names an actor noun can be.
+VERB_POS = frozenset({POS_IDS["VERB"], POS_IDS["AUX"]})
+NAME_POS = frozenset({POS_IDS["NOUN"], POS_IDS["PROPN"]})
+#: String ids of the dependency labels of subjects and agents, and of "according" (lower case),
+#: as :func:`analysis.framing.tokens.token_table` holds them.
+SUBJECT_DEP_KEYS = frozenset(get_string_id(d) for d in SUBJECT_DEPS)
+NSUBJPASS, POBJ, AGENT = (get_string_id(d) for d in ("nsubjpass", "pobj", "agent"))
+ACCORDING = get_string_id("according")
 
 
 @cache
@@ -101,13 +117,91 @@ def first_letter_pattern(entries: list[str]) -> re.Pattern:
     begin with the letter just read: any other entry cannot match there. Case-insensitive
     letters are explicit classes (:func:`case_class`), so the matches are the same.
     """
+    first, branches = _first_letter_parts(entries)
+    return re.compile(rf"[{first}](?<![\w-].)(?:{branches})(?![\w-])")
+
+
+def _first_letter_parts(entries: list[str]) -> tuple[str, str]:
+    """The letters the entries start with (the inside of a character class), and the
+    alternation of the rests of the entries, each behind a look-behind at its first letter."""
     groups: dict[str, list[str]] = {}
     for entry in entries:  # by first letter, each group in the entries' order
         groups.setdefault(case_class(entry[0]), []).append(entry)
     first = "".join(cls[1:-1] for cls in groups)
     branches = "|".join(rf"(?<={cls})(?:" + "|".join("".join(map(_atom, e[1:])) for e in group)
                         + ")" for cls, group in groups.items())
-    return re.compile(rf"[{first}](?<![\w-].)(?:{branches})(?![\w-])")
+    return first, branches
+
+
+@cache
+def _plain_lexicon(name: str) -> bool:
+    """Every entry of lexicon ``name`` is plain (:func:`phrase_pattern` is its
+    :func:`first_letter_pattern`)."""
+    return all(_plain_entry(e) for e in load_lexicon(name))
+
+
+@cache
+def entry_start_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """A pattern that matches the first letter of every place where an entry of one of the
+    plain lexicons ``names`` matches as a whole word (the rest of the entry in a look-ahead,
+    so no place hides another).
+
+    Its alternation is grouped by the entries' second character, the one the pattern stands
+    at once it has read a first letter: ``re`` passes over a group after one test of that
+    character and, in a group it enters, looks behind at the first letter (two characters
+    back: a space is read as one ``\\s``, the further spaces as ``\\s*``).
+    """
+    entries = list(dict.fromkeys(e for name in names for e in load_lexicon(name)))
+    groups: dict[str, dict[str, list[str]]] = {}
+    for entry in entries:  # second character -> first letter -> entries
+        second = _one_char_atom(entry[1]) if len(entry) > 1 else ""
+        groups.setdefault(second, {}).setdefault(case_class(entry[0]), []).append(entry)
+    first = "".join(dict.fromkeys(case_class(e[0])[1:-1] for e in entries))
+    branches = "|".join(
+        second + "(?:" + "|".join(
+            (rf"(?<={cls}.)(?:" if second else rf"(?<={cls})(?:")
+            + "|".join(_rest_after_second(e) for e in group) + ")"
+            for cls, group in by_first.items()) + ")"
+        for second, by_first in groups.items())
+    return re.compile(rf"[{first}](?<![\w-].)(?=(?:{branches})(?![\w-]))", re.DOTALL)
+
+
+def _one_char_atom(char: str) -> str:
+    """:func:`_atom` of ``char``, reading exactly one character (a space as ``\\s``)."""
+    return r"\s" if char == " " else _atom(char)
+
+
+def _rest_after_second(entry: str) -> str:
+    """The atoms of ``entry`` after its second character (and, after a space, any further
+    spaces)."""
+    rest = "".join(map(_atom, entry[2:]))
+    return r"\s*" + rest if entry[1:2] == " " else rest
+
+
+def lexicon_matches(body: str, names: tuple[str, ...]) -> dict[str, list[re.Match]]:
+    """``list(phrase_pattern(name).finditer(body))`` for every lexicon in ``names``.
+
+    The plain lexicons are matched in one scan of ``body``: :func:`entry_start_pattern` finds
+    where an entry of any of them starts, and there each lexicon's pattern is matched,
+    unless its previous match reaches over that place (``finditer`` does not overlap).
+    """
+    plain = tuple(name for name in names if _plain_lexicon(name))
+    found = {name: list(phrase_pattern(name).finditer(body)) for name in names
+             if name not in plain}
+    if plain:
+        patterns = [(name, phrase_pattern(name)) for name in plain]
+        ends = dict.fromkeys(plain, 0)
+        for name in plain:
+            found[name] = []
+        for start in entry_start_pattern(plain).finditer(body):
+            at = start.start()
+            for name, pattern in patterns:
+                if at >= ends[name]:
+                    m = pattern.match(body, at)
+                    if m:
+                        found[name].append(m)
+                        ends[name] = m.end()
+    return {name: found[name] for name in names}
 
 
 @cache
@@ -120,8 +214,8 @@ def actor_aliases() -> dict[str, str]:
 def canonical_actor(name: str) -> str:
     """One spelling per actor: lower case, no leading "the", no possessive, aliases merged."""
     key = " ".join(name.lower().replace("’", "'").split())
-    key = re.sub(r"'s$", "", key)
-    key = re.sub(r"^the ", "", key)
+    key = POSSESSIVE.sub("", key)
+    key = LEADING_THE.sub("", key)
     return actor_aliases().get(key, key)
 
 
@@ -132,16 +226,24 @@ def _record(kind: str, start: int, end: int, text: str, cue: str, in_quote: bool
             "in_quote": in_quote}
 
 
-def _lexicon_signals(body: str, text: str, quotes: SpanSet, sentence_starts: list[int]) -> list[dict]:
-    """Lexicon matches over the body; pronouns and calls to action count outside quotes only."""
+#: Lexicons matched as framing signals: (signal kind, lexicon, counted outside quotes only).
+LEXICON_SIGNALS = (("stock_phrase", "stock_phrases", True),
+                   ("loaded", "loaded_terms", False),
+                   ("evaluative", "evaluative_terms", False),
+                   ("call_to_action", "calls_to_action", True),
+                   ("we", "first_person_plural", True),
+                   ("you", "reader_address", True))
+#: The lexicons matched over the body: those of the signals, and the claim markers.
+BODY_LEXICONS = tuple(name for _, name, _ in LEXICON_SIGNALS) + ("claim_markers",)
+
+
+def _lexicon_signals(body: str, text: str, quotes: SpanSet, sentence_starts: list[int],
+                     matches: dict[str, list[re.Match]]) -> list[dict]:
+    """Lexicon matches over the body (``matches``, from :func:`lexicon_matches`); pronouns
+    and calls to action count outside quotes only."""
     out = []
-    for kind, name, writer_only in (("stock_phrase", "stock_phrases", True),
-                                    ("loaded", "loaded_terms", False),
-                                    ("evaluative", "evaluative_terms", False),
-                                    ("call_to_action", "calls_to_action", True),
-                                    ("we", "first_person_plural", True),
-                                    ("you", "reader_address", True)):
-        for m in phrase_pattern(name).finditer(body):
+    for kind, name, writer_only in LEXICON_SIGNALS:
+        for m in matches[name]:
             in_quote = m.start() in quotes
             if (writer_only and in_quote) or (kind in ("we", "you") and m.group() in NOT_PRONOUN):
                 continue
@@ -156,31 +258,38 @@ def _lexicon_signals(body: str, text: str, quotes: SpanSet, sentence_starts: lis
     return out
 
 
-def _actor(token, entity_of: dict[int, object]) -> str | None:
-    """The actor named by a subject/agent token, or None when it is not a person/state/group."""
-    ent = entity_of.get(token.i)
-    if ent is not None:
-        return canonical_actor(ent.text)
-    if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lexicon_set("actor_nouns"):
-        return canonical_actor(token.lemma_)
+def _actor(i: int, pos: int, lemma: str, entity_of: dict[int, str]) -> str | None:
+    """The actor named by subject/agent token ``i`` (part of speech id ``pos``, lemma
+    ``lemma``; ``entity_of``: the text of the actor entity each token is in), or None when
+    it is not a person/state/group."""
+    name = entity_of.get(i)
+    if name is not None:
+        return canonical_actor(name)
+    if pos in NAME_POS and lemma.lower() in lexicon_set("actor_nouns"):
+        return canonical_actor(lemma)
     return None
 
 
-def _number_signals(doc: Doc, text: str, quotes: SpanSet) -> list[dict]:
+def _number_signals(ents: list[Entity], body: str, text: str, quotes: SpanSet) -> list[dict]:
+    """Dates, times and amounts that are specific (digits, a month or day, a large count)."""
     out = []
-    for ent in doc.ents:
-        pattern = SPECIFIC_COUNT if ent.label_ == "CARDINAL" else SPECIFIC_WORD
-        if ent.label_ in NUMBER_ENTITIES and (DIGIT.search(ent.text) or pattern.search(ent.text)):
-            out.append(_record("number", ent.start_char, ent.end_char, text, ent.label_.lower(),
+    for ent in ents:
+        if ent.label not in NUMBER_ENTITIES:
+            continue
+        words = body[ent.start_char:ent.end_char]
+        pattern = SPECIFIC_COUNT if ent.label == "CARDINAL" else SPECIFIC_WORD
+        if DIGIT.search(words) or pattern.search(words):
+            out.append(_record("number", ent.start_char, ent.end_char, text, ent.label.lower(),
                                ent.start_char in quotes))
     return out
 
 
-def _unattributed_claims(body: str, text: str, sentences: list[tuple[int, int, bool]],
-                         quotes: SpanSet, sources: SpanSet, boosters: list[dict]) -> list[dict]:
-    """Writer's sentences (no quote, no source, no reporting verb) with a claim marker."""
-    triggers = [(m.start(), m.end(), " ".join(m.group().lower().split()))
-                for m in phrase_pattern("claim_markers").finditer(body)]
+def _unattributed_claims(markers: list[re.Match], text: str,
+                         sentences: list[tuple[int, int, bool]], quotes: SpanSet,
+                         sources: SpanSet, boosters: list[dict]) -> list[dict]:
+    """Writer's sentences (no quote, no source, no reporting verb) with a claim marker
+    (``markers``: the matches of the ``claim_markers`` lexicon over the body)."""
+    triggers = [(m.start(), m.end(), " ".join(m.group().lower().split())) for m in markers]
     triggers += [(b["start"], b["end"], b.get("cue") or b["text"]) for b in boosters
                  if not b.get("in_quote")]
     triggers.sort()
@@ -204,54 +313,65 @@ def doc_features(doc: Doc, text: str, evidence: list[dict]) -> dict:
     quotes = SpanSet([(r["start"], r["end"]) for r in evidence if r["kind"] in QUOTE_KINDS])
     sources = SpanSet([(r["start"], r["end"]) for r in evidence if r["kind"] == "source"])
     boosters = [r for r in evidence if r["kind"] == "booster"]
-    entity_of = {t: ent for ent in doc.ents if ent.label_ in ACTOR_ENTITIES
-                 for t in range(ent.start, ent.end)}
+    body = doc.text
+    ents = entities(doc)
+    entity_of = {t: body[ent.start_char:ent.end_char] for ent in ents
+                 if ent.label in ACTOR_ENTITIES for t in range(ent.start, ent.end)}
     reporting = lexicon_set("reporting_verbs")
+    tokens = token_table(doc, quotes)
+    strings = doc.vocab.strings
+    lemma_of = {h: strings[h] for h in set(tokens.lemma)}
+    lower_lemma_of = {h: lemma.lower() for h, lemma in lemma_of.items()}
+    deps, heads = tokens.dep, tokens.head
     vocab: dict[str, int] = {}
     actors: list[dict] = []
     sentences: list[list] = []  # [start, end, words, reported]
     body_words = quoted_words = 0
-    for tok in doc:
-        if tok.is_space or tok.is_punct:
-            if tok.is_sent_start and sentences and sentences[-1][2]:
+    for i, (punct, space, sent_start, alpha, stop, pos, dep, idx, length, lower, lemma_hash,
+            head, in_quote) in enumerate(zip(
+                tokens.punct, tokens.space, tokens.sent_start, tokens.alpha, tokens.stop,
+                tokens.pos, deps, tokens.idx, tokens.length, tokens.lower, tokens.lemma, heads,
+                tokens.quoted)):
+        if space or punct:
+            if sent_start and sentences and sentences[-1][2]:
                 sentences.append([None, None, 0, False])
-            elif tok.is_punct and sentences and sentences[-1][2]:
-                sentences[-1][1] = tok.idx + len(tok)  # closing punctuation ends the sentence
+            elif punct and sentences and sentences[-1][2]:
+                sentences[-1][1] = idx + length  # closing punctuation ends the sentence
             continue
-        if tok.is_sent_start or not sentences:
+        if sent_start or not sentences:
             if not sentences or sentences[-1][2]:
                 sentences.append([None, None, 0, False])
         sent = sentences[-1]
         if sent[0] is None:
-            sent[0] = tok.idx
-        sent[1] = tok.idx + len(tok)
+            sent[0] = idx
+        sent[1] = idx + length
         sent[2] += 1
         body_words += 1
-        in_quote = tok.idx in quotes
         quoted_words += in_quote
-        lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") and lemma in reporting:
+        lemma = lower_lemma_of[lemma_hash]
+        if pos in VERB_POS and lemma in reporting:
             sent[3] = True
-        elif lemma == "accord" or is_according(tok):
+        elif lemma == "accord" or lower == ACCORDING:
             sent[3] = True
-        if tok.is_alpha and not tok.is_stop and len(tok) > 1:
+        if alpha and not stop and length > 1:
             vocab[lemma] = vocab.get(lemma, 0) + 1
-        dep = tok.dep_
-        if dep in SUBJECT_DEPS or (dep == "pobj" and tok.head.dep_ == "agent"):
-            verb = tok.head if dep in SUBJECT_DEPS else tok.head.head
-            name = _actor(tok, entity_of)
-            if name and verb.pos_ in ("VERB", "AUX"):
-                actors.append({"start": tok.idx, "end": tok.idx + len(tok), "actor": name,
-                               "verb": verb.lemma_.lower(),
-                               "role": "patient" if dep == "nsubjpass" else "agent",
+        if dep in SUBJECT_DEP_KEYS or (dep == POBJ and deps[head] == AGENT):
+            verb = head if dep in SUBJECT_DEP_KEYS else heads[head]
+            name = _actor(i, pos, lemma_of[lemma_hash], entity_of)
+            if name and tokens.pos[verb] in VERB_POS:
+                actors.append({"start": idx, "end": idx + length, "actor": name,
+                               "verb": lower_lemma_of[tokens.lemma[verb]],
+                               "role": "patient" if dep == NSUBJPASS else "agent",
                                "in_quote": in_quote})
     sentences = [s for s in sentences if s[2]]
-    body = doc.text
-    style = style_measures(doc, quotes, [(s[0], s[1], s[3]) for s in sentences], body)
-    signals = _lexicon_signals(body, text, quotes, [s[0] for s in sentences])
-    signals += _number_signals(doc, text, quotes)
-    signals += _unattributed_claims(body, text, [(s[0], s[1], s[3]) for s in sentences],
-                                    quotes, sources, boosters)
+    style = style_measures(doc, quotes, [(s[0], s[1], s[3]) for s in sentences], body,
+                           tokens, ents)
+    matches = lexicon_matches(body, BODY_LEXICONS)
+    signals = _lexicon_signals(body, text, quotes, [s[0] for s in sentences], matches)
+    signals += _number_signals(ents, body, text, quotes)
+    signals += _unattributed_claims(matches["claim_markers"], text,
+                                    [(s[0], s[1], s[3]) for s in sentences], quotes, sources,
+                                    boosters)
     signals.sort(key=lambda r: (r["start"], r["end"], r["kind"]))
     return {
         "body_words": body_words,

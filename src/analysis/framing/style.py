@@ -34,13 +34,12 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LENGTH, LOWER, POS, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
 from ..spans import SpanSet
 from .commonness import zipf
+from .tokens import Entity, TokenTable, entities, token_table
 
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV"}
 PAIRED_POS = {"NOUN", "ADJ", "ADV"}
@@ -69,16 +68,21 @@ def _codes(strings) -> dict[str, object]:
 
 
 def style_measures(doc: Doc, quotes: SpanSet, sentences: list[tuple[int, int, bool]],
-                   body: str | None = None) -> dict:
+                   body: str | None = None, tokens: TokenTable | None = None,
+                   ents: list[Entity] | None = None) -> dict:
     """Style measures of one parsed body (see the module docstring).
 
     ``quotes``: spans of direct quotes; ``sentences``: ``(start, end, reported)`` of each
     sentence with words, in order, as :func:`~analysis.framing.features.doc_features`
     finds them (``reported``: it has a reporting verb or "according to"); ``body``:
-    ``doc.text``, if the caller has it already. The tokens' attributes are read as arrays
-    (``Doc.to_array``), which is several times faster than reading each ``Token``.
+    ``doc.text``, ``tokens`` and ``ents``: :func:`~analysis.framing.tokens.token_table`
+    (with ``quotes``) and :func:`~analysis.framing.tokens.entities` of ``doc``, if the caller
+    has them already (reading the attributes as arrays is several times faster than reading
+    each ``Token``).
     """
     body = doc.text if body is None else body
+    tokens = token_table(doc, quotes) if tokens is None else tokens
+    ents = entities(doc) if ents is None else ents
     strings = doc.vocab.strings
     codes = _codes(strings)
     content_pos, paired_pos, noun, adj = codes["content"], codes["paired"], codes["noun"], codes["adj"]
@@ -93,12 +97,11 @@ def style_measures(doc: Doc, quotes: SpanSet, sentences: list[tuple[int, int, bo
     openings: list[tuple[int, int, str]] = []
     adjective_spans: list[tuple[int, int, str]] = []
     writer_sentences = 0
-    columns = doc.to_array([IS_PUNCT, IS_SPACE, IS_ALPHA, POS, TAG, DEP, IDX, LENGTH, LOWER, HEAD])
-    rows = columns[:, :9].tolist()
-    heads = columns[:, 9].astype(np.int64).tolist()  # offsets, stored as unsigned
-    pos_of = [r[3] for r in rows]
-    for i, ((punct, space, alpha, pos, tag, dep, idx, length, lower), head) in enumerate(zip(rows, heads)):
-        if punct or space or idx in quotes:
+    pos_of, idx_of = tokens.pos, tokens.idx
+    for i, (punct, space, alpha, pos, tag, dep, idx, length, lower, head, quoted) in enumerate(
+            zip(tokens.punct, tokens.space, tokens.alpha, tokens.pos, tokens.tag, tokens.dep,
+                tokens.idx, tokens.length, tokens.lower, tokens.head, tokens.quoted)):
+        if punct or space or quoted:
             continue
         writer += 1
         end = idx + length
@@ -121,10 +124,10 @@ def style_measures(doc: Doc, quotes: SpanSet, sentences: list[tuple[int, int, bo
                 adjectives += 1
                 if len(adjective_spans) < EXAMPLES_KEPT:
                     adjective_spans.append((idx, end, body[idx:end]))
-            # HEAD is the head's offset from this token: a pair's second word points back
-            if (pos in paired_pos and dep == conj and -PAIR_GAP <= head < 0
-                    and pos_of[i + head] == pos):
-                start = rows[i + head][6]
+            # a pair's second word points back to the first
+            if (pos in paired_pos and dep == conj and i - PAIR_GAP <= head < i
+                    and pos_of[head] == pos):
+                start = idx_of[head]
                 paired.append((start, end, body[start:end]))
         if tag in past_tags:
             finite += 1
@@ -135,7 +138,7 @@ def style_measures(doc: Doc, quotes: SpanSet, sentences: list[tuple[int, int, bo
                 present_spans.append((idx, end, body[idx:end]))
     mean = zsum / content if content else 0.0
     var = max(0.0, zsq / content - mean * mean) if content else 0.0
-    anchored, unanchored = _anchoring(doc, body, quotes, sentences)
+    anchored, unanchored = _anchoring(ents, body, quotes, sentences)
     return {
         "writer_words": writer,
         "content_words": content,
@@ -169,10 +172,10 @@ def _rarest(words: list[tuple[float, int, int]], body: str) -> list[tuple[int, i
     return out
 
 
-def _anchoring(doc: Doc, body: str, quotes: SpanSet, sentences: list[tuple[int, int, bool]]
-               ) -> tuple[int, list[tuple[int, int, str]]]:
+def _anchoring(ents: list[Entity], body: str, quotes: SpanSet,
+               sentences: list[tuple[int, int, bool]]) -> tuple[int, list[tuple[int, int, str]]]:
     """How many sentences have something specific, and the spans of those that do not."""
-    marks = sorted(ent.start_char for ent in doc.ents if ent.label_ in ANCHOR_ENTITIES)
+    marks = sorted(ent.start_char for ent in ents if ent.label in ANCHOR_ENTITIES)
     anchored, unanchored = 0, []
     for start, end, reported in sentences:
         i = bisect_right(marks, start - 1)
