@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import inspect
 import sys
 import time
 from pathlib import Path
@@ -39,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     from analysis.nlp import load_model, parse_texts
     from analysis.scoring import score_row
 
+    def given(step, text: str) -> dict:
+        """The parsed text, handed on as the pipeline does, to a version that takes it."""
+        return {"parsed": text} if "parsed" in inspect.signature(step).parameters else {}
+
     files = sorted(args.dir.glob("*/text/*.txt")) or sorted(args.dir.glob("*.txt"))
     texts = [f.read_text(encoding="utf-8") for f in files[: args.limit]]
     docs = list(parse_texts(texts, load_model(), cache=True))
@@ -46,8 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     def one_pass() -> float:
         start = time.process_time()
         for doc, text in zip(docs, texts):
-            evidence = extract_doc(doc, text, "a")
-            score_row(evidence, doc_features(doc, text, evidence), [], "a")
+            evidence = extract_doc(doc, text, "a", **given(extract_doc, text))
+            score_row(evidence, doc_features(doc, text, evidence, **given(doc_features, text)),
+                      [], "a")
         return time.process_time() - start
 
     first = one_pass()
@@ -59,8 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.digest:
         digest = hashlib.sha256()
         for doc, text in zip(docs, texts):
-            evidence = extract_doc(doc, text, "a")
-            features = doc_features(doc, text, evidence)
+            evidence = extract_doc(doc, text, "a", **given(extract_doc, text))
+            features = doc_features(doc, text, evidence, **given(doc_features, text))
             for part in (evidence, features, score_row(evidence, features, [], "a")):
                 digest.update(repr(part).encode("utf-8", "surrogatepass"))
         print(f"digest of all outputs: {digest.hexdigest()}")

@@ -159,7 +159,7 @@ def _extract(doc, text: str, article_id: str, parsed: str | None = None
     ``parsed``, :func:`parse_input`), offsets into ``text``."""
     lf, to_original = reading_text(text)
     evidence = extract_doc(doc, lf, article_id, parsed)
-    features = doc_features(doc, lf, evidence)
+    features = doc_features(doc, lf, evidence, parsed)
     if lf is text:
         return evidence, features
     for key in ("signals", "actors"):

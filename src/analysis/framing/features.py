@@ -304,16 +304,17 @@ def _unattributed_claims(markers: list[re.Match], text: str,
     return out
 
 
-def doc_features(doc: Doc, text: str, evidence: list[dict]) -> dict:
+def doc_features(doc: Doc, text: str, evidence: list[dict], parsed: str | None = None) -> dict:
     """Compact features of one parsed article for scores and framing charts (see module doc).
 
     ``doc`` is the parse of the body with everything else blanked (same length as ``text``);
-    ``evidence`` the article's evidence records (quotes, sources, hedges, boosters).
+    ``evidence`` the article's evidence records (quotes, sources, hedges, boosters);
+    ``parsed``: that body as parsed (``doc.text``), when the caller has it.
     """
     quotes = SpanSet([(r["start"], r["end"]) for r in evidence if r["kind"] in QUOTE_KINDS])
     sources = SpanSet([(r["start"], r["end"]) for r in evidence if r["kind"] == "source"])
     boosters = [r for r in evidence if r["kind"] == "booster"]
-    body = doc.text
+    body = doc.text if parsed is None else parsed
     ents = entities(doc)
     entity_of = {t: body[ent.start_char:ent.end_char] for ent in ents
                  if ent.label in ACTOR_ENTITIES for t in range(ent.start, ent.end)}
