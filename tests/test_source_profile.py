@@ -236,6 +236,38 @@ def test_a_source_only_meaning_to_act_is_not_counted(evidence_of, text, counted)
 
 
 @pytest.mark.parametrize("text, counted", [
+    ("When Governor Ana Ruiz announced new tolls on Monday, drivers crowded the old bridge.",
+     False),  # her act dates the news
+    ("Governor Ana Ruiz announced new tolls on Monday.", True),
+    ("When Governor Ana Ruiz said the tolls would pay for the bridge, drivers protested.",
+     True),  # what she said
+])
+def test_an_act_that_only_dates_the_news_is_not_counted(evidence_of, text, counted):
+    got = [r for r in evidence_of(text) if r["kind"] == "source" and r["name"] == "Ana Ruiz"]
+    assert len(got) == 1 and got[0]["counted"] is counted
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("A mother filed a lawsuit over the taunts, including the word “snitch.”", False),
+    ("A mother filed a lawsuit over the taunts, including the words “go back where you came "
+     "from.”", True),  # someone's words, quoted
+])
+def test_a_quoted_word_does_not_make_an_act_an_attribution(evidence_of, text, counted):
+    got = [r for r in evidence_of(text) if r["kind"] == "source" and r["text"] == "A mother"]
+    assert got and any(r["counted"] for r in got) is counted
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("The district serves parents who didn't want their children to attend the new schools.",
+     False),
+    ("The district hired parents who said their children had been bullied.", True),
+])
+def test_a_relative_clause_wishing_for_an_act_is_not_counted(evidence_of, text, counted):
+    got = [r for r in evidence_of(text) if r["kind"] == "source" and r["name"] == "parents"]
+    assert len(got) == 1 and got[0]["counted"] is counted
+
+
+@pytest.mark.parametrize("text, counted", [
     ("Ellis said he has heard from drivers who tell him the road is unsafe.", False),
     ("The mayor met drivers who told him the road is unsafe.", True),
 ])

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from itertools import repeat
@@ -654,9 +655,9 @@ def relied_on(index: DocIndex, mention: Token, pred: Token, cons: str, feats: li
     article relies on Wilburn; "According to the website, staffers verify…": on the
     website, :func:`_within_according`), when it says nothing (:func:`says_nothing`: "did not
     respond to requests for comment"), when it is nobody ("no one questioned her"), nor when it is
-    the relative pronoun of a clause that says nothing ("white parents who didn't want…":
-    a relative clause's verb must be a plain speech verb, take a clause or stand by a
-    quotation)."""
+    the relative pronoun of a clause that says nothing ("white parents who didn't want their
+    children to attend…": a relative clause's verb must be a plain speech verb, take a clause
+    other than a to-infinitive or stand by a quotation)."""
     if acting(index, pred, cons, feats) or _embedded(index, pred, quote_cues()) or \
             says_nothing(index, pred) or _told_of(index, mention, pred) or \
             _within_according(index, pred, feats):
@@ -667,9 +668,16 @@ def relied_on(index: DocIndex, mention: Token, pred: Token, cons: str, feats: li
         return False
     if mention.lower_ in ("who", "that", "which") and pred.dep_ in ("relcl", "conj") and \
             index.lemma[pred.i] not in plain_speech() and "quote_in_sentence" not in feats and \
-            not any(c.dep_ in ("ccomp", "parataxis") for c in pred.children):
+            not any(c.dep_ in ("ccomp", "parataxis") and not _infinitive(c)
+                    for c in pred.children):
         return False
     return True
+
+
+def _infinitive(tok: Token) -> bool:
+    """``tok`` heads a to-infinitive ("want their children *to attend*"): an act wished for,
+    not a proposition."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.lefts)
 
 
 def _within_according(index: DocIndex, pred: Token, feats: list[str]) -> bool:
@@ -734,6 +742,41 @@ def says_nothing(index: DocIndex, pred: Token) -> bool:
         c.dep_ == "xcomp" and _speech_verb(index, c) for c in pred.children)
 
 
+#: Fewest words of a quotation that makes it a statement rather than a quoted word, name or
+#: phrase (a “monkey”, ‘Que-mala’); the reference scorers' quotes have 4 or more.
+STATEMENT_WORDS = 4
+#: Conjunctions that make an adverbial clause a time ("When Trump announced tariffs, …");
+#: not "as" nor "while", which also compare and concede ("As the report shows, …").
+TIME_MARKS = frozenset({"when", "whenever", "after", "before", "since", "until", "once"})
+
+
+def statement_quoted(index: DocIndex, i: int) -> bool:
+    """A quotation of :data:`STATEMENT_WORDS` words or more overlaps the sentence of token
+    ``i``: someone's words, not a word or a name in quotation marks."""
+    s0, s1 = index.sentence_bounds(i)
+    a = index.starts[s0]
+    b = index.starts[s1 - 1] if s1 > s0 else a
+    k = bisect_right(index.quote_spans, (b, len(index.text) + 1))
+    while k > 0 and index.quote_spans[k - 1][1] > a:
+        k -= 1
+        start, end = index.quote_spans[k]
+        if len(index.text[start:end].split()) >= STATEMENT_WORDS:
+            return True
+    return False
+
+
+def _time_anchor(index: DocIndex, pred: Token) -> bool:
+    """The predicate is a time clause of the sentence's news with no content of its own
+    ("*When* President Trump *announced* sweeping tariffs, tech companies…", "*after* the
+    council voted"): what the subject did dates the news; it tells the reader nothing on
+    the subject's word. Not a plain speech verb, whose content the parser may have hung
+    elsewhere ("When she said the plan had failed, …"), nor one that takes a clause."""
+    return pred.dep_ == "advcl" and index.lemma[pred.i] not in plain_speech() and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS and c.i < pred.i
+        for c in pred.children) and not any(
+        c.dep_ in ("ccomp", "parataxis", "xcomp") for c in pred.children)
+
+
 def _means_to_act(index: DocIndex, pred: Token, adjective: bool = False) -> bool:
     """The predicate says what its subject wants or means to do, no more: a verb whose
     commonest WordNet sense is no communication ("want", "plan", "hope", "try"), or with
@@ -767,16 +810,21 @@ def acting(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
     of its own, no speech verb hanging from it ("sued the agency, claiming…") and no
     quotation in its sentence ("Trump nominated three justices", "approved by Oakland
     voters"); or a predicate that only says what the subject means to do
-    (:func:`_means_to_act`: "Tim Scott wants to deregulate housing"). PolNeAR annotates such subjects as sources (about three in four on its train
-    split), so they stay source records; the scorecard counts a source only when some
-    mention of it is no such action (:func:`find_sources`)."""
-    if cons == "be" and "quote_in_sentence" not in feats:
+    (:func:`_means_to_act`: "Tim Scott wants to deregulate housing"), or a verb with no
+    content that only dates the sentence's news (:func:`_time_anchor`: "When Trump announced
+    tariffs, …"). A quotation counts only when it is a statement
+    (:func:`statement_quoted`), not a word or a name in quotation marks ("filed a lawsuit …
+    after he was called a “monkey”"). PolNeAR annotates such subjects as sources (about three
+    in four on its train split), so they stay source records; the scorecard counts a source
+    only when some mention of it is no such action (:func:`find_sources`)."""
+    quoted = "quote_in_sentence" in feats and statement_quoted(index, pred.i)
+    if cons == "be" and not quoted:
         return _means_to_act(index, pred, adjective=True)
     if cons not in ("subj", "lent", "agent") or pred.pos != VERB_ID:
         return False
-    if "quote_in_sentence" in feats:
+    if quoted:
         return False
-    if _means_to_act(index, pred):
+    if _means_to_act(index, pred) or (cons == "subj" and _time_anchor(index, pred)):
         return True
     if index.lemma[pred.i] in quote_cues() and index.lemma[pred.i] not in lexicon_keys("action_verbs"):
         found = wordnet.classes(pred.lemma_.lower(), "verb")
