@@ -354,6 +354,15 @@ def test_a_mention_never_takes_in_a_clause_the_parser_hung_on_it(evidence_of, te
     assert [r["text"] for r in evidence_of(text) if r["kind"] == "source"] == [mention]
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("Parents were angry. “This is simply unacceptable” Ana Ruiz told reporters.", "Ana Ruiz"),
+    ('Parents were angry. "This is simply unacceptable" Ana Ruiz told reporters.', "Ana Ruiz"),
+    ("Kevin “Coach” Christie said the team would win.", "Kevin “Coach” Christie"),
+])
+def test_a_speaker_never_reaches_back_into_the_quotation_before_it(evidence_of, text, mention):
+    assert [r["text"] for r in evidence_of(text) if r["kind"] == "source"] == [mention]
+
+
 def test_both_women_are_the_two_women_just_named(evidence_of):
     got = typed(evidence_of("Jennifer Peyton was fired in April. Carla Espinoza was fired in "
                             "May by Attorney General James Miller. Both women said they had "

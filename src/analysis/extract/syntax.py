@@ -66,10 +66,10 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
     # the mention's own words only: doc.text would join the whole article on every call
     if left < i:
         words = doc[left:i].text_with_ws
-        cut = max(words.rfind("\n"), words.rfind("|"))
+        cut = max(words.rfind("\n"), words.rfind("|"), _closing_mark(words))
         cut = doc[left].idx + cut if cut >= 0 else -1
-        while left < i:  # a mention never reaches back over a line break or a "|" (page
-            first = doc[left]  # furniture)
+        while left < i:  # a mention never reaches back over a line break, a "|" (page
+            first = doc[left]  # furniture) or the end of a quotation
             if not (first.is_punct or first.is_space or first.idx <= cut):
                 break
             left += 1
@@ -88,6 +88,17 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
             break
     last = doc[right]
     return doc[left].idx, last.idx + len(last.text)
+
+
+def _closing_mark(words: str) -> int:
+    """Offset in ``words`` of a quotation mark that closes a quotation opened before them
+    (“…anti-Christian” J. Mason said: the parser took the quotation's last word into the
+    name), or -1; a nickname's marks inside a name ("Kevin “Coach” Christie") are a pair."""
+    curly = words.rfind("”")
+    if curly >= 0 and words.rfind("“", 0, curly) < 0:
+        return curly
+    straight = words.rfind('"')
+    return straight if words.count('"') % 2 else -1
 
 
 def _clause(tok: Token) -> bool:
