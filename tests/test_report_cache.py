@@ -137,6 +137,18 @@ def test_a_chart_is_drawn_again_when_its_data_or_style_changes(seeds, tmp_path, 
     assert len(counted_drawing) == 2
 
 
+def test_a_chart_is_drawn_again_when_the_installed_fonts_change(seeds, tmp_path, counted_drawing,
+                                                               monkeypatch):
+    from matplotlib import font_manager
+
+    make_figure("fig02_sourcing_profile", seeds, tmp_path)
+    counted_drawing.clear()
+    fonts = font_manager.fontManager.ttflist
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", fonts[:-1])  # one font removed
+    make_figure("fig02_sourcing_profile", seeds, tmp_path)
+    assert len(counted_drawing) == 1
+
+
 def test_the_comparison_charts_are_in_the_registry(seeds, tmp_path):
     from analysis.figures.compare import COMPARE_FIGURES
 

@@ -193,8 +193,14 @@ def make_figure(name: str, analysis, out_dir: Path | None = None,
 
 def _settings() -> dict:
     """matplotlib's settings as they stand (a style or an ``rcParams`` change in a notebook
-    gives another drawing); the backend does not change a saved file."""
-    return {k: v for k, v in dict.items(plt.rcParams) if k != "backend"}
+    gives another drawing) and the fonts it can draw with (a font installed or removed
+    may change the font a name resolves to); the backend does not change a saved file."""
+    from matplotlib import font_manager
+
+    settings = {k: v for k, v in dict.items(plt.rcParams) if k != "backend"}
+    settings["fonts"] = sorted((f.fname, f.name, f.style, f.weight)
+                               for f in font_manager.fontManager.ttflist)
+    return settings
 
 
 def make_figures(analysis, out_dir: Path | None = None) -> dict[str, dict[str, Path]]:
