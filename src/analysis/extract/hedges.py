@@ -449,15 +449,18 @@ def _first_words(*names: str) -> frozenset[str]:
                                for n in names))
 
 
-#: The look-up forms of every word seen, by its hash (a word's hash is the same in every
-#: vocabulary): kept across articles, since most words recur.
+#: The look-up forms of the words seen, by hash (a word's hash is the same in every
+#: vocabulary): kept across articles, since most words recur, up to FORMS_KEPT words each.
 _LOWER_FORMS: dict[int, str] = {}
 _LEMMA_FORMS: dict[int, str] = {}
+FORMS_KEPT = 100_000
 
 
 def _forms(hashes: list[int], strings, known: dict[int, str],
            form: Callable[[str], str]) -> list[str]:
     """``form`` of the string of each hash in ``hashes``, through the memo ``known``."""
+    if len(known) > FORMS_KEPT:  # a long run's rare words: start again
+        known.clear()
     for h in set(hashes).difference(known):
         known[h] = form(strings[h])
     return list(map(known.__getitem__, hashes))
