@@ -493,6 +493,9 @@ def test_the_exact_pass_counts_shared_sequences_and_gives_up_on_boilerplate(monk
     assert duplicates.any_near_identical(copied) is True
     monkeypatch.setattr(duplicates, "MAX_SHARERS", 1)  # every shared sequence is too common
     assert duplicates.any_near_identical(copied) is None
+    monkeypatch.setattr(duplicates, "MAX_SHARERS", 64)
+    monkeypatch.setattr(duplicates, "MAX_SEQUENCES", 10)  # a corpus too large to sort at once
+    assert duplicates.any_near_identical(copied) is None
 
 
 def test_no_near_identical_pair_needs_no_lsh(monkeypatch):

@@ -34,9 +34,12 @@ NUM_PERM = 128
 SEED = 21
 #: The exact pass of :func:`any_near_identical` gives up (and LSH decides) when one word
 #: sequence is shared by more articles than this, or the pairs sharing sequences exceed
-#: :data:`MAX_SHARED_PAIRS` (boilerplate repeated across a large corpus).
+#: :data:`MAX_SHARED_PAIRS` (boilerplate repeated across a large corpus), or the corpus
+#: holds more than :data:`MAX_SEQUENCES` sequences (a few thousand articles: the pass would
+#: hold several copies of them at once).
 MAX_SHARERS = 64
 MAX_SHARED_PAIRS = 2_000_000
+MAX_SEQUENCES = 2_000_000
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
@@ -76,10 +79,12 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 def any_near_identical(sets: list[np.ndarray]) -> bool | None:
     """Whether two of the shingle sets ``sets`` are near-identical (:func:`similarity`),
     from the exact count of the sequences each two share, in one sort of all of them; None
-    when a sequence is shared too widely to count pairs cheaply (see :data:`MAX_SHARERS`)."""
+    when that would not be cheap (see :data:`MAX_SHARERS`)."""
     sizes = np.array([len(v) for v in sets], dtype=np.int64)
     if sizes.sum() == 0:
         return False
+    if sizes.sum() > MAX_SEQUENCES:
+        return None
     values = np.concatenate(sets)
     owners = np.repeat(np.arange(len(sets), dtype=np.int64), sizes)
     order = np.argsort(values, kind="stable")
