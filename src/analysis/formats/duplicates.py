@@ -97,8 +97,9 @@ def any_near_identical(sets: list[np.ndarray]) -> bool | None:
     if counts.max() > MAX_SHARERS or (counts[shared] * (counts[shared] - 1) // 2).sum() > \
             MAX_SHARED_PAIRS:
         return None
-    pairs = []
-    for start, count in zip(starts[shared].tolist(), counts[shared].tolist()):
+    two = starts[counts == 2]  # the common case, at once: a sequence two articles share
+    pairs = [owners[two] * len(sets) + owners[two + 1]]
+    for start, count in zip(starts[counts > 2].tolist(), counts[counts > 2].tolist()):
         group = owners[start:start + count]  # each set holds a value once: distinct owners
         first, second = np.triu_indices(count, 1)
         pairs.append(group[first] * len(sets) + group[second])
