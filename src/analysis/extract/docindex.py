@@ -138,12 +138,20 @@ class DocIndex:
         end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
         return start, end
 
-    def quote_near(self, i: int) -> bool:
-        """A quotation overlaps the sentence of token ``i``."""
+    def quotes_near(self, i: int) -> list[tuple[int, int]]:
+        """The quotation spans overlapping the sentence of token ``i``, last first."""
         if not self.quote_spans:
-            return False
+            return []
         s0, s1 = self.sentence_bounds(i)
         a = self.starts[s0]
         b = self.starts[s1 - 1] if s1 > s0 else a
-        k = bisect_right(self.quote_spans, (b, len(self.text) + 1)) - 1
-        return k >= 0 and self.quote_spans[k][1] > a
+        k = bisect_right(self.quote_spans, (b, len(self.text) + 1))
+        near = []
+        while k > 0 and self.quote_spans[k - 1][1] > a:  # spans sorted, none overlapping
+            k -= 1
+            near.append(self.quote_spans[k])
+        return near
+
+    def quote_near(self, i: int) -> bool:
+        """A quotation overlaps the sentence of token ``i``."""
+        return bool(self.quotes_near(i))

@@ -49,7 +49,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from itertools import repeat
@@ -753,16 +752,8 @@ TIME_MARKS = frozenset({"when", "whenever", "after", "before", "since", "until",
 def statement_quoted(index: DocIndex, i: int) -> bool:
     """A quotation of :data:`STATEMENT_WORDS` words or more overlaps the sentence of token
     ``i``: someone's words, not a word or a name in quotation marks."""
-    s0, s1 = index.sentence_bounds(i)
-    a = index.starts[s0]
-    b = index.starts[s1 - 1] if s1 > s0 else a
-    k = bisect_right(index.quote_spans, (b, len(index.text) + 1))
-    while k > 0 and index.quote_spans[k - 1][1] > a:
-        k -= 1
-        start, end = index.quote_spans[k]
-        if len(index.text[start:end].split()) >= STATEMENT_WORDS:
-            return True
-    return False
+    return any(len(index.text[start:end].split()) >= STATEMENT_WORDS
+               for start, end in index.quotes_near(i))
 
 
 def _time_anchor(index: DocIndex, pred: Token) -> bool:
