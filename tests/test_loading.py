@@ -1,6 +1,7 @@
 """Loading the seed articles, boilerplate stripping and offline readability (issue 2)."""
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -134,6 +135,17 @@ def test_body_spans_index_the_raw_text(seeds):
             assert masked[r["start"]:r["end"]].strip() == ""
 
 
+def test_mask_outside_keeps_exactly_the_spans_and_line_breaks():
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice("ab \n\r“") for _ in range(rng.randrange(0, 40)))
+        spans = [tuple(sorted((rng.randrange(0, len(text) + 3), rng.randrange(0, len(text) + 3))))
+                 for _ in range(rng.randrange(0, 4))]
+        kept = {i for s, e in spans for i in range(s, min(e, len(text)))}
+        expected = "".join(c if i in kept or c in "\r\n" else " " for i, c in enumerate(text))
+        assert mask_outside(text, spans) == expected, (text, spans)
+
+
 def test_sentence_spans_skip_abbreviations():
     text = "The U.S. said no. Sen. Cotton disagreed! Then it ended."
     assert [text[s:e] for s, e in sentence_spans(text)] == [
@@ -175,6 +187,32 @@ def test_readability_equals_textstat(seeds):
     for text in texts:
         got, want = readability(text), _textstat_readability(text)
         assert pd.Series(got).equals(pd.Series(want)), text
+
+
+def test_syllable_table_is_kept_and_read_back(tmp_path, monkeypatch):
+    """The stored table is the counted one; a damaged store is counted again and mended; a
+    store that cannot be written still gives the table."""
+    from analysis import readability as r
+
+    counted = r.count_syllable_table()
+    assert counted["committee"] == 3 and counted["the"] == 1
+    for folder, damage in [(tmp_path / "a", None), (tmp_path / "b", b"\x00not marshal"),
+                           (tmp_path / "c", b"")]:
+        monkeypatch.setenv("ANALYSIS_INTERIM_DIR", str(folder))
+        path = r.table_path()
+        if damage is not None:
+            path.parent.mkdir(parents=True)
+            path.write_bytes(damage)
+        r.syllable_table.cache_clear()
+        assert r.syllable_table() == counted  # counted (and kept)
+        r.syllable_table.cache_clear()
+        assert r.syllable_table() == counted  # read back
+        assert path.stat().st_size > 100_000
+    (tmp_path / "ro").write_text("a file where the cache folder should be")
+    monkeypatch.setenv("ANALYSIS_INTERIM_DIR", str(tmp_path / "ro"))
+    r.syllable_table.cache_clear()
+    assert r.syllable_table() == counted
+    r.syllable_table.cache_clear()
 
 
 def test_readability_works_without_network():

@@ -1,6 +1,6 @@
 """``python -m analysis``: see :mod:`analysis.cli`."""
 import sys
 
-from .cli import main
+from .cli import run
 
-sys.exit(main())
+sys.exit(run())

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from .lexicons import lexicon_set, load_lexicon
 
+#: Any character but a line break (what :func:`mask_outside` blanks).
+BLANK = re.compile(r"[^\r\n]")
 LINE = re.compile(r"[^\r\n]+")
 SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9])")
 ABBREVIATION = re.compile(
@@ -209,10 +211,15 @@ def mask_outside(text: str, spans: list[tuple[int, int]]) -> str:
 
     Same length as ``text``, so offsets found in the result index the original.
     """
-    out = list(re.sub(r"[^\r\n]", " ", text))
-    for s, e in spans:
-        out[s:e] = text[s:e]
-    return "".join(out)
+    pieces, pos = [], 0
+    for s, e in sorted(spans):
+        s = max(s, pos)
+        if e <= s:
+            continue
+        pieces += [BLANK.sub(" ", text[pos:s]), text[s:e]]
+        pos = e
+    pieces.append(BLANK.sub(" ", text[pos:]))
+    return "".join(pieces)
 
 
 def body_text(text: str, spans: list[tuple[int, int]]) -> str:

@@ -6,6 +6,7 @@ User mistakes end in one line on stderr naming the file and what to do, exit sta
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import math
 import os
@@ -476,6 +477,16 @@ COMMANDS = {"evidence": cmd_evidence, "score": cmd_score, "compare": cmd_compare
 def _format_warning(message, category, filename, lineno, line=None) -> str:
     """Warnings on the command line: one line each, ``warning: <message>``."""
     return f"warning: {' '.join(str(message).split())}\n"
+
+
+def run() -> int:
+    """The process's entry (``python -m analysis``, ``news-sourcing``): :func:`main`, whose
+    exit status it returns, after :func:`gc.freeze`: what is still alive (the model, the
+    lexicons, the results) is freed by the exit, so the collector's last passes need not
+    walk it first (docs/performance.md)."""
+    status = main()
+    gc.freeze()
+    return status
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,8 @@ Layout (cookiecutter-data-science): ``data/raw`` holds the articles exactly as s
 edited) and ``manifest.csv`` beside them; ``data/interim`` holds caches that can be deleted
 at any time (spaCy parses, text extracted from saved web pages); ``data/processed`` holds
 each article's analysis (:mod:`analysis.store`); ``reports`` holds what ``make report``
-writes (scorecard, figures, executed notebooks).
+writes (scorecard, figures, executed notebooks). A cache file is written whole or not at
+all (:func:`write_atomic`).
 """
 from __future__ import annotations
 
@@ -43,3 +44,11 @@ def reports_dir() -> Path:
 def figures_dir(out_dir: Path | None = None) -> Path:
     """Where charts go: ``<reports>/figures``."""
     return Path(out_dir or reports_dir()) / "figures"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it, so that a reader (or
+    a run stopped half-way) never sees a part of it."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)

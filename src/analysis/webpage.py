@@ -12,12 +12,11 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
-import os
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .paths import interim_dir
+from .paths import interim_dir, write_atomic
 from .textio import ArticleError, Decoded, decode_bytes, has_visible_text
 
 #: Characters and bytes looked at for a ``<meta charset>`` declaration.
@@ -119,8 +118,8 @@ def load_webpage(data: bytes, name: str) -> tuple[WebPage, Path | None]:
     meta = {k: v for k, v in asdict(page).items() if k != "text"}
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _write_atomic(text_path, page.text.encode("utf-8"))
-        _write_atomic(meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+        write_atomic(text_path, page.text.encode("utf-8"))
+        write_atomic(meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
     except OSError:
         return page, None  # a read-only cache folder must not stop the run
     return page, text_path
@@ -134,9 +133,3 @@ def _read_cache(text_path: Path, meta_path: Path) -> WebPage | None:
                                      ("title", "author", "date", "sitename", "url", "encoding")})
     except (OSError, ValueError, TypeError):
         return None  # missing or damaged cache: extract again
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)

@@ -16,7 +16,8 @@ Work = Callable[[list[dict]], list[dict]]
 def _warm_worker(readability: bool = False) -> None:
     """Initializer: load the model as the worker starts (a missing model is reported by
     the first chunk, as :class:`~analysis.nlp.ModelNotFound`), and the syllable table when
-    the worker is to measure readability."""
+    the worker is to measure readability. What they hold lives as long as the worker, so
+    it is frozen out of the garbage collector's full passes."""
     try:
         load_model()
     except ModelNotFound:
@@ -25,6 +26,7 @@ def _warm_worker(readability: bool = False) -> None:
         from ..readability import warm_up
 
         warm_up()
+    gc.freeze()
 
 
 def _ready() -> None:

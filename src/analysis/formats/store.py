@@ -15,8 +15,7 @@ from collections.abc import Callable
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from ..paths import interim_dir
-from ..webpage import _write_atomic
+from ..paths import interim_dir, write_atomic
 from .piece import Piece
 
 #: Bytes read at a time when hashing a file.
@@ -62,11 +61,11 @@ def stored_pieces(kind: str, key: str, extract: Callable[[], list[Piece]]) -> li
             record = {k: v for k, v in asdict(piece).items() if k not in ("text", "text_path")}
             if not piece.error:
                 name = f"{key}_{i}.txt"
-                _write_atomic(folder / name, piece.text.encode("utf-8"))
+                write_atomic(folder / name, piece.text.encode("utf-8"))
                 piece.text_path = str(folder / name)
                 record["text_file"] = name
             records.append(record)
-        _write_atomic(index, json.dumps(records, ensure_ascii=False).encode("utf-8"))
+        write_atomic(index, json.dumps(records, ensure_ascii=False).encode("utf-8"))
     except OSError:
         for piece in pieces:
             piece.text_path = ""
