@@ -73,6 +73,7 @@ def test_sources_are_shared_by_name_but_anonymous_ones_never():
     assert len(officials) == 2 and (officials["mentions"] == 1).all()
     times = table.loc[(table["article_id"] == "b") & (table["source_type"] == "media")]
     assert len(times) == 1 and times["mentions"].iloc[0] == 2
+    assert times["source"].iloc[0] == "New York Times"  # the name "the Times" stands for
     assert "court record" in set(table["source_type"])  # any type string is kept
 
 

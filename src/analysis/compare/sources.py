@@ -127,14 +127,15 @@ def _merge_surnames(union: _Union, nodes: list[tuple], types: list[str]) -> None
 
 
 def _display_names(roots: list, names: list[str], types: list[str]) -> dict:
-    """The name shown for each source: a named person's fullest written name, else the
+    """The name shown for each source: the fullest written name of a named person or a
+    paper (the name its short form stands for: "Tom Cotton", "New York Times"), else the
     most frequent written form (without a leading article). Sources that are not
     :func:`shareable` may show the same name in different articles ("officials")."""
     forms: dict = {}
-    named = {r for r, t in zip(roots, types) if t == "named"}
+    full = {r for r, t in zip(roots, types) if t in SHORT_NAME_TYPES}
     for root, name in zip(roots, names):
         forms.setdefault(root, Counter())[_shown(name)] += 1
-    return {root: max(counts, key=lambda n: (len(n.split()) if root in named else 0,
+    return {root: max(counts, key=lambda n: (len(n.split()) if root in full else 0,
                                              counts[n], -len(n), n))
             for root, counts in forms.items()}
 
