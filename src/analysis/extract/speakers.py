@@ -34,9 +34,17 @@ from .cues import addressee_verbs, quote_cues
 from .docindex import VERB_ID, DocIndex, lemma_key
 from .quotes import TRANSCRIPT_LABEL
 from .source_types import describe
-from .syntax import is_according, mention_span, subject_of
+from .syntax import is_according, mention_span, prep_objects, subject_of
 
 DASHES = ("—", "–", "-", "―")
+#: A label before a quote: a boundary (line start, dash, sentence end, closing mark), then
+#: up to eight words, the first and the last capitalised, a party in parentheses, a colon
+#: (the text up to the quote's opening mark).
+NAME_LABEL = re.compile(r"(?:^|(?<=[—–―-] )|(?<=[.!?”\"] ))(?P<name>[A-Z][\w.'’-]*\s+"
+                        r"(?:[\w.'’-]+\s+){0,6}[A-Z][\w.'’-]*|[A-Z][\w.'’-]*)"
+                        r"(?:\s*\([A-Z][\w.-]*\))?\s*:\s*\Z", re.MULTILINE)
+#: The end of a quotation's line and the dash opening the next line that is not blank.
+DASH_LINE = re.compile(r"[ .\t\u00a0]*\n\s*(?=[—–―-] ?[A-Z])")
 #: Farthest a fallback (non-lexicon) verb may be from the quote, in characters.
 NEAR = 40
 #: Most characters between a quote's end and an inverted cue verb ("“…,” added X").
@@ -122,12 +130,31 @@ def _cue_in(index: DocIndex, lo: int, hi: int, qs: int, qe: int,
         depth = _depth(index, i) if by_depth else 0
         found.append((not lexical, not according, not tied, depth, abs(dist), i))
     for not_lexical, *_, i in sorted(found):
-        subj = subject_of(index, doc[i])
+        subj = _speaking_agent(doc[i]) or subject_of(index, doc[i])
         if subj is None and not not_lexical:
             subj = _inverted_object(index, doc[i], qe)
         if subj is not None:
             return doc[i], subj
     return None
+
+
+def _speaking_agent(verb: Token) -> Token | None:
+    """The agent of a passive cue, who does the speaking ("Rubio was asked by moderator
+    Gerard Baker whether…": Baker, not the one asked); None when the verb is active or
+    names no agent."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    return next(prep_objects(verb), None)
+
+
+def _has_own_content(index: DocIndex, verb: Token, end: int) -> bool:
+    """The cue ``verb`` (in the sentence after a quote, up to token ``end``) reports words of
+    its own: a clause ("“…” Reid said both Rubio and Cruz are non-entities") or a quotation
+    after it in its sentence ("South Carolina, he said, was “where…”"), so it is not the
+    cue of the quote before it."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    return any(index.quoted[i] for i in range(verb.i + 1, end))
 
 
 def _inverted_object(index: DocIndex, verb: Token, qe: int) -> Token | None:
@@ -147,12 +174,17 @@ def _inverted_object(index: DocIndex, verb: Token, qe: int) -> Token | None:
 
 def _dash_speaker(index: DocIndex, qe: int) -> Token | None:
     """The name after a dash that follows the quote ("“…” — Mary Jones", "“…”\u00a0― Jones"),
-    on the quote's line."""
+    on the quote's line, or opening the line after it when the quote ends its line (a
+    quotation set apart, its speaker on a line of its own: "“…”\n\n- Sanders.")."""
     tail = index.text[qe:qe + 8]
     stripped = tail.lstrip(" ,\u00a0\u2009\u202f")  # no-break and thin spaces too
+    start = qe
     if not stripped.startswith(DASHES):
-        return None
-    for i in index.tokens_in(qe, min(len(index.text), qe + 60)):
+        below = DASH_LINE.match(index.text, qe)
+        if below is None:
+            return None
+        start = below.end()
+    for i in index.tokens_in(start, min(len(index.text), start + 60)):
         tok = index.doc[i]
         if "\n" in tok.text:
             return None
@@ -202,6 +234,32 @@ def _next_sentence(index: DocIndex, s1: int, qs: int) -> tuple[int, int] | None:
     return s1, min(s2, index.paragraph_tokens(qs, qs)[1])
 
 
+def _name_label(index: DocIndex, qs: int) -> tuple[Token, tuple[int, int]] | None:
+    """A name followed by a colon right before the quote, that stands alone where it starts
+    (at the start of a line, after a dash, after a sentence or another quotation): "Rep.
+    Trey Gowdy (R-S.C.): “…”", "IOWA POLLS NOT WRONG - Mark Blumenthal: “…”", "Clinton:
+    “…” Bush: “…”" — a label naming who speaks, with the label's span. The label holds a
+    person's name and no verb ("He told Hillary Clinton:" is none)."""
+    text, doc = index.text, index.doc
+    pos = max(0, text.rfind("\n", 0, qs) + 1, qs - 80)
+    while (m := NAME_LABEL.search(text, pos, qs)) is not None:
+        pos = m.start("name") + 1  # the next try starts at a later boundary
+        toks = index.tokens_in(*m.span("name"))
+        if not len(toks) or index.quoted[toks.start] or \
+                any(doc[i].pos_ in ("VERB", "AUX") for i in toks):
+            continue
+        people = [i for i in toks if doc[i].ent_type_ == "PERSON"]
+        if not people:
+            continue
+        names = [i for i in toks if doc[i].ent_type_ == "PERSON" or doc[i].pos_ == "PROPN"]
+        root = next((i for i in names if index.heads[i] not in toks), names[-1])
+        start = m.start("name")
+        if any(doc[i].is_lower for i in toks):  # "Former secretary of state Hillary Clinton"
+            start = index.starts[people[0]]
+        return doc[root], (start, m.end("name"))
+    return None
+
+
 def transcript_label(index: DocIndex, qs: int) -> Token | None:
     """The speaker label of a transcript line whose quotation starts at ``qs`` ("\"PENCE:
     Well, look…": Pence), as :func:`analysis.extract.quotes.pair_marks` leaves it out of the
@@ -243,10 +301,15 @@ def find_speakers(index: DocIndex, persons: Persons, quotes: list[dict]) -> Spea
         cue, subj, rule = None, None, None
         short = len(index.text[qs:qe].split()) < SHORT_QUOTE_WORDS
         label = transcript_label(index, qs)
-        hit = None if label is not None else _cue_in(index, s0, s1, qs, qe, toks,
-                                                     lexical_only=short, by_depth=True)
+        named = _name_label(index, qs) if label is None else None
+        hit = None if label is not None or named else _cue_in(index, s0, s1, qs, qe, toks,
+                                                              lexical_only=short, by_depth=True)
         if label is not None:
             subj, rule = label, "speaker: transcript label"
+        elif named is not None:
+            subj, span = named
+            fixed[subj.i] = span
+            rule = "speaker: name before a colon"
         elif hit:
             (cue, subj), rule = hit, "speaker: subject of cue"
         if subj is None:
@@ -262,7 +325,7 @@ def find_speakers(index: DocIndex, persons: Persons, quotes: list[dict]) -> Spea
         next_sentence = _next_sentence(index, s1, qs)
         if subj is None and next_sentence:
             hit = _cue_in(index, *next_sentence, qs, qe, lexical_only=True, near_only=True)
-            if hit:
+            if hit and not _has_own_content(index, hit[0], next_sentence[1]):
                 (cue, subj), rule = hit, "speaker: cue right after the quote"
         prev = _previous_sentence(index, s0)
         if subj is None and prev and index.paragraph(index.starts[prev[0]]) >= para - 1:
