@@ -290,3 +290,35 @@ def test_a_cue_after_the_quote_with_words_of_its_own_is_not_its_cue(evidence_of)
 def test_a_cue_right_after_the_quote_is_its_cue(evidence_of):
     text = "“Who knows what the voters will decide this year?” Clinton asked. The crowd laughed."
     assert quote_speakers(evidence_of(text), text) == [("Clinton", "Clinton")]
+
+
+def test_a_pronoun_after_someone_new_who_greets_a_named_person_is_that_someone(evidence_of):
+    text = ("Jeremiah Mason sits at his desk in the library.\n\nAnother student walks in and "
+            "greets Mason. “What up! How are you doing today?” he says.")
+    assert quote_speakers(evidence_of(text), text) == [("he", "Another student")]
+
+
+def test_a_pronoun_after_a_subject_with_a_name_beside_it_is_that_person(evidence_of):
+    text = ("Her father, Brad, 39, worried that too many voters could not see the point of "
+            "choosing Gary Johnson. “People are afraid of wasting their votes,” he said.")
+    assert quote_speakers(evidence_of(text), text) == [("he", "Brad")]
+
+
+@pytest.mark.parametrize("text, meant", [
+    # the one asked answers
+    ("A reporter asked Bernie Sanders how he was feeling on caucus day. He replied: “The "
+     "bigger the turnout, the better I feel.”", "Bernie Sanders"),
+    # a definite title is someone named before
+    ("Bernie Sanders spoke in Ohio. The senator thanked Jane O'Meara for her work. “We will "
+     "win this state and the next one,” he said.", "Bernie Sanders"),
+    # "he" is not the woman of the subject
+    ("A woman confronted Donald Trump at the rally on Monday. “You will never be my "
+     "president,” he said.", "Donald Trump"),
+    # nor the woman named beside it
+    ("Bernie Sanders spoke in Michigan. His opponent, Hillary Clinton, won Georgia and "
+     "Virginia. He told the crowd that “the people who know me best” gave him a victory.",
+     "Bernie Sanders"),
+])
+def test_a_pronoun_keeps_the_named_person_otherwise(evidence_of, text, meant):
+    (_, name), = quote_speakers(evidence_of(text), text)
+    assert name == meant
