@@ -322,3 +322,18 @@ def test_a_pronoun_after_a_subject_with_a_name_beside_it_is_that_person(evidence
 def test_a_pronoun_keeps_the_named_person_otherwise(evidence_of, text, meant):
     (_, name), = quote_speakers(evidence_of(text), text)
     assert name == meant
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the parser hangs the name on a later word of its appositive
+    ('"What\'s shaping up is a battle for the ages," said David Brock, a Clinton confidant '
+     'who heads the pro-Clinton super PAC Correct the Record.', "David Brock"),
+    # any verb after a quotation closing on a comma
+    ('"Our political revolution has already forced a former senator to change her mind," '
+     'read the email.', "the email"),
+    ("“Editorial pages are full of nothing but the convention this week,” opined Cleveland's "
+     "Plain Dealer.", "Cleveland's Plain Dealer"),
+])
+def test_the_phrase_after_an_inverted_cue_is_the_speaker(evidence_of, text, speaker):
+    (mention, _), = quote_speakers(evidence_of(text), text)
+    assert mention == speaker

@@ -52,6 +52,9 @@ INVERTED_GAP = 3
 #: Finite verb tags: an inverted cue is finite ("added X"), a participle is not
 #: ("…, referencing the number of…").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+#: The end of a quotation that closes on a comma, a question or an exclamation ("“…,”"):
+#: words someone said, whatever verb follows ("“…,” read the email", "“…,” opined X").
+SPEECH_CLOSE = re.compile(r"[,?!][”\"’']\Z")
 #: Dependencies the parser gives a speaker it misreads as the object of an inverted cue.
 OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "npadvmod", "oprd"})
 #: Quotes of fewer words (a phrase taken over: "a separate “liquidating trust”") take their
@@ -131,7 +134,7 @@ def _cue_in(index: DocIndex, lo: int, hi: int, qs: int, qe: int,
         found.append((not lexical, not according, not tied, depth, abs(dist), i))
     for not_lexical, *_, i in sorted(found):
         subj = _speaking_agent(doc[i]) or subject_of(index, doc[i])
-        if subj is None and not not_lexical:
+        if subj is None and (not not_lexical or SPEECH_CLOSE.search(index.text, 0, qe)):
             subj = _inverted_object(index, doc[i], qe)
         if subj is not None:
             return doc[i], subj
@@ -159,17 +162,37 @@ def _has_own_content(index: DocIndex, verb: Token, end: int) -> bool:
 
 def _inverted_object(index: DocIndex, verb: Token, qe: int) -> Token | None:
     """The speaker the parser took for an object of a finite cue verb right after the quote
-    ("“…,” added a South Carolina Democrat", "“…,” says Myra Gutin"): the noun after the
-    verb, unless the verb names its addressee there ("told reporters")."""
+    ("“…,” added a South Carolina Democrat", "“…,” says Myra Gutin"; a base form after a
+    comma closing the quotation: "“…,” read the email"): the noun after the verb, unless
+    the verb names its addressee there ("told reporters")."""
     gap = index.starts[verb.i] - qe
+    finite = verb.tag_ in FINITE_TAGS or (verb.tag_ == "VB" and SPEECH_CLOSE.search(index.text, 0, qe))
     if not 0 <= gap <= INVERTED_GAP or index.text[qe:qe + gap].strip(" ,\u00a0") \
-            or verb.tag_ not in FINITE_TAGS or lemma_key(verb.lemma_) in addressee_verbs():
+            or not finite or lemma_key(verb.lemma_) in addressee_verbs():
         return None
     for child in verb.rights:
         if child.dep_ in OBJECT_DEPS and not index.quoted[child.i] and \
                 child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM"):
             return child
-    return None
+    return _phrase_after(index, verb)
+
+
+def _phrase_after(index: DocIndex, verb: Token) -> Token | None:
+    """The head of the noun phrase right after an inverted cue, where the parser hung it on
+    some later word ("“…,” said David Brock, a Clinton confidant who heads…", with "Brock"
+    read as the subject of "Correct"): its last noun or name before anything else."""
+    doc, head = index.doc, None
+    for i in range(verb.i + 1, min(len(doc), verb.i + 8)):
+        tok = doc[i]
+        if index.quoted[i] or tok.is_space:
+            break
+        if tok.pos_ in ("PROPN", "NOUN"):
+            head = tok
+        elif tok.pos_ == "PRON" and head is None and tok.dep_ != "poss":
+            return tok
+        elif not (head is None and tok.pos_ in ("DET", "ADJ", "NUM")) and tok.dep_ != "case":
+            break
+    return head
 
 
 def _dash_speaker(index: DocIndex, qe: int) -> Token | None:
