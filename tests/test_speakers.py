@@ -337,3 +337,9 @@ def test_a_pronoun_keeps_the_named_person_otherwise(evidence_of, text, meant):
 def test_the_phrase_after_an_inverted_cue_is_the_speaker(evidence_of, text, speaker):
     (mention, _), = quote_speakers(evidence_of(text), text)
     assert mention == speaker
+
+
+def test_a_subject_right_after_a_question_goes_on_with_any_verb(evidence_of):
+    text = ("Kelly responded pointedly, with a smile: “Can happen when you are 45.” She is 45."
+            "\n\n“You know, it happens, right?” Trump went on, as if he did not hear her.")
+    assert [m for m, _ in quote_speakers(evidence_of(text), text)] == ["Kelly", "Trump"]

@@ -150,6 +150,20 @@ def _speaking_agent(verb: Token) -> Token | None:
     return next(prep_objects(verb), None)
 
 
+def _any_verb_right_after(index: DocIndex, sentence: tuple[int, int], qs: int,
+                          qe: int) -> tuple[Token, Token] | None:
+    """The verb and subject of the sentence after a quotation closing on a comma, a question
+    or an exclamation, when that subject comes right after the closing mark, whatever the
+    verb ("“You know, it happens, right?” Trump went on"): the words of the one who goes on.
+    """
+    if not SPEECH_CLOSE.search(index.text, 0, qe):
+        return None
+    hit = _cue_in(index, *sentence, qs, qe, near_only=True)
+    if hit is None or not 0 <= index.starts[hit[1].left_edge.i] - qe <= INVERTED_GAP:
+        return None
+    return hit
+
+
 def _has_own_content(index: DocIndex, verb: Token, end: int) -> bool:
     """The cue ``verb`` (in the sentence after a quote, up to token ``end``) reports words of
     its own: a clause ("“…” Reid said both Rubio and Cruz are non-entities") or a quotation
@@ -347,7 +361,8 @@ def find_speakers(index: DocIndex, persons: Persons, quotes: list[dict]) -> Spea
         para = index.paragraph(qs)
         next_sentence = _next_sentence(index, s1, qs)
         if subj is None and next_sentence:
-            hit = _cue_in(index, *next_sentence, qs, qe, lexical_only=True, near_only=True)
+            hit = _cue_in(index, *next_sentence, qs, qe, lexical_only=True, near_only=True) \
+                or _any_verb_right_after(index, next_sentence, qs, qe)
             if hit and not _has_own_content(index, hit[0], next_sentence[1]):
                 (cue, subj), rule = hit, "speaker: cue right after the quote"
         prev = _previous_sentence(index, s0)
