@@ -288,7 +288,7 @@ def test_a_cue_after_the_quote_with_words_of_its_own_is_not_its_cue(evidence_of)
 
 
 def test_a_cue_right_after_the_quote_is_its_cue(evidence_of):
-    text = "“Who knows what the voters will decide this year?” Clinton asked. The crowd laughed."
+    text = "“Who knows what the voters will decide this year?” Clinton asked. The crowd cheered."
     assert quote_speakers(evidence_of(text), text) == [("Clinton", "Clinton")]
 
 

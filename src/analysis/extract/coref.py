@@ -298,15 +298,14 @@ class Persons:
         return subject or named
 
     def actor_before(self, pronoun: Token) -> Token | None:
-        """The unnamed person a subject pronoun ("he", "she") stands for when the sentence
-        before makes that person its subject and names people only as objects ("Another
-        student walks in and greets Mason. “What up!” he says": the student, not Mason);
-        the head of that subject (of the name beside it, if any), or None. Not after a verb that hands the word to the one
-        addressed ("A reporter asked Sanders… He replied": Sanders), nor when a person is
-        named in between, nor when the subject is plural or its noun is of the other gender
-        ("A woman confronted Trump. … he said"). The subject is someone new ("a", "another")
-        or named beside it ("Her father, Brad, 39, worried…"): "The senator said…" is most
-        often someone named before, whom :meth:`person_before` finds."""
+        """The person a subject pronoun ("he", "she") stands for when the sentence before
+        makes someone new its subject and names people only as objects ("Another student
+        walks in and greets Mason. “What up!” he says": the student, not Mason): the head of
+        that subject, or of the name beside it ("Her father, Brad, 39, worried…"); else None.
+        "The senator said…" is most often someone named before, whom :meth:`person_before`
+        finds. Not after a verb that hands the word to the one addressed ("A reporter asked
+        Sanders… He replied": Sanders), nor when a person is named in between, nor when the
+        subject is plural or of the other gender ("A woman confronted Trump. … he said")."""
         index, doc = self.index, self.index.doc
         s0, _ = index.sentence_bounds(pronoun.i)
         k = bisect_left(self.persons, (index.starts[s0],))
@@ -321,7 +320,12 @@ class Persons:
         lo, hi = bisect_left(self.persons, (index.starts[p0],)), k
         if lo == hi or any(is_subject for *_, is_subject in self.persons[lo:hi]):
             return None
-        root = doc[j].sent.root
+        root = j
+        for _ in range(64):  # up the heads to the root of that sentence
+            if index.heads[root] == root:
+                break
+            root = index.heads[root]
+        root = doc[root]
         verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
         if any(lemma_key(v.lemma_) in addressee_verbs() for v in verbs):
             return None

@@ -54,7 +54,7 @@ INVERTED_GAP = 3
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 #: The end of a quotation that closes on a comma, a question or an exclamation ("“…,”"):
 #: words someone said, whatever verb follows ("“…,” read the email", "“…,” opined X").
-SPEECH_CLOSE = re.compile(r"[,?!][”\"’']\Z")
+SPEECH_CLOSE = re.compile(r"[,?!][”\"’']")
 #: Dependencies the parser gives a speaker it misreads as the object of an inverted cue.
 OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "npadvmod", "oprd"})
 #: Quotes of fewer words (a phrase taken over: "a separate “liquidating trust”") take their
@@ -133,8 +133,10 @@ def _cue_in(index: DocIndex, lo: int, hi: int, qs: int, qe: int,
         depth = _depth(index, i) if by_depth else 0
         found.append((not lexical, not according, not tied, depth, abs(dist), i))
     for not_lexical, *_, i in sorted(found):
-        subj = _speaking_agent(doc[i]) or subject_of(index, doc[i])
-        if subj is None and (not not_lexical or SPEECH_CLOSE.search(index.text, 0, qe)):
+        subj = subject_of(index, doc[i])
+        if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == i:
+            subj = _speaking_agent(doc[i]) or subj
+        if subj is None and (not not_lexical or _speech_closed(index, qe)):
             subj = _inverted_object(index, doc[i], qe)
         if subj is not None:
             return doc[i], subj
@@ -143,11 +145,13 @@ def _cue_in(index: DocIndex, lo: int, hi: int, qs: int, qe: int,
 
 def _speaking_agent(verb: Token) -> Token | None:
     """The agent of a passive cue, who does the speaking ("Rubio was asked by moderator
-    Gerard Baker whether…": Baker, not the one asked); None when the verb is active or
-    names no agent."""
-    if not any(c.dep_ == "nsubjpass" for c in verb.children):
-        return None
+    Gerard Baker whether…": Baker, not the one asked); None when it names no agent."""
     return next(prep_objects(verb), None)
+
+
+def _speech_closed(index: DocIndex, qe: int) -> bool:
+    """The quotation ending at ``qe`` closes on a comma, a question or an exclamation."""
+    return SPEECH_CLOSE.match(index.text, max(0, qe - 2), qe) is not None
 
 
 def _any_verb_right_after(index: DocIndex, sentence: tuple[int, int], qs: int,
@@ -156,7 +160,7 @@ def _any_verb_right_after(index: DocIndex, sentence: tuple[int, int], qs: int,
     or an exclamation, when that subject comes right after the closing mark, whatever the
     verb ("“You know, it happens, right?” Trump went on"): the words of the one who goes on.
     """
-    if not SPEECH_CLOSE.search(index.text, 0, qe):
+    if not _speech_closed(index, qe):
         return None
     hit = _cue_in(index, *sentence, qs, qe, near_only=True)
     if hit is None or not 0 <= index.starts[hit[1].left_edge.i] - qe <= INVERTED_GAP:
@@ -180,7 +184,7 @@ def _inverted_object(index: DocIndex, verb: Token, qe: int) -> Token | None:
     comma closing the quotation: "“…,” read the email"): the noun after the verb, unless
     the verb names its addressee there ("told reporters")."""
     gap = index.starts[verb.i] - qe
-    finite = verb.tag_ in FINITE_TAGS or (verb.tag_ == "VB" and SPEECH_CLOSE.search(index.text, 0, qe))
+    finite = verb.tag_ in FINITE_TAGS or (verb.tag_ == "VB" and _speech_closed(index, qe))
     if not 0 <= gap <= INVERTED_GAP or index.text[qe:qe + gap].strip(" ,\u00a0") \
             or not finite or lemma_key(verb.lemma_) in addressee_verbs():
         return None
