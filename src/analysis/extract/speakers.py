@@ -1,18 +1,25 @@
 """Speakers of quotes: the subject of the cue verb next to a quotation, or its continuation.
 
 A transcript line's label ("\"PENCE: Well, look…", left out of the quotation by
-:func:`analysis.extract.quotes.pair_marks`) is its speaker. Otherwise, for each quote, in
-order, the first rule that finds a speaker wins:
+:func:`analysis.extract.quotes.pair_marks`) is its speaker, and so is a name standing as a
+label before a colon right before the quote ("Rep. Trey Gowdy (R-S.C.): “…”"). Otherwise,
+for each quote, in order, the first rule that finds a speaker wins:
 
 1. a cue verb in the quote's own sentence(s), outside any quotation ("according to" before
    lexicon verbs before other verbs, then verbs tied to the quote in the parse, then the
    main verb: "X said …, according to Y" is Y's account, as PolNeAR has it; lexicon
    verbs only for a quoted phrase of fewer than :data:`SHORT_QUOTE_WORDS` words): its
    subject ("Cotton claimed", "said Kirby", the name before an appositive), the subject of
-   the verb it hangs from ("..., saying “…”"), the object of "according to", or the noun
-   the parser made the object of an inverted cue ("“…,” added a South Carolina Democrat");
-2. a dash after the quote, on its line ("“…” — John Smith", "“…”\u00a0― John Smith");
-3. a cue right after the quote in the next sentence ("“Who knows?” Clinton asked.");
+   the verb it hangs from ("..., saying “…”"), the object of "according to", the agent of
+   a passive cue ("was asked by moderator Gerard Baker"), or the noun the parser made the
+   object of an inverted cue or hung elsewhere ("“…,” added a South Carolina Democrat",
+   "“…,” said David Brock, a Clinton confidant who heads…"; any verb in that place after a
+   quote closing on a comma, "?" or "!": "“…,” read the email");
+2. a dash after the quote, on its line ("“…” — John Smith", "“…”\u00a0― John Smith"), or
+   opening the line under a quote that ends its line ("“…”\n\n- Sanders.");
+3. a cue right after the quote in the next sentence ("“Who knows?” Clinton asked."; any
+   verb whose subject follows a quote closing on a comma, "?" or "!"), unless that cue
+   reports words of its own (a clause, a later quotation);
 4. a cue in the previous sentence of the same or the previous paragraph ("Cruz continued:");
 5. the speaker of the previous quote, when this one continues it (same or next paragraph);
 6. a cue in the next sentence of the same paragraph.
