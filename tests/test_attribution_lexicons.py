@@ -9,7 +9,7 @@ from analysis.paths import LEXICON_DIR
 ATTRIBUTION_LEXICONS = ["cue_verbs", "cue_verbs_clausal", "cue_adjectives", "anonymous_sources",
                         "media_outlets", "media_nouns", "institution_nouns",
                         "spokesperson_nouns", "person_titles", "addressee_verbs", "work_nouns",
-                        "title_case_small_words"]
+                        "title_case_small_words", "female_nouns", "male_nouns"]
 
 
 @pytest.mark.parametrize("name", ATTRIBUTION_LEXICONS)
@@ -19,6 +19,12 @@ def test_each_list_says_where_it_comes_from_and_is_not_empty(name):
     entries = load_lexicon(name)
     assert len(entries) >= 10
     assert all(e == e.strip().lower() and e for e in entries)
+
+
+def test_gendered_nouns_are_of_one_gender_each():
+    female, male = lexicon_set("female_nouns"), lexicon_set("male_nouns")
+    assert {"woman", "mother", "wife"} <= female and {"man", "father", "husband"} <= male
+    assert not female & male and not {"student", "person", "parent"} & (female | male)
 
 
 def test_cue_verbs_hold_speech_verbs_not_ordinary_ones():

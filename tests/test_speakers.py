@@ -226,3 +226,120 @@ def test_she_is_not_the_man_named_last(evidence_of):
             "Robert Mueller had criticized the plan a week before.\n\n"
             "“We will not back down from this fight,” she said.")
     assert quote_speakers(evidence_of(text), text) == [("she", "Hillary Clinton")]
+
+
+def test_a_name_before_a_colon_labels_the_quote(evidence_of):
+    text = ('Rep. Trey Gowdy (R-S.C.):"Who told you that most of your e-mails were kept?"\n\n'
+            'Former secretary of state Hillary Rodham Clinton:"We learned that from the State '
+            'Department."')
+    assert quote_speakers(evidence_of(text), text) == [("Rep. Trey Gowdy", "Trey Gowdy"),
+                                                       ("Hillary Rodham Clinton",
+                                                        "Hillary Rodham Clinton")]
+
+
+def test_a_name_label_after_a_dash_beats_the_subject_before_it(evidence_of):
+    text = "Pollsters agree - Carl Bialik: “Keep on contacting voters as late as possible.”"
+    assert quote_speakers(evidence_of(text), text) == [("Carl Bialik", "Carl Bialik")]
+
+
+def test_labels_in_one_line_each_name_their_quote(evidence_of):
+    text = ('Jeb Bush and Hillary Clinton reject the term.\n\nClinton: "Our goal is not to '
+            'contain ISIS but to destroy it." Bush: "The mission is to destroy ISIS, not to '
+            'contain it."')
+    assert [m for m, _ in quote_speakers(evidence_of(text), text)] == ["Clinton", "Bush"]
+
+
+@pytest.mark.parametrize("text", [
+    "He told Hillary Clinton: “We are going to win this state and the next one.”",
+    "Here is the statement from Hillary Clinton: “We are going to win this state again.”",
+])
+def test_a_name_inside_a_clause_before_a_colon_is_no_label(evidence_of, text):
+    (mention, _), = quote_speakers(evidence_of(text), text)
+    assert mention != "Hillary Clinton"
+
+
+def test_a_dash_line_under_a_quote_set_apart_names_its_speaker(evidence_of):
+    text = ("Sanders voted for the law in the end.\n\n"
+            "“I will look into it. I don't know the status, but I will look into it.”\n\n"
+            "- Hillary Clinton.\n\nClinton has been looking into it a long time.")
+    assert quote_speakers(evidence_of(text), text) == [("Hillary Clinton", "Hillary Clinton")]
+
+
+def test_a_dash_line_needs_the_quote_to_end_its_line(evidence_of):
+    text = ("“We need three things from this council,” the mayor said at the meeting\n\n"
+            "- Jobs for the young, said one resident.")
+    (mention, _), = quote_speakers(evidence_of(text), text)
+    assert mention == "the mayor"
+
+
+def test_the_agent_of_a_passive_cue_is_the_speaker(evidence_of):
+    text = ("Rubio was asked by Fox Business moderator Gerard Baker whether his plan would risk "
+            "“adding another expensive entitlement program to the budget.”")
+    (mention, name), = quote_speakers(evidence_of(text), text)
+    assert name == "Gerard Baker" and "Rubio" not in mention
+
+
+def test_a_cue_after_the_quote_with_words_of_its_own_is_not_its_cue(evidence_of):
+    text = ("“I just think what Rubio has done is one of the worst things I have seen,” the "
+            "Senate minority leader said. “It shows a lack of character in my opinion.” Reid "
+            "said both Rubio and Cruz are “non-entities in the Senate.”")
+    got = quote_speakers(evidence_of(text), text)
+    assert [m for m, _ in got][:2] == ["the Senate minority leader"] * 2
+
+
+def test_a_cue_right_after_the_quote_is_its_cue(evidence_of):
+    text = "“Who knows what the voters will decide this year?” Clinton asked. The crowd cheered."
+    assert quote_speakers(evidence_of(text), text) == [("Clinton", "Clinton")]
+
+
+def test_a_pronoun_after_someone_new_who_greets_a_named_person_is_that_someone(evidence_of):
+    text = ("Jeremiah Mason sits at his desk in the library.\n\nAnother student walks in and "
+            "greets Mason. “What up! How are you doing today?” he says.")
+    assert quote_speakers(evidence_of(text), text) == [("he", "Another student")]
+
+
+def test_a_pronoun_after_a_subject_with_a_name_beside_it_is_that_person(evidence_of):
+    text = ("Her father, Brad, 39, worried that too many voters could not see the point of "
+            "choosing Gary Johnson. “People are afraid of wasting their votes,” he said.")
+    assert quote_speakers(evidence_of(text), text) == [("he", "Brad")]
+
+
+@pytest.mark.parametrize("text, meant", [
+    # the one asked answers
+    ("A reporter asked Bernie Sanders how he was feeling on caucus day. He replied: “The "
+     "bigger the turnout, the better I feel.”", "Bernie Sanders"),
+    # a definite title is someone named before
+    ("Bernie Sanders spoke in Ohio. The senator thanked Jane O'Meara for her work. “We will "
+     "win this state and the next one,” he said.", "Bernie Sanders"),
+    # "he" is not the woman of the subject
+    ("A woman confronted Donald Trump at the rally on Monday. “You will never be my "
+     "president,” he said.", "Donald Trump"),
+    # nor the woman named beside it
+    ("Bernie Sanders spoke in Michigan. His opponent, Hillary Clinton, won Georgia and "
+     "Virginia. He told the crowd that “the people who know me best” gave him a victory.",
+     "Bernie Sanders"),
+])
+def test_a_pronoun_keeps_the_named_person_otherwise(evidence_of, text, meant):
+    (_, name), = quote_speakers(evidence_of(text), text)
+    assert name == meant
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the parser hangs the name on a later word of its appositive
+    ('"What\'s shaping up is a battle for the ages," said David Brock, a Clinton confidant '
+     'who heads the pro-Clinton super PAC Correct the Record.', "David Brock"),
+    # any verb after a quotation closing on a comma
+    ('"Our political revolution has already forced a former senator to change her mind," '
+     'read the email.', "the email"),
+    ("“Editorial pages are full of nothing but the convention this week,” opined Cleveland's "
+     "Plain Dealer.", "Cleveland's Plain Dealer"),
+])
+def test_the_phrase_after_an_inverted_cue_is_the_speaker(evidence_of, text, speaker):
+    (mention, _), = quote_speakers(evidence_of(text), text)
+    assert mention == speaker
+
+
+def test_a_subject_right_after_a_question_goes_on_with_any_verb(evidence_of):
+    text = ("Kelly responded pointedly, with a smile: “Can happen when you are 45.” She is 45."
+            "\n\n“You know, it happens, right?” Trump went on, as if he did not hear her.")
+    assert [m for m, _ in quote_speakers(evidence_of(text), text)] == ["Kelly", "Trump"]

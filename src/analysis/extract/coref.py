@@ -14,18 +14,20 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .. import wordnet
 from ..lexicons import lexicon_set, load_lexicon
 from ..names import first_name_gender as _first_name_gender
-from .cues import quote_cues
-from .docindex import PROPN_ID, DocIndex
+from .cues import addressee_verbs, quote_cues
+from .docindex import PROPN_ID, DocIndex, lemma_key
 from .syntax import SUBJECT_DEPS
 
 #: The usual gender of a name's first word (:func:`analysis.names.first_name_gender`),
 #: remembered: the same names come back in every article.
 first_name_gender = lru_cache(maxsize=16384)(_first_name_gender)
+#: Determiners of a noun phrase that brings in someone new ("another student").
+INDEFINITE = frozenset({"a", "an", "another", "one"})
 #: Pronouns that name one person, and the gender each says that person has.
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
@@ -294,6 +296,56 @@ class Persons:
                 subject, subject_para = full, para
             named = named or full
         return subject or named
+
+    def actor_before(self, pronoun: Token) -> Token | None:
+        """The person a subject pronoun ("he", "she") stands for when the sentence before
+        makes someone new its subject and names people only as objects ("Another student
+        walks in and greets Mason. “What up!” he says": the student, not Mason): the head of
+        that subject, or of the name beside it ("Her father, Brad, 39, worried…"); else None.
+        "The senator said…" is most often someone named before, whom :meth:`person_before`
+        finds. Not after a verb that hands the word to the one addressed ("A reporter asked
+        Sanders… He replied": Sanders), nor when a person is named in between, nor when the
+        subject is plural or of the other gender ("A woman confronted Trump. … he said")."""
+        index, doc = self.index, self.index.doc
+        s0, _ = index.sentence_bounds(pronoun.i)
+        k = bisect_left(self.persons, (index.starts[s0],))
+        if k < len(self.persons) and self.persons[k][0] < pronoun.idx:
+            return None
+        j = s0 - 1  # the sentence before, over the quotation the pronoun's cue follows
+        while j >= 0 and (doc[j].is_space or index.quoted[j]):
+            j -= 1
+        if j < 0 or index.paragraph(index.starts[j]) < index.paragraph(pronoun.idx) - 1:
+            return None
+        p0, p1 = index.sentence_bounds(j)
+        lo, hi = bisect_left(self.persons, (index.starts[p0],)), k
+        if lo == hi or any(is_subject for *_, is_subject in self.persons[lo:hi]):
+            return None
+        root = j
+        for _ in range(64):  # up the heads to the root of that sentence
+            if index.heads[root] == root:
+                break
+            root = index.heads[root]
+        root = doc[root]
+        verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        if any(lemma_key(v.lemma_) in addressee_verbs() for v in verbs):
+            return None
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.tag_ != "NN" or subj.ent_type_ or index.quoted[subj.i] or \
+                not p0 <= subj.i < p1 or \
+                wordnet.classes(subj.lemma_.lower(), "noun")[:1] != ("person",):
+            return None
+        other = "male_nouns" if PRONOUN_GENDER[pronoun.lower_] == "female" else "female_nouns"
+        if subj.lemma_.lower() in lexicon_set(other):
+            return None
+        beside = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"),
+                      None)
+        if beside is not None:
+            name = self.person_in(beside.idx, beside.idx + len(beside.text))
+            if self.gender(name or "") not in (None, PRONOUN_GENDER[pronoun.lower_]):
+                return None  # "His opponent, Hillary Clinton, won… He told the crowd"
+            return beside
+        new = any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in subj.children)
+        return subj if new else None  # "the senator" is someone named before
 
     def people_before(self, char: int, n: int, window: int = 1500,
                       gender: str | None = None) -> list[str]:

@@ -36,7 +36,7 @@ from ..lexicons import lexicon_set, load_lexicon
 from .coref import (NOT_PERSON_ENTS, first_name_gender, ORG_WORDS, alone_in_entity, PERSON_PRONOUNS, POSSESSIVE, PRONOUN_GENDER, Persons,
                     strip_titles)
 from .docindex import PROPN_ID
-from .syntax import mention_span
+from .syntax import SUBJECT_DEPS, mention_span
 
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 SELF_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
@@ -94,6 +94,10 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     """
     low = tok.lower_
     if low in PERSON_PRONOUNS:
+        actor = persons.actor_before(tok) if low in ("he", "she") and \
+            tok.dep_ in SUBJECT_DEPS else None
+        if actor is not None:
+            return describe(actor, *mention_span(actor, fixed), persons, fixed, previous)
         name = persons.person_before(start, gender=PRONOUN_GENDER[low])
         return ("named", name) if name else ("unresolved", tok.text)
     if (low in RELATIVE or low in ("that", "which")) and tok.head.dep_ == "relcl":

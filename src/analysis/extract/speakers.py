@@ -1,18 +1,25 @@
 """Speakers of quotes: the subject of the cue verb next to a quotation, or its continuation.
 
 A transcript line's label ("\"PENCE: Well, look…", left out of the quotation by
-:func:`analysis.extract.quotes.pair_marks`) is its speaker. Otherwise, for each quote, in
-order, the first rule that finds a speaker wins:
+:func:`analysis.extract.quotes.pair_marks`) is its speaker, and so is a name standing as a
+label before a colon right before the quote ("Rep. Trey Gowdy (R-S.C.): “…”"). Otherwise,
+for each quote, in order, the first rule that finds a speaker wins:
 
 1. a cue verb in the quote's own sentence(s), outside any quotation ("according to" before
    lexicon verbs before other verbs, then verbs tied to the quote in the parse, then the
    main verb: "X said …, according to Y" is Y's account, as PolNeAR has it; lexicon
    verbs only for a quoted phrase of fewer than :data:`SHORT_QUOTE_WORDS` words): its
    subject ("Cotton claimed", "said Kirby", the name before an appositive), the subject of
-   the verb it hangs from ("..., saying “…”"), the object of "according to", or the noun
-   the parser made the object of an inverted cue ("“…,” added a South Carolina Democrat");
-2. a dash after the quote, on its line ("“…” — John Smith", "“…”\u00a0― John Smith");
-3. a cue right after the quote in the next sentence ("“Who knows?” Clinton asked.");
+   the verb it hangs from ("..., saying “…”"), the object of "according to", the agent of
+   a passive cue ("was asked by moderator Gerard Baker"), or the noun the parser made the
+   object of an inverted cue or hung elsewhere ("“…,” added a South Carolina Democrat",
+   "“…,” said David Brock, a Clinton confidant who heads…"; any verb in that place after a
+   quote closing on a comma, "?" or "!": "“…,” read the email");
+2. a dash after the quote, on its line ("“…” — John Smith", "“…”\u00a0― John Smith"), or
+   opening the line under a quote that ends its line ("“…”\n\n- Sanders.");
+3. a cue right after the quote in the next sentence ("“Who knows?” Clinton asked."; any
+   verb whose subject follows a quote closing on a comma, "?" or "!"), unless that cue
+   reports words of its own (a clause, a later quotation);
 4. a cue in the previous sentence of the same or the previous paragraph ("Cruz continued:");
 5. the speaker of the previous quote, when this one continues it (same or next paragraph);
 6. a cue in the next sentence of the same paragraph.
@@ -34,9 +41,17 @@ from .cues import addressee_verbs, quote_cues
 from .docindex import VERB_ID, DocIndex, lemma_key
 from .quotes import TRANSCRIPT_LABEL
 from .source_types import describe
-from .syntax import is_according, mention_span, subject_of
+from .syntax import is_according, mention_span, prep_objects, subject_of
 
 DASHES = ("—", "–", "-", "―")
+#: A label before a quote: a boundary (line start, dash, sentence end, closing mark), then
+#: up to eight words, the first and the last capitalised, a party in parentheses, a colon
+#: (the text up to the quote's opening mark).
+NAME_LABEL = re.compile(r"(?:^|(?<=[—–―-] )|(?<=[.!?”\"] ))(?P<name>[A-Z][\w.'’-]*\s+"
+                        r"(?:[\w.'’-]+\s+){0,6}[A-Z][\w.'’-]*|[A-Z][\w.'’-]*)"
+                        r"(?:\s*\([A-Z][\w.-]*\))?\s*:\s*\Z", re.MULTILINE)
+#: The end of a quotation's line and the dash opening the next line that is not blank.
+DASH_LINE = re.compile(r"[ .\t\u00a0]*\n\s*(?=[—–―-] ?[A-Z])")
 #: Farthest a fallback (non-lexicon) verb may be from the quote, in characters.
 NEAR = 40
 #: Most characters between a quote's end and an inverted cue verb ("“…,” added X").
@@ -44,6 +59,9 @@ INVERTED_GAP = 3
 #: Finite verb tags: an inverted cue is finite ("added X"), a participle is not
 #: ("…, referencing the number of…").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+#: The end of a quotation that closes on a comma, a question or an exclamation ("“…,”"):
+#: words someone said, whatever verb follows ("“…,” read the email", "“…,” opined X").
+SPEECH_CLOSE = re.compile(r"[,?!][”\"’']")
 #: Dependencies the parser gives a speaker it misreads as the object of an inverted cue.
 OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "npadvmod", "oprd"})
 #: Quotes of fewer words (a phrase taken over: "a separate “liquidating trust”") take their
@@ -123,36 +141,98 @@ def _cue_in(index: DocIndex, lo: int, hi: int, qs: int, qe: int,
         found.append((not lexical, not according, not tied, depth, abs(dist), i))
     for not_lexical, *_, i in sorted(found):
         subj = subject_of(index, doc[i])
-        if subj is None and not not_lexical:
+        if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == i:
+            subj = _speaking_agent(doc[i]) or subj
+        if subj is None and (not not_lexical or _speech_closed(index, qe)):
             subj = _inverted_object(index, doc[i], qe)
         if subj is not None:
             return doc[i], subj
     return None
 
 
+def _speaking_agent(verb: Token) -> Token | None:
+    """The agent of a passive cue, who does the speaking ("Rubio was asked by moderator
+    Gerard Baker whether…": Baker, not the one asked); None when it names no agent."""
+    return next(prep_objects(verb), None)
+
+
+def _speech_closed(index: DocIndex, qe: int) -> bool:
+    """The quotation ending at ``qe`` closes on a comma, a question or an exclamation."""
+    return SPEECH_CLOSE.match(index.text, max(0, qe - 2), qe) is not None
+
+
+def _any_verb_right_after(index: DocIndex, sentence: tuple[int, int], qs: int,
+                          qe: int) -> tuple[Token, Token] | None:
+    """The verb and subject of the sentence after a quotation closing on a comma, a question
+    or an exclamation, when that subject comes right after the closing mark, whatever the
+    verb ("“You know, it happens, right?” Trump went on"): the words of the one who goes on.
+    """
+    if not _speech_closed(index, qe):
+        return None
+    hit = _cue_in(index, *sentence, qs, qe, near_only=True)
+    if hit is None or not 0 <= index.starts[hit[1].left_edge.i] - qe <= INVERTED_GAP:
+        return None
+    return hit
+
+
+def _has_own_content(index: DocIndex, verb: Token, end: int) -> bool:
+    """The cue ``verb`` (in the sentence after a quote, up to token ``end``) reports words of
+    its own: a clause ("“…” Reid said both Rubio and Cruz are non-entities") or a quotation
+    after it in its sentence ("South Carolina, he said, was “where…”"), so it is not the
+    cue of the quote before it."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    return any(index.quoted[i] for i in range(verb.i + 1, end))
+
+
 def _inverted_object(index: DocIndex, verb: Token, qe: int) -> Token | None:
     """The speaker the parser took for an object of a finite cue verb right after the quote
-    ("“…,” added a South Carolina Democrat", "“…,” says Myra Gutin"): the noun after the
-    verb, unless the verb names its addressee there ("told reporters")."""
+    ("“…,” added a South Carolina Democrat", "“…,” says Myra Gutin"; a base form after a
+    comma closing the quotation: "“…,” read the email"): the noun after the verb, unless
+    the verb names its addressee there ("told reporters")."""
     gap = index.starts[verb.i] - qe
+    finite = verb.tag_ in FINITE_TAGS or (verb.tag_ == "VB" and _speech_closed(index, qe))
     if not 0 <= gap <= INVERTED_GAP or index.text[qe:qe + gap].strip(" ,\u00a0") \
-            or verb.tag_ not in FINITE_TAGS or lemma_key(verb.lemma_) in addressee_verbs():
+            or not finite or lemma_key(verb.lemma_) in addressee_verbs():
         return None
     for child in verb.rights:
         if child.dep_ in OBJECT_DEPS and not index.quoted[child.i] and \
                 child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "NUM"):
             return child
-    return None
+    return _phrase_after(index, verb)
+
+
+def _phrase_after(index: DocIndex, verb: Token) -> Token | None:
+    """The head of the noun phrase right after an inverted cue, where the parser hung it on
+    some later word ("“…,” said David Brock, a Clinton confidant who heads…", with "Brock"
+    read as the subject of "Correct"): its last noun or name before anything else."""
+    doc, head = index.doc, None
+    for i in range(verb.i + 1, min(len(doc), verb.i + 8)):
+        tok = doc[i]
+        if index.quoted[i] or tok.is_space:
+            break
+        if tok.pos_ in ("PROPN", "NOUN"):
+            head = tok
+        elif tok.pos_ == "PRON" and head is None and tok.dep_ != "poss":
+            return tok
+        elif not (head is None and tok.pos_ in ("DET", "ADJ", "NUM")) and tok.dep_ != "case":
+            break
+    return head
 
 
 def _dash_speaker(index: DocIndex, qe: int) -> Token | None:
     """The name after a dash that follows the quote ("“…” — Mary Jones", "“…”\u00a0― Jones"),
-    on the quote's line."""
+    on the quote's line, or opening the line after it when the quote ends its line (a
+    quotation set apart, its speaker on a line of its own: "“…”\n\n- Sanders.")."""
     tail = index.text[qe:qe + 8]
     stripped = tail.lstrip(" ,\u00a0\u2009\u202f")  # no-break and thin spaces too
+    start = qe
     if not stripped.startswith(DASHES):
-        return None
-    for i in index.tokens_in(qe, min(len(index.text), qe + 60)):
+        below = DASH_LINE.match(index.text, qe)
+        if below is None:
+            return None
+        start = below.end()
+    for i in index.tokens_in(start, min(len(index.text), start + 60)):
         tok = index.doc[i]
         if "\n" in tok.text:
             return None
@@ -202,6 +282,32 @@ def _next_sentence(index: DocIndex, s1: int, qs: int) -> tuple[int, int] | None:
     return s1, min(s2, index.paragraph_tokens(qs, qs)[1])
 
 
+def _name_label(index: DocIndex, qs: int) -> tuple[Token, tuple[int, int]] | None:
+    """A name followed by a colon right before the quote, that stands alone where it starts
+    (at the start of a line, after a dash, after a sentence or another quotation): "Rep.
+    Trey Gowdy (R-S.C.): “…”", "IOWA POLLS NOT WRONG - Mark Blumenthal: “…”", "Clinton:
+    “…” Bush: “…”" — a label naming who speaks, with the label's span. The label holds a
+    person's name and no verb ("He told Hillary Clinton:" is none)."""
+    text, doc = index.text, index.doc
+    pos = max(0, text.rfind("\n", 0, qs) + 1, qs - 80)
+    while (m := NAME_LABEL.search(text, pos, qs)) is not None:
+        pos = m.start("name") + 1  # the next try starts at a later boundary
+        toks = index.tokens_in(*m.span("name"))
+        if not len(toks) or index.quoted[toks.start] or \
+                any(doc[i].pos_ in ("VERB", "AUX") for i in toks):
+            continue
+        people = [i for i in toks if doc[i].ent_type_ == "PERSON"]
+        if not people:
+            continue
+        names = [i for i in toks if doc[i].ent_type_ == "PERSON" or doc[i].pos_ == "PROPN"]
+        root = next((i for i in names if index.heads[i] not in toks), names[-1])
+        start = m.start("name")
+        if any(doc[i].is_lower for i in toks):  # "Former secretary of state Hillary Clinton"
+            start = index.starts[people[0]]
+        return doc[root], (start, m.end("name"))
+    return None
+
+
 def transcript_label(index: DocIndex, qs: int) -> Token | None:
     """The speaker label of a transcript line whose quotation starts at ``qs`` ("\"PENCE:
     Well, look…": Pence), as :func:`analysis.extract.quotes.pair_marks` leaves it out of the
@@ -243,10 +349,15 @@ def find_speakers(index: DocIndex, persons: Persons, quotes: list[dict]) -> Spea
         cue, subj, rule = None, None, None
         short = len(index.text[qs:qe].split()) < SHORT_QUOTE_WORDS
         label = transcript_label(index, qs)
-        hit = None if label is not None else _cue_in(index, s0, s1, qs, qe, toks,
-                                                     lexical_only=short, by_depth=True)
+        named = _name_label(index, qs) if label is None else None
+        hit = None if label is not None or named else _cue_in(index, s0, s1, qs, qe, toks,
+                                                              lexical_only=short, by_depth=True)
         if label is not None:
             subj, rule = label, "speaker: transcript label"
+        elif named is not None:
+            subj, span = named
+            fixed[subj.i] = span
+            rule = "speaker: name before a colon"
         elif hit:
             (cue, subj), rule = hit, "speaker: subject of cue"
         if subj is None:
@@ -261,8 +372,9 @@ def find_speakers(index: DocIndex, persons: Persons, quotes: list[dict]) -> Spea
         para = index.paragraph(qs)
         next_sentence = _next_sentence(index, s1, qs)
         if subj is None and next_sentence:
-            hit = _cue_in(index, *next_sentence, qs, qe, lexical_only=True, near_only=True)
-            if hit:
+            hit = _cue_in(index, *next_sentence, qs, qe, lexical_only=True, near_only=True) \
+                or _any_verb_right_after(index, next_sentence, qs, qe)
+            if hit and not _has_own_content(index, hit[0], next_sentence[1]):
                 (cue, subj), rule = hit, "speaker: cue right after the quote"
         prev = _previous_sentence(index, s0)
         if subj is None and prev and index.paragraph(index.starts[prev[0]]) >= para - 1:
