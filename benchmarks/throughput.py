@@ -15,6 +15,9 @@ name order) are copied to a temporary folder, and each phase runs in a fresh Pyt
   measure each article's readability where they parse it;
 - ``score --jobs 1, warm``: the same with the cache just written (``--warm``).
 
+"Empty parse cache" means what a run on new articles finds: no parses, but the syllable
+table that every earlier run keeps beside them (made once before the timed runs).
+
 Times exclude loading the model in the timed process (bare and ``--jobs 1``) but include
 starting the workers of ``--jobs 2`` and up (each loads the model). Peak memory is the
 largest sum of the resident memory of the phase's process and its children, sampled every
@@ -230,6 +233,16 @@ def _run(cmd: list[str], env: dict, name: str, jobs: int, json_result: bool) -> 
     return result
 
 
+def empty_parse_cache(cache_dir: Path) -> None:
+    """``cache_dir`` as a run on new articles finds it: no parses, and the syllable table
+    that any earlier run kept (:mod:`analysis.readability`), made here once."""
+    shutil.rmtree(cache_dir / "parses", ignore_errors=True)
+    if not any(cache_dir.glob("syllables/*")):
+        subprocess.run([sys.executable, "-c", "from analysis.readability import syllable_table; "
+                        "syllable_table()"], check=True,
+                       env={**os.environ, "ANALYSIS_INTERIM_DIR": str(cache_dir)})
+
+
 def pick_files(root: Path, limit: int | None) -> list[Path]:
     """``.txt`` files under ``root``'s ``text`` folders (PolNeAR), else all of them."""
     files = sorted(p for p in root.rglob("*.txt") if p.parent.name == "text")
@@ -286,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
             cache_dir = Path(tmp) / f"interim-{r}"
             for name, jobs, label in plan:
                 if name == "score" and "warm" not in label:
-                    shutil.rmtree(cache_dir, ignore_errors=True)  # every cold run starts empty
+                    empty_parse_cache(cache_dir)  # every cold run starts without parses
                 env = {**os.environ, "ANALYSIS_INTERIM_DIR": str(cache_dir)}
                 res = run_phase(name, folder, batch, jobs, env)
                 print(f"  run {r + 1}: {label}: {res['seconds']:.1f} s, "
@@ -356,7 +369,7 @@ def whole_processes(folder: Path, args, batch: int, n_files: int, words: int) ->
                   [sys.executable, "-m", "analysis", "score", str(folder), "--jobs", str(j),
                    "--quiet", "--out", str(tmp / "scores.csv")]) for j in args.jobs]
         for label, jobs, cmd in runs:
-            shutil.rmtree(cache_dir, ignore_errors=True)
+            empty_parse_cache(cache_dir)
             env = {**os.environ, "ANALYSIS_INTERIM_DIR": str(cache_dir)}
             res = (run_phase("bare", folder, batch, 1, env) if cmd is None
                    else bare_pair(folder, batch, env) if cmd == "pair"
