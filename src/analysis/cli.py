@@ -479,19 +479,30 @@ def _format_warning(message, category, filename, lineno, line=None) -> str:
     return f"warning: {' '.join(str(message).split())}\n"
 
 
+#: Commands that analyse articles: they import the pipeline (spaCy, pandas) first thing.
+ANALYSING = frozenset({"evidence", "score", "compare", "highlight", "report", "evaluate"})
+
+
 def run() -> int:
-    """The process's entry (``python -m analysis``, ``news-sourcing``): :func:`main`, whose
-    exit status it returns, after :func:`gc.freeze`: what is still alive (the model, the
-    lexicons, the results) is freed by the exit, so the collector's last passes need not
-    walk it first (docs/performance.md)."""
-    status = main()
+    """The process's entry (``python -m analysis``, ``news-sourcing``): :func:`main` as the
+    process's own (``settle``), whose exit status it returns after :func:`gc.freeze`: what
+    is still alive (the model, the lexicons, the results) is freed by the exit, so the
+    collector's last passes need not walk it first (docs/performance.md)."""
+    status = main(settle=True)
     gc.freeze()
     return status
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point; returns the exit status."""
+def main(argv: list[str] | None = None, settle: bool = False) -> int:
+    """Entry point; returns the exit status. ``settle`` (a process of its own, not a caller's
+    interpreter): an analysing command imports the pipeline first and freezes what the
+    imports made out of the garbage collector, whose full passes would otherwise walk those
+    modules' objects again and again during the run."""
     args = build_parser().parse_args(argv)
+    if settle and args.command in ANALYSING:
+        from . import api, pipeline  # noqa: F401  (what the command imports anyway)
+
+        gc.freeze()
     warnings.simplefilter("default")
     warnings.formatwarning = _format_warning
     try:
