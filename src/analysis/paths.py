@@ -5,7 +5,8 @@ alike. Notebooks never type a path: they import these names.
 
 Layout (cookiecutter-data-science): ``data/raw`` holds the articles exactly as saved (never
 edited) and ``manifest.csv`` beside them; ``data/interim`` holds caches that can be deleted
-at any time (spaCy parses, text extracted from saved web pages); ``data/processed`` holds
+at any time (spaCy parses, text extracted from saved web pages and documents, the syllable
+table); ``data/processed`` holds
 each article's analysis (:mod:`analysis.store`); ``reports`` holds what ``make report``
 writes (scorecard, figures, executed notebooks). A cache file is written whole or not at
 all (:func:`write_atomic`).
