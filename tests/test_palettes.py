@@ -7,7 +7,8 @@ import itertools
 import numpy as np
 import pytest
 
-from analysis.palettes import EXTRA_GENRE_COLOURS, GENRE_COLOURS, SOURCE_COLOURS, SOURCE_STYLE
+from analysis.palettes import (BACKING_STYLE, EXTRA_GENRE_COLOURS, GENRE_COLOURS, SOURCE_COLOURS,
+                               SOURCE_STYLE)
 
 # Machado, Oliveira & Fernandes (2009), severity 1, on linear RGB.
 CVD = {
@@ -64,3 +65,20 @@ def test_the_old_palettes_would_fail():
 def test_anonymous_and_media_are_hatched_too():
     assert SOURCE_STYLE["anonymous"][1] and SOURCE_STYLE["media"][1]
     assert not SOURCE_STYLE["named"][1]
+
+
+def _luminance(colour: str) -> float:
+    from matplotlib.colors import to_rgb
+
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(colour)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def test_numbers_on_source_and_backing_cells_are_readable():
+    """The number written on a cell of fig10/fig11 has a WCAG contrast of at least 4.5."""
+    from analysis.figures.common import text_colour
+
+    assert (text_colour("#000000"), text_colour("#FFFFFF")) == ("white", "black")
+    for fill, _ in [*SOURCE_STYLE.values(), *BACKING_STYLE.values()]:
+        a, b = sorted([_luminance(fill), _luminance(text_colour(fill))])
+        assert (b + 0.05) / (a + 0.05) >= 4.5, fill

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+from matplotlib.colors import to_rgb
 import pandas as pd
 from matplotlib.patches import Patch
 
@@ -62,3 +63,11 @@ def colour_ticklabels(ax: plt.Axes, genres) -> None:
     """Colour the y tick labels by each article's genre."""
     for tick, g in zip(ax.get_yticklabels(), genres):
         tick.set_color(genre_colour(g))
+
+
+def text_colour(fill: str) -> str:
+    """Black or white, whichever reads better on ``fill``: white when the fill's relative
+    luminance (WCAG 2) is below 0.18, where white and black have equal contrast."""
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(fill)]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "white" if luminance < 0.18 else "black"

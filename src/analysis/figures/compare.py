@@ -18,7 +18,7 @@ from matplotlib.patches import Patch
 from ..labels import plural
 from ..compare.backing import HEDGED, UNSOURCED, rank
 from ..compare.reuse import first_published
-from .common import empty_panel, labelled, titled
+from .common import empty_panel, labelled, text_colour, titled
 from ..palettes import BACKING_STYLE, OTHER_STYLE
 from .save import genre_colour
 
@@ -115,9 +115,8 @@ def _cells(ax: plt.Axes, frame: pd.DataFrame, rows: list, columns: list[str], ro
         ax.add_patch(plt.Rectangle((x - 0.45, y - 0.45), 0.9, 0.9, facecolor=colour,
                                    hatch=hatch, edgecolor="#555555", linewidth=0.5))
         if text_key:
-            dark = colour in ("#000000", "#543005")
             ax.text(x, y, str(rec[text_key]), ha="center", va="center", fontsize=7,
-                    color="white" if dark else "black")
+                    color=text_colour(colour))
     ax.set_xlim(-0.6, len(columns) - 0.4)
     ax.set_ylim(len(rows) - 0.4, -0.6)
     ax.set_yticks(range(len(rows)))
