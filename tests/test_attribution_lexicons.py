@@ -9,7 +9,8 @@ from analysis.paths import LEXICON_DIR
 ATTRIBUTION_LEXICONS = ["cue_verbs", "cue_verbs_clausal", "cue_adjectives", "anonymous_sources",
                         "media_outlets", "media_nouns", "institution_nouns",
                         "spokesperson_nouns", "person_titles", "addressee_verbs", "work_nouns",
-                        "title_case_small_words", "female_nouns", "male_nouns"]
+                        "title_case_small_words", "female_nouns", "male_nouns", "months",
+                        "judging_verbs", "judging_participles"]
 
 
 @pytest.mark.parametrize("name", ATTRIBUTION_LEXICONS)
@@ -25,6 +26,15 @@ def test_gendered_nouns_are_of_one_gender_each():
     female, male = lexicon_set("female_nouns"), lexicon_set("male_nouns")
     assert {"woman", "mother", "wife"} <= female and {"man", "father", "husband"} <= male
     assert not female & male and not {"student", "person", "parent"} & (female | male)
+
+
+def test_months_hold_the_twelve_names_and_their_abbreviations():
+    from analysis.compare.text import MONTHS
+
+    names = [m for m in load_lexicon("months") if not m.endswith(".")]
+    assert names[0] == "january" and names[-1] == "december" and len(names) == 12
+    assert {"sept.", "dec."} <= lexicon_set("months")
+    assert MONTHS == set(names) - {"may"}  # the dates of compare: "may" is mostly the verb
 
 
 def test_cue_verbs_hold_speech_verbs_not_ordinary_ones():

@@ -14,6 +14,8 @@ from functools import cache, lru_cache
 
 import snowballstemmer
 
+from ..lexicons import lexicon_set
+
 MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
                        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
                        "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
@@ -34,8 +36,8 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate(
 NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
                      "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
                      "thousand": "1000", "million": "1000000", "billion": "1000000000"})
-MONTHS = frozenset("january february march april june july august september october "
-                   "november december".split())  # "may" is too often the verb
+#: The months' names (``months``) but "may", too often the verb.
+MONTHS = frozenset(m for m in lexicon_set("months") if m != "may" and not m.endswith("."))
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 

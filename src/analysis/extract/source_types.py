@@ -52,12 +52,10 @@ EMPTY_PRONOUNS = frozenset({"this", "that", "these", "those", "which", "what", "
 #: Types a pronoun for a thing ("it") can stand for.
 THING_TYPES = frozenset({"institutional", "media", "document"})
 AUTHOR_PREPS = frozenset({"by", "from"})
-#: Entity types of proper nouns that say when, never who ("a March poll"), and the months,
-#: which the tagger leaves untagged before a pollster's name ("a late July Reuters poll").
+#: Entity types of proper nouns that say when, never who ("a March poll"); the months
+#: (``months``) too, which the tagger leaves untagged before a pollster's name ("a late July
+#: Reuters poll").
 WHEN_ENTS = frozenset({"DATE", "TIME", "EVENT"})
-MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                    "september", "october", "november", "december", "jan.", "feb.", "mar.",
-                    "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."})
 #: Words of a government's name: its officials speaking unnamed are anonymous sources.
 GOVERNMENT = frozenset({"administration", "government", "white", "pentagon", "kremlin",
                         "department", "ministry", "agency", "embassy", "military", "army",
@@ -250,7 +248,7 @@ def document_author(tok: Token, persons: Persons) -> str | None:
 
 def _says_when(tok: Token) -> bool:
     """A proper noun of a date or a month ("a March poll"), which says when, not who."""
-    return tok.ent_type_ in WHEN_ENTS or tok.lower_ in MONTHS
+    return tok.ent_type_ in WHEN_ENTS or tok.lower_ in lexicon_set("months")
 
 
 def _names_someone(child: Token) -> bool:

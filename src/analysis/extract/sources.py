@@ -403,19 +403,15 @@ def judged(index: DocIndex, pred: Token, cons: str) -> bool:
         return False
     if cons == "be" and not pred.lower_.endswith(("ed", "en", "wn", "ght", "id", "nd")):
         return False
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in ("be", "have") and any(
-        a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts) for c in pred.children)
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in ("be", "have") and _infinitive(c)
+               for c in pred.children)
 
 
 @cache
 def _judging_participles() -> frozenset[int]:
     """Lemma keys of ``judging_verbs``, and of the participles the tagger may leave as their
-    own lemma when it reads them as adjectives ("determined", "found", "said")."""
-    forms = {"found", "said", "thought", "known", "seen", "shown", "proven", "understood",
-             "believed", "considered", "declared", "deemed", "determined", "estimated",
-             "expected", "judged", "presumed", "projected", "proved", "reported", "ruled",
-             "rumored", "rumoured", "suspected", "alleged"}
-    return lexicon_keys("judging_verbs") | frozenset(lemma_key(w) for w in forms)
+    own lemma when it reads them as adjectives (``judging_participles``: "determined")."""
+    return lexicon_keys("judging_verbs") | lexicon_keys("judging_participles")
 
 
 def describing_agent(index: DocIndex, pred: Token, cons: str) -> bool:
