@@ -441,6 +441,29 @@ def test_an_outlet_s_short_name_is_the_outlet_named_before(evidence_of):
     assert got[0][3] == got[1][3]
 
 
+def test_the_outlet_is_the_outlet_named_before(evidence_of):
+    got = sources(evidence_of("The Washington Post reported that the talks had stalled. The "
+                              "outlet noted that no date was set. Reuters said the envoy left. "
+                              "The news agency's editor declined to comment, the paper added."))
+    post, outlet, reuters, paper = got
+    assert outlet[1:] == ("media", "The Washington Post", post[3])
+    assert paper[1:] == ("media", "Reuters", reuters[3]) and reuters[3] != post[3]
+
+
+def test_an_outlet_noun_with_no_outlet_named_before_is_a_source_of_its_own(evidence_of):
+    got = sources(evidence_of("The newspaper reported that the talks had stalled. Officials "
+                              "said the envoy left."))
+    assert got[0][:3] == ("The newspaper", "media", "The newspaper")
+
+
+def test_the_representative_is_the_spokesperson_before(evidence_of):
+    got = sources(evidence_of("A Pentagon rep said the review was over. Senator Ann Ruiz said "
+                              "she was not told. The representative said the report would be "
+                              "published in May."))
+    rep, ruiz, again = got
+    assert again[1:] == rep[1:] and again[3] != ruiz[3]
+
+
 @pytest.mark.parametrize("text", [
     "In May the driver was found to be at fault.",
     "Two months later Ruiz was determined to be competent.",

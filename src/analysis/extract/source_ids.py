@@ -13,10 +13,14 @@ all the mentions of one source, so that the scorecard counts distinct sources:
   lawyers", "the spokesperson") whose head noun, and number when there is one, repeat an
   earlier mention's of the same type ("an officer", "three people familiar with the talks",
   "a Southwest spokesperson"; "the survey" after "a poll");
-- an outlet: its short name ("the Times" after "a Los Angeles Times investigation");
+- an outlet: its short name ("the Times" after "a Los Angeles Times investigation"), or a
+  definite common noun for an outlet (``outlet_anaphors``: "The Washington Post reported…
+  The outlet noted…"), which points back to the outlet last named and takes its name;
 - an organisation: its acronym ("ICRI" after "the International Coral Reef Initiative"), a
   spokesperson or representative standing for it ("a Southwest spokesperson" and
-  "Southwest"), a pronoun resolved to it ("it said", which carries its name);
+  "Southwest"), and a later definite spokesperson with no principal of their own ("the
+  representative" after "a National Security Council rep"), a pronoun resolved to it ("it
+  said", which carries its name);
 - representatives named after whom they speak for ("Love's lawyers", institutional): a
   later "the lawyers" is them, and takes their type and name.
 
@@ -81,6 +85,14 @@ def _head_lemma(tok: Token) -> str:
     return "poll" if lemma in lexicon_set("poll_nouns") else lemma
 
 
+def _outlet_name(name: str) -> bool:
+    """A media source's name names an outlet: a capitalised word after its first ("The
+    Washington Post", "a report by The New York Times" named "The New York Times"), not a
+    common noun ("The outlet")."""
+    return any(w[:1].isupper() for w in name.split()[1:]) or \
+        (len(name.split()) == 1 and name[:1].isupper())
+
+
 def _definite(tok: Token) -> bool:
     """The mention points back with a determiner alone: "the officer", "those lawyers"."""
     return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.lefts)
@@ -117,6 +129,10 @@ class _Clusters:
         self.acronyms: dict[tuple[str, str], str] = {}  # (type, acronym) -> id
         #: (type, head lemma) of a representative with a principal -> (id, type, name)
         self.speakers_for: dict[tuple[str, str], tuple[str, str, str]] = {}
+        #: the latest spokesperson with a principal, typed institutional: (id, type, name)
+        self.spokesperson: tuple[str, str, str] | None = None
+        #: the latest outlet named (a media source with a capitalised name): (id, type, name)
+        self.outlet: tuple[str, str, str] | None = None
 
     def new(self) -> str:
         self.ids.append(f"s{len(self.ids) + 1}")
@@ -158,6 +174,10 @@ class _Clusters:
                 ("institutional", tok.lemma_.lower()) in self.speakers_for:
             # "the lawyers" after "Love's lawyers": the same representatives
             return self.speakers_for[("institutional", tok.lemma_.lower())]
+        elif tok is not None and not principal and self._spokesperson_of(kind, tok):
+            return self._spokesperson_of(kind, tok)  # "the representative"
+        elif tok is not None and self._outlet_noun_of(kind, tok):
+            return self._outlet_noun_of(kind, tok)  # "the outlet"
         else:
             sid = self.new()
         if words:
@@ -166,6 +186,10 @@ class _Clusters:
             self.keys.setdefault((kind, phrase_words(principal)), sid)
         if head is not None and principal:
             self.speakers_for[(kind, tok.lemma_.lower())] = (sid, kind, name)
+            if kind == "institutional" and tok.lemma_.lower() in lexicon_set("spokesperson_nouns"):
+                self.spokesperson = (sid, kind, name)
+        if kind == "media" and _outlet_name(name or text):
+            self.outlet = (sid, kind, name or text)
         if head is not None and not principal:
             self.heads[head] = sid
             self.heads[head[:2] + (None,)] = sid  # "the people" points back to "three people"
@@ -186,6 +210,24 @@ class _Clusters:
                     known[i:i + n] == words for i in range(len(known) - n + 1)):
                 return sid
         return None
+
+    def _spokesperson_of(self, kind: str, tok: Token) -> tuple[str, str, str] | None:
+        """The spokesperson a definite spokesperson noun points back to ("the
+        representative" after "a National Security Council rep"): the one of the same word,
+        else the latest, if the mention is typed as one (institutional, or anonymous)."""
+        lemma = tok.lemma_.lower()
+        if kind not in ("institutional", "anonymous") or not _definite(tok) or \
+                tok.pos == PROPN_ID or lemma not in lexicon_set("spokesperson_nouns"):
+            return None
+        return self.speakers_for.get(("institutional", lemma)) or self.spokesperson
+
+    def _outlet_noun_of(self, kind: str, tok: Token) -> tuple[str, str, str] | None:
+        """The outlet a definite common noun for one points back to ("The outlet noted"
+        after "The Washington Post reported"): the latest outlet named."""
+        if kind != "media" or tok.pos == PROPN_ID or not _definite(tok) or \
+                tok.lemma_.lower() not in lexicon_set("outlet_anaphors"):
+            return None
+        return self.outlet
 
     def _acronym_of(self, kind: str, text: str) -> str | None:
         """The id of the organisation whose initials ``text`` is ("ICRI"), if any."""
