@@ -295,6 +295,15 @@ def test_speech_relayed_by_an_according_to_source_is_still_counted(evidence_of):
     assert ("Ron Pell", True) in got
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Senior officials refuted claims of a secret deal on Monday.", "Senior officials"),
+    ("Ann Ruiz, a former adviser, underscored the importance of the treaty.", "Ann Ruiz"),
+])
+def test_denying_and_stressing_are_attribution_without_a_clause(evidence_of, text, name):
+    got = [(r["name"], r["counted"]) for r in evidence_of(text) if r["kind"] == "source"]
+    assert got == [(name, True)]
+
+
 def test_a_source_that_also_says_something_is_counted_once(evidence_of):
     records = evidence_of("Governor Bill Lee signed the bill on Friday. "
                           "Lee said the law would protect children.")
