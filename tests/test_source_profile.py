@@ -465,6 +465,21 @@ def test_an_outlet_noun_with_no_outlet_named_before_is_a_source_of_its_own(evide
     assert got[0][:3] == ("The newspaper", "media", "The newspaper")
 
 
+def test_the_report_after_an_outlet_s_report_is_that_outlet(evidence_of):
+    got = sources(evidence_of("The talks stalled, according to a report by The New York Times. "
+                              "The envoy left early, according to the report."))
+    assert [g[1:] for g in got] == [("media", "The New York Times", got[0][3])] * 2
+
+
+def test_the_report_after_a_document_s_report_stays_that_document(evidence_of):
+    got = sources(evidence_of("The Washington Post reported that talks stalled. The bridge is "
+                              "unsafe, according to a report by the city auditor. Repairs were "
+                              "delayed, according to the report."))
+    post, audit, again = got
+    assert audit[1] == "document"
+    assert again[1] == "document" and again[3] == audit[3] != post[3]
+
+
 def test_the_representative_is_the_spokesperson_before(evidence_of):
     got = sources(evidence_of("A Pentagon rep said the review was over. Senator Ann Ruiz said "
                               "she was not told. The representative said the report would be "

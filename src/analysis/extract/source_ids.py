@@ -15,7 +15,9 @@ all the mentions of one source, so that the scorecard counts distinct sources:
   "a Southwest spokesperson"; "the survey" after "a poll");
 - an outlet: its short name ("the Times" after "a Los Angeles Times investigation"), or a
   definite common noun for an outlet (``outlet_anaphors``: "The Washington Post reported…
-  The outlet noted…"), which points back to the outlet last named and takes its name;
+  The outlet noted…"), which points back to the outlet last named and takes its name; and a
+  definite piece of an outlet's, which is that outlet's ("according to the report" after "a
+  report by The New York Times": media, not a document);
 - an organisation: its acronym ("ICRI" after "the International Coral Reef Initiative"), a
   spokesperson or representative standing for it ("a Southwest spokesperson" and
   "Southwest"), and a later definite spokesperson with no principal of their own ("the
@@ -24,7 +26,7 @@ all the mentions of one source, so that the scorecard counts distinct sources:
 - representatives named after whom they speak for ("Love's lawyers", institutional): a
   later "the lawyers" is them, and takes their type and name.
 
-Apart from that last case, sources of different types never share an id.
+Apart from that case and an outlet's piece, sources of different types never share an id.
 """
 from __future__ import annotations
 
@@ -85,6 +87,12 @@ def _head_lemma(tok: Token) -> str:
     return "poll" if lemma in lexicon_set("poll_nouns") else lemma
 
 
+def name_differs(name: str, text: str) -> bool:
+    """The record was given a name of its own, other than its words ("a report by the city
+    auditor" named "the city auditor")."""
+    return bool(name) and phrase_words(name) != phrase_words(text)
+
+
 def _outlet_name(name: str) -> bool:
     """A media source's name names an outlet: a capitalised word after its first ("The
     Washington Post", "a report by The New York Times" named "The New York Times"), not a
@@ -133,6 +141,8 @@ class _Clusters:
         self.spokesperson: tuple[str, str, str] | None = None
         #: the latest outlet named (a media source with a capitalised name): (id, type, name)
         self.outlet: tuple[str, str, str] | None = None
+        #: head lemma of an outlet's piece ("a report by The New York Times") -> (id, type, name)
+        self.pieces: dict[str, tuple[str, str, str]] = {}
 
     def new(self) -> str:
         self.ids.append(f"s{len(self.ids) + 1}")
@@ -178,6 +188,9 @@ class _Clusters:
             return self._spokesperson_of(kind, tok)  # "the representative"
         elif tok is not None and self._outlet_noun_of(kind, tok):
             return self._outlet_noun_of(kind, tok)  # "the outlet"
+        elif kind == "document" and tok is not None and not principal and _definite(tok) and \
+                not name_differs(name, text) and tok.lemma_.lower() in self.pieces:
+            return self.pieces[tok.lemma_.lower()]  # "the report" after "a Times report"
         else:
             sid = self.new()
         if words:
@@ -190,6 +203,8 @@ class _Clusters:
                 self.spokesperson = (sid, kind, name)
         if kind == "media" and _outlet_name(name or text):
             self.outlet = (sid, kind, name or text)
+            if tok is not None and tok.pos != PROPN_ID:
+                self.pieces[tok.lemma_.lower()] = self.outlet
         if head is not None and not principal:
             self.heads[head] = sid
             self.heads[head[:2] + (None,)] = sid  # "the people" points back to "three people"
