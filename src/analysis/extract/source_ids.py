@@ -87,7 +87,7 @@ def _head_lemma(tok: Token) -> str:
     return "poll" if lemma in lexicon_set("poll_nouns") else lemma
 
 
-def name_differs(name: str, text: str) -> bool:
+def _named_apart(name: str, text: str) -> bool:
     """The record was given a name of its own, other than its words ("a report by the city
     auditor" named "the city auditor")."""
     return bool(name) and phrase_words(name) != phrase_words(text)
@@ -189,7 +189,7 @@ class _Clusters:
         elif tok is not None and self._outlet_noun_of(kind, tok):
             return self._outlet_noun_of(kind, tok)  # "the outlet"
         elif kind == "document" and tok is not None and not principal and _definite(tok) and \
-                not name_differs(name, text) and tok.lemma_.lower() in self.pieces:
+                not _named_apart(name, text) and tok.lemma_.lower() in self.pieces:
             return self.pieces[tok.lemma_.lower()]  # "the report" after "a Times report"
         else:
             sid = self.new()
