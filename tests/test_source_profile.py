@@ -543,3 +543,94 @@ def test_polls_of_one_pollster_are_one_source_whatever_the_month(evidence_of):
                               "survey."))
     assert [(t, n) for _, t, n, _ in got][:2] == [("document", "Gallup")] * 2
     assert len({sid for *_, sid in got}) == 1
+
+
+# ------------------------------------------------------------------ round 7 (types)
+
+def test_a_quote_in_a_document_s_relative_clause_is_the_document_s_words(evidence_of):
+    records = evidence_of("The governor signed a bill into law that defines a school day as "
+                          "“six hours of instruction for every pupil in the state.”")
+    quote = next(r for r in records if r["kind"] == "quote")
+    assert quote["speaker"] == "a bill"
+    got = {r["text"]: (r["source_type"], r["counted"]) for r in records if r["kind"] == "source"}
+    assert got == {"that": ("document", True), "The governor": ("anonymous", False)}
+
+
+def test_an_email_s_clause_put_after_the_verb_s_phrases_is_the_email_s(evidence_of):
+    records = evidence_of("The visit triggered an email to the clerk from the court that "
+                          "stated judges “must not speak to reporters about open cases.”")
+    assert ("that", "document", "an email") in typed(records)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The city filed a lawsuit in federal court that accuses the company of fraud.",
+     ("that", "document", "a lawsuit")),
+    ("The agency sent a letter to the mayor describing the plan as a failure.",
+     ("a letter", "document", "a letter")),
+])
+def test_a_document_a_clause_credits_is_its_source_not_who_filed_it(evidence_of, text,
+                                                                     expected):
+    records = evidence_of(text)
+    assert expected in typed(records)
+    assert [r["counted"] for r in records if r["kind"] == "source" and
+            r["source_type"] == "document"] == [True]
+
+
+def test_a_suit_seeking_damages_states_nothing(evidence_of):
+    got = typed(evidence_of("The union filed a suit seeking damages from the city."))
+    assert all(t != "document" for _, t, _ in got)
+
+
+def test_a_document_a_speaker_cites_is_not_counted_twice(evidence_of):
+    records = evidence_of("Rep. Ana Ruiz cited a study that found rents rose by a third.")
+    got = {r["name"]: r["counted"] for r in records if r["kind"] == "source"}
+    assert got == {"Ana Ruiz": True}
+
+
+def test_a_document_a_group_issues_is_how_it_speaks_not_a_second_source(evidence_of):
+    records = evidence_of("The two families issued a statement vowing to keep fighting in "
+                          "court.")
+    docs = [r["counted"] for r in records if r["kind"] == "source" and
+            r["source_type"] == "document"]
+    assert docs == [False]
+
+
+def test_a_speaker_s_sentence_keeps_no_document_of_its_own(evidence_of):
+    got = typed(evidence_of("Mayor Ana Ruiz said the city filed a lawsuit that accuses the "
+                            "company of fraud."))
+    assert [t for _, t, _ in got] == ["named"]
+
+
+def test_the_complaint_is_the_lawsuit_named_before(evidence_of):
+    got = sources(evidence_of("The city filed a lawsuit that accuses the company of fraud. "
+                              "According to the complaint, the company hid its losses."))
+    assert [t for _, t, _, _ in got] == ["document", "document"]
+    assert len({sid for *_, sid in got}) == 1
+
+
+def test_a_plural_pronoun_never_stands_for_one_thing(evidence_of):
+    got = typed(evidence_of("The failure of the bills showed that the tide is turning, "
+                            "they argued."))
+    assert ("they", "unresolved", "they") in got
+
+
+def test_they_still_stands_for_an_organisation(evidence_of):
+    got = typed(evidence_of("Acme Corp. said on Monday that prices would rise. "
+                            "They said the rise would be small."))
+    assert got[-1] == ("They", "institutional", "Acme Corp.")
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The California Department of Education said the number of homeless students rose.",
+     "The California Department of Education"),
+    ("A spokesman for the Brennan Center for Justice said the law was popular.",
+     "A spokesman for the Brennan Center for Justice"),
+])
+def test_an_organisation_s_name_is_not_cut_at_of_or_for(evidence_of, text, mention):
+    assert mention in [m for m, _, _ in typed(evidence_of(text))]
+
+
+def test_a_speech_verb_with_a_clause_attributes_whatever_subject_it_borrows(evidence_of):
+    got = typed(evidence_of("Tom Baker packed his bags. He was neither arrested nor fined, "
+                            "and told reporters he had slept there for a week."))
+    assert ("He", "named", "Tom Baker") in got

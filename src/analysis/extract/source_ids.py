@@ -82,9 +82,12 @@ def _number(tok: Token) -> str | None:
 
 def _head_lemma(tok: Token) -> str:
     """The head noun as compared: its lemma, one word for the nouns of a poll
-    (``poll_nouns``: "the survey" after "a Reuters/Ipsos poll")."""
+    (``poll_nouns``: "the survey" after "a Reuters/Ipsos poll") and for those of a lawsuit
+    (``lawsuit_nouns``: "the complaint" after "a lawsuit")."""
     lemma = tok.lemma_.lower()
-    return "poll" if lemma in lexicon_set("poll_nouns") else lemma
+    if lemma in lexicon_set("poll_nouns"):
+        return "poll"
+    return "lawsuit" if lemma in lexicon_set("lawsuit_nouns") else lemma
 
 
 def _named_apart(name: str, text: str) -> bool:

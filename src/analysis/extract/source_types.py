@@ -26,7 +26,7 @@ The word lists it reads are ``person_titles``, ``spokesperson_nouns``, ``media_n
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from spacy.tokens import Token
@@ -36,7 +36,7 @@ from ..lexicons import lexicon_set, load_lexicon
 from .coref import (NOT_PERSON_ENTS, first_name_gender, ORG_WORDS, alone_in_entity, PERSON_PRONOUNS, POSSESSIVE, PRONOUN_GENDER, Persons,
                     strip_titles)
 from .docindex import PROPN_ID
-from .syntax import SUBJECT_DEPS, mention_span
+from .syntax import SUBJECT_DEPS, antecedent, mention_span
 
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 SELF_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
@@ -83,29 +83,36 @@ def _media_outlets() -> tuple[str, ...]:
 
 def describe(tok: Token, start: int, end: int, persons: Persons,
              fixed: Mapping[int, tuple[int, int]] | None = None,
-             previous: list[dict] | None = None) -> tuple[str, str]:
+             previous: list[dict] | None = None,
+             previous_heads: Sequence[Token] | None = None) -> tuple[str, str]:
     """``(source_type, name)`` of the mention headed by ``tok`` spanning ``[start, end)``.
 
     Pronouns resolve to the person (or group) meant; ``fixed`` holds the mention spans a
     rule set (:func:`analysis.extract.syntax.mention_span`); ``previous`` are the source
-    records found so far, in text order.
+    records found so far, in text order, and ``previous_heads`` their head tokens (a
+    plural pronoun never stands for one thing: :func:`one_thing`).
     """
     low = tok.lower_
     if low in PERSON_PRONOUNS:
         actor = persons.actor_before(tok) if low in ("he", "she") and \
             tok.dep_ in SUBJECT_DEPS else None
         if actor is not None:
-            return describe(actor, *mention_span(actor, fixed), persons, fixed, previous)
+            return describe(actor, *mention_span(actor, fixed), persons, fixed, previous,
+                            previous_heads)
         name = persons.person_before(start, gender=PRONOUN_GENDER[low])
         return ("named", name) if name else ("unresolved", tok.text)
     if (low in RELATIVE or low in ("that", "which")) and tok.head.dep_ == "relcl":
-        ante = tok.head.head
+        ante = antecedent(tok)
         a_start, a_end = mention_span(ante, fixed)
-        return describe(ante, a_start, a_end, persons, fixed, previous)
+        return describe(ante, a_start, a_end, persons, fixed, previous, previous_heads)
     if low in GROUP_PRONOUNS or low in THING_PRONOUNS:
         wanted = THING_TYPES if low in THING_PRONOUNS else set(SOURCE_TYPES) - {"named", "unresolved"}
-        for rec in reversed(previous or []):
-            if rec["source_type"] in wanted and rec["start"] < start:
+        previous = previous or []
+        for k in range(len(previous) - 1, -1, -1):
+            rec = previous[k]
+            if rec["source_type"] in wanted and rec["start"] < start and not (
+                    low in GROUP_PRONOUNS and previous_heads and
+                    one_thing(previous_heads[k], rec["source_type"])):
                 return rec["source_type"], rec["name"]
         return "unresolved", tok.text
     if (low in SELF_PRONOUNS or low in RELATIVE or low in EMPTY_PRONOUNS) and \
@@ -185,6 +192,20 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             return "named", persons.full_name(phrase)
         return "institutional", phrase
     return "anonymous", phrase
+
+
+#: WordNet classes of a noun's commonest sense that name someone ("staff", "the crowd").
+SOMEONE = frozenset({"person", "group"})
+
+
+def one_thing(head: Token, source_type: str) -> bool:
+    """The unnamed source headed by ``head`` is one thing, which "they" cannot stand for: a
+    singular common noun of a document or of no person or group ("a new study", "the
+    failure … showed"), unlike an organisation ("the utility … they said") or people."""
+    if source_type not in ("anonymous", "document") or head.pos_ != "NOUN" or head.tag_ != "NN":
+        return False
+    found = wordnet.classes(head.lemma_.lower(), "noun")
+    return source_type == "document" or bool(found) and found[0] not in SOMEONE
 
 
 def misread_name(tok: Token) -> bool:

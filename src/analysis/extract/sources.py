@@ -64,8 +64,9 @@ from .cues import addressee_verbs, attribution_cues, plain_speech, quote_cues, t
 from .docindex import PROPN_ID, VERB_ID, DocIndex, lemma_key, lexicon_keys
 from .source_ids import assign_source_ids
 from .source_types import GROUP_PRONOUNS, RELATIVE, SELF_PRONOUNS, describe
-from .speakers import FINITE_TAGS, OBJECT_DEPS, Speakers
-from .syntax import (CLAUSE_DEPS, SUBJECT_DEPS, according_objects, direct_subject, is_according,
+from .speakers import FINITE_TAGS, OBJECT_DEPS, Speakers, document_quoted
+from .syntax import (CLAUSE_DEPS, SUBJECT_DEPS, according_objects, antecedent, direct_subject,
+                     document_clause, document_noun, extraposed_from, is_according,
                      mention_span, prep_objects, subject_of, takes_clause)
 
 AUX_ID, NOUN_ID, PRON_ID = POS_IDS["AUX"], POS_IDS["NOUN"], POS_IDS["PRON"]
@@ -442,14 +443,75 @@ def learned_agent(feats: list[str], table: dict[str, float] | None = None) -> bo
 
 
 def ruled_sources(index: DocIndex, speakers: Speakers):
-    """``(mention, rule, cue)`` of the sources no table decides: quote speakers (found by
-    :func:`analysis.extract.speakers.find_speakers`) and "according to" objects."""
+    """``(mention, rule, cue, only acting)`` of the sources no table decides: quote speakers
+    (found by :func:`analysis.extract.speakers.find_speakers`), "according to" objects,
+    inverted subjects and documents a clause credits (:func:`document_clauses`; "only
+    acting" when the document is a speaker's medium, :func:`_issued_by_speaker`)."""
     for subj, cue in speakers.heads:
-        yield subj, "speaker of a quote", cue or None
+        yield subj, "speaker of a quote", cue or None, False
     for obj in _according(index):
-        yield obj, "according to", "according to"
+        yield obj, "according to", "according to", False
     for subj, verb in inverted_subjects(index):
-        yield subj, f"inverted subject of {verb.lemma_.lower()}", verb.text
+        yield subj, f"inverted subject of {verb.lemma_.lower()}", verb.text, False
+    for doc_tok, verb, document in document_clauses(index):
+        yield doc_tok, f"{DOCUMENT_CLAUSE}{verb.lemma_.lower()}", verb.text, \
+            _issued_by_speaker(index, document)
+
+
+def document_clauses(index: DocIndex):
+    """``(mention, verb, document)`` of each document a clause of its own attributes
+    something to: the relative pronoun of a cue verb's relative clause describing a document
+    ("filed a lawsuit *that accuses* the airline of…", "an email from the department *that
+    stated*…"), which :func:`~analysis.extract.source_types.describe` resolves to the
+    document, and a document a cue verb's participle describes ("sent a letter *describing*
+    the plan as…"). The person who filed, sent or signed it acted; the document says it.
+    Outside quotations; the cue verbs are those of :func:`attribution_cues`."""
+    doc, cues = index.doc, attribution_cues()
+    for i, lemma in enumerate(index.lemma):
+        if lemma not in cues or index.pos[i] != VERB_ID or index.quoted[i]:
+            continue
+        verb = doc[i]
+        if not _states(index, verb):
+            continue
+        subj = document_clause(verb)
+        if subj is not None and not index.quoted[subj.i]:
+            yield subj, verb, antecedent(subj)
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < i:
+            described = extraposed_from(verb.head)
+            if document_noun(described) and not index.quoted[described.i]:
+                yield described, verb, described
+
+
+#: WordNet classes of the commonest sense of a verb by which a document states something
+#: ("accuse", "describe", "confirm", "show"), not one of an act ("seek", "attempt").
+STATING_VERB_CLASSES = frozenset({"communication", "cognition", "perception"})
+
+
+def _states(index: DocIndex, verb: Token) -> bool:
+    """The cue verb ``verb`` states something: no act of ``action_verbs``, and a clause of
+    its own ("a study that found 66% … report…") or a commonest WordNet sense of
+    :data:`STATING_VERB_CLASSES` ("a lawsuit that accuses…"; not "a suit seeking damages",
+    "tweets attempting to…")."""
+    if index.lemma[verb.i] in lexicon_keys("action_verbs"):
+        return False
+    if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return True
+    found = wordnet.classes(verb.lemma_.lower(), "verb")
+    return bool(found) and found[0] in STATING_VERB_CLASSES
+
+
+def _issued_by_speaker(index: DocIndex, document: Token) -> bool:
+    """The document is the object of a verb of speaking, citing or publishing whose subject
+    is named ("She cited a study that found…", "the landowners issued a statement
+    vowing…", "researchers published a study confirming…"): that subject is the source the
+    article relies on, the document how it speaks, so the scorecard does not count the
+    document a second time. A document filed, sent or signed (an act: "Parker filed a
+    lawsuit that accuses…") is the source itself."""
+    verb = document.head
+    if document.dep_ != "dobj" or verb.pos != VERB_ID or subject_of(index, verb) is None:
+        return False
+    return index.lemma[verb.i] in quote_cues() and \
+        index.lemma[verb.i] not in lexicon_keys("action_verbs")
 
 
 def scored_candidates(index: DocIndex):
@@ -573,13 +635,18 @@ def find_sources(index: DocIndex, persons: Persons, speakers: Speakers,
     (:meth:`DocIndex.with_quotes`, :meth:`DocIndex.with_mention_spans`).
     """
     threshold = table_threshold() if threshold is None else threshold
-    found = [(*r, False) for r in ruled_sources(index, speakers)]
+    found = list(ruled_sources(index, speakers))
     for mention, pred, cons, feats in scored_candidates(index):
         p = probability(feats)
         if p >= threshold and learned_agent(feats):
             found.append((mention, f"{CONSTRUCTION_RULES[cons]} {pred.lemma_.lower()} "
                           f"(learned, p={p:.2f})", pred.text,
                           not relied_on(index, mention, pred, cons, feats)))
+        elif cons == "lent" and says_clause(index, pred) and learned_agent(feats):
+            found.append((mention, f"{CONSTRUCTION_RULES[cons]} {pred.lemma_.lower()} "
+                          "(speech verb with a clause)", pred.text,
+                          not relied_on(index, mention, pred, cons, feats)))
+    found = _documents_where_no_one_speaks(index, found)
     credited = {index.sentence_bounds(tok.i)[0] for tok, *_ in found}
     found += [(poll, "poll cited", prep.text, False) for poll, prep in polls_cited(index)
               if index.sentence_bounds(poll.i)[0] not in credited]
@@ -594,10 +661,14 @@ def find_sources(index: DocIndex, persons: Persons, speakers: Speakers,
     heads = []
     acts = []
     for start, end, tok, rule, cue, act in outermost(spans):
-        source_type, name = describe(tok, start, end, persons, index.mention_spans, records)
+        source_type, name = describe(tok, start, end, persons, index.mention_spans, records,
+                                     heads)
         records.append({"kind": "source", "start": start, "end": end, "source_type": source_type,
                         "name": name, "cue": cue, "rule": rule})
-        heads.append(tok)
+        # a relative pronoun is compared as the noun it stands for ("a lawsuit that
+        # accuses…", then "the complaint")
+        heads.append(antecedent(tok) if tok.lower_ in RELATIVE_SUBJECTS and
+                     tok.head.dep_ == "relcl" else tok)
         acts.append(act)
     assign_source_ids(records, heads, index.text)
     relied = {r["source_id"] for r, act, tok in zip(records, acts, heads)
@@ -605,6 +676,20 @@ def find_sources(index: DocIndex, persons: Persons, speakers: Speakers,
     for rec in records:
         rec["counted"] = rec["source_id"] in relied and rec["source_type"] != "unresolved"
     return records
+
+
+DOCUMENT_CLAUSE = "document clause of "
+
+
+def _documents_where_no_one_speaks(index: DocIndex, found: list[tuple]) -> list[tuple]:
+    """``found`` without the documents of :func:`document_clauses` whose sentence holds
+    another source that says something (not only acting): "Ruiz said the city filed a
+    lawsuit that accuses…" relies on Ruiz; "Parker filed a lawsuit that accuses…", where
+    Parker only acts, relies on the lawsuit."""
+    speaking = {index.sentence_bounds(tok.i)[0] for tok, rule, _, act in found
+                if not act and not rule.startswith(DOCUMENT_CLAUSE)}
+    return [r for r in found if not (r[1].startswith(DOCUMENT_CLAUSE) and
+                                     index.sentence_bounds(r[0].i)[0] in speaking)]
 
 
 #: Prepositions before a poll whose figures the sentence reports ("in a poll", "across four
@@ -667,6 +752,16 @@ def relied_on(index: DocIndex, mention: Token, pred: Token, cons: str, feats: li
                     for c in pred.children):
         return False
     return True
+
+
+def says_clause(index: DocIndex, pred: Token) -> bool:
+    """``pred`` is a plain speech verb (``plain_speech_verbs``: say, tell, write…) with a
+    clause of its own, not negated: an attribution whatever the table learned of the
+    subject it borrows ("He was neither detained nor cited, and *told* Gazetteer he had
+    spoken to…", where the passive before it makes the learned probability low)."""
+    return pred.pos == VERB_ID and index.lemma[pred.i] in plain_speech() and any(
+        c.dep_ == "ccomp" and not _infinitive(c) for c in pred.children) and not any(
+        c.dep_ == "neg" for c in pred.children)
 
 
 def _infinitive(tok: Token) -> bool:
@@ -747,8 +842,11 @@ TIME_MARKS = frozenset({"when", "whenever", "after", "before", "since", "until",
 
 def statement_quoted(index: DocIndex, i: int) -> bool:
     """A quotation of :data:`STATEMENT_WORDS` words or more overlaps the sentence of token
-    ``i``: someone's words, not a word or a name in quotation marks."""
+    ``i``: someone's words, not a word or a name in quotation marks; not the words of a
+    document a relative clause describes ("signed a bill that defines sex as “…”": the
+    bill's words, :func:`~analysis.extract.speakers.document_quoted`)."""
     return any(len(index.text[start:end].split()) >= STATEMENT_WORDS
+               and document_quoted(index, start, end) is None
                for start, end in index.quotes_near(i))
 
 

@@ -41,7 +41,7 @@ from .cues import addressee_verbs, quote_cues
 from .docindex import VERB_ID, DocIndex, lemma_key
 from .quotes import TRANSCRIPT_LABEL
 from .source_types import describe
-from .syntax import is_according, mention_span, prep_objects, subject_of
+from .syntax import document_clause, is_according, mention_span, prep_objects, subject_of
 
 DASHES = ("—", "–", "-", "―")
 #: A label before a quote: a boundary (line start, dash, sentence end, closing mark), then
@@ -82,6 +82,30 @@ class Speakers(NamedTuple):
     quotes: list[dict]
     heads: list[tuple[Token, str | None]]
     mention_spans: Mapping[int, tuple[int, int]]
+
+
+def document_quoted(index: DocIndex, start: int, end: int) -> tuple[Token, Token] | None:
+    """``(verb, relative pronoun)`` of the relative clause describing a document that the
+    quotation ``[start, end)`` is the content of ("a bill into law that *defines* sex as
+    “…”", "an email … that *stated* judges “…”"): a word of the quotation hangs, at most
+    four heads up outside it, from that clause's verb; else None. The quotation is the
+    document's words, not those of the person who signed or sent it."""
+    toks = index.tokens_in(start, end)
+    heads, doc = index.heads, index.doc
+    for i in toks:
+        h = heads[i]
+        if h in toks:
+            continue
+        for _ in range(4):
+            if index.quoted[h]:
+                break
+            subj = document_clause(doc[h])
+            if subj is not None:
+                return doc[h], subj
+            if heads[h] == h:
+                break
+            h = heads[h]
+    return None
 
 
 def _depth(index: DocIndex, i: int) -> int:
@@ -360,6 +384,9 @@ def find_speakers(index: DocIndex, persons: Persons, quotes: list[dict]) -> Spea
             rule = "speaker: name before a colon"
         elif hit:
             (cue, subj), rule = hit, "speaker: subject of cue"
+            in_document = document_quoted(index, qs, qe)
+            if in_document is not None and in_document[1].i != subj.i:
+                (cue, subj), rule = in_document, "speaker: document of its clause"
         if subj is None:
             fronted = _fronted_cue(index, qs)
             if fronted is not None:

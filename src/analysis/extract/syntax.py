@@ -77,6 +77,8 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
     for child in tok.rights:
         if child.dep_ in ("compound", "flat", "nummod") and child.i == right + 1:
             right = child.i
+        elif child.dep_ == "prep" and _inside_organisation_name(tok, child):
+            right = child.right_edge.i  # "the state's Department of Highway Safety"
         elif (child.dep_ == "prep" and child.right_edge.i - i <= 8 and (
                 (child.lower_ == "of" and tok.lower_ in lexicon_set("quantifiers"))
                 or (child.lower_ in ("for", "of", "at", "from", "with") and tok.pos != PROPN_ID
@@ -88,6 +90,18 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
             break
     last = doc[right]
     return doc[left].idx, last.idx + len(last.text)
+
+
+def _inside_organisation_name(tok: Token, prep: Token) -> bool:
+    """The "of"/"for" phrase ``prep`` of a proper noun is part of the organisation's name the
+    parser tagged ("the Department *of Highway Safety and Motor Vehicles*", "the Center *for
+    Justice*"): the head and every word of the phrase lie in one ORG entity."""
+    if prep.lower_ not in ("of", "for") or tok.pos != PROPN_ID or tok.ent_type_ != "ORG" \
+            or prep.right_edge.i - tok.i > 8:
+        return False
+    doc = tok.doc
+    return all(doc[j].ent_iob_ == "I" and doc[j].ent_type_ == "ORG"
+               for j in range(tok.i + 1, prep.right_edge.i + 1))
 
 
 def _closing_mark(words: str) -> int:
@@ -110,6 +124,53 @@ def _clause(tok: Token) -> bool:
         return False
     deps = {c.dep_ for c in tok.children}
     return bool(deps & SUBJECT_DEPS) or "aux" in deps or ("cc" in deps and "conj" not in deps)
+
+
+#: Relative pronouns that can stand for a thing ("a bill *that* defines…").
+RELATIVE_THINGS = frozenset({"that", "which"})
+
+
+def document_noun(tok: Token) -> bool:
+    """``tok`` heads a common noun of ``document_nouns`` ("a bill", "the lawsuit", "an
+    email"), not a name."""
+    return tok.pos != PROPN_ID and tok.ent_type_ != "PERSON" and (
+        tok.lemma_.lower() in lexicon_set("document_nouns")
+        or tok.lower_ in lexicon_set("document_nouns"))
+
+
+def antecedent(tok: Token) -> Token:
+    """The noun the relative pronoun ``tok`` stands for: the noun its clause hangs from, or
+    for "that"/"which" the document that noun stands after (:func:`extraposed_from`:
+    "signed a bill into law *that* defines…", "triggered an email to Peyton from the
+    Justice Department *that* stated…": the bill, the email)."""
+    ante = tok.head.head
+    return extraposed_from(ante) if tok.lower_ in RELATIVE_THINGS else ante
+
+
+def extraposed_from(noun: Token) -> Token:
+    """The document a clause hung on ``noun`` describes when the clause was put after the
+    verb's phrases: ``noun`` is no person and the object of a preposition of a verb whose
+    direct object, before it, is a document ("sent a letter to the commission *describing*
+    the plan as…": the letter); else ``noun``."""
+    if noun.dep_ != "pobj" or noun.ent_type_ == "PERSON" or \
+            noun.head.dep_ not in ("prep", "dative"):
+        return noun
+    verb = noun.head.head
+    if verb.pos != VERB_ID:
+        return noun
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < noun.i), None)
+    return obj if obj is not None and document_noun(obj) else noun
+
+
+def document_clause(tok: Token) -> Token | None:
+    """The relative pronoun subject of ``tok`` when ``tok`` is a relative clause's verb
+    describing a document ("a lawsuit *that accuses*…", "a bill … that *defines* sex as
+    “…”"): what the clause says is the document's; else None."""
+    if tok.dep_ != "relcl":
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in RELATIVE_THINGS),
+                None)
+    return subj if subj is not None and document_noun(antecedent(subj)) else None
 
 
 def takes_clause(tok: Token) -> bool:
