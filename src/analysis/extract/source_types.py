@@ -33,8 +33,8 @@ from spacy.tokens import Token
 
 from .. import wordnet
 from ..lexicons import lexicon_set, load_lexicon
-from .coref import (NOT_PERSON_ENTS, first_name_gender, ORG_WORDS, alone_in_entity, PERSON_PRONOUNS, POSSESSIVE, PRONOUN_GENDER, Persons,
-                    strip_titles)
+from .coref import (NOT_PERSON_ENTS, ORG_WORDS, PERSON_PRONOUNS, POSSESSIVE, PRONOUN_GENDER,
+                    Persons, alone_in_entity, first_name_gender, strip_titles)
 from .docindex import PROPN_ID
 from .syntax import SUBJECT_DEPS, antecedent, mention_span
 

@@ -443,18 +443,23 @@ def learned_agent(feats: list[str], table: dict[str, float] | None = None) -> bo
 
 
 def ruled_sources(index: DocIndex, speakers: Speakers):
-    """``(mention, rule, cue, only acting)`` of the sources no table decides: quote speakers
-    (found by :func:`analysis.extract.speakers.find_speakers`), "according to" objects,
-    inverted subjects and documents a clause credits (:func:`document_clauses`; "only
-    acting" when the document is a speaker's medium, :func:`_issued_by_speaker`)."""
+    """``(mention, rule, cue)`` of the sources no table decides: quote speakers (found by
+    :func:`analysis.extract.speakers.find_speakers`), "according to" objects and inverted
+    subjects."""
     for subj, cue in speakers.heads:
-        yield subj, "speaker of a quote", cue or None, False
+        yield subj, "speaker of a quote", cue or None
     for obj in _according(index):
-        yield obj, "according to", "according to", False
+        yield obj, "according to", "according to"
     for subj, verb in inverted_subjects(index):
-        yield subj, f"inverted subject of {verb.lemma_.lower()}", verb.text, False
+        yield subj, f"inverted subject of {verb.lemma_.lower()}", verb.text
+
+
+def document_sources(index: DocIndex):
+    """``(mention, rule, cue, only acting)`` of the documents a clause credits
+    (:func:`document_clauses`), "only acting" when the document is a speaker's medium
+    (:func:`_issued_by_speaker`)."""
     for doc_tok, verb, document in document_clauses(index):
-        yield doc_tok, f"{DOCUMENT_CLAUSE}{verb.lemma_.lower()}", verb.text, \
+        yield doc_tok, f"document clause of {verb.lemma_.lower()}", verb.text, \
             _issued_by_speaker(index, document)
 
 
@@ -627,26 +632,29 @@ def outermost(spans: Iterable[tuple]) -> list[tuple]:
 def find_sources(index: DocIndex, persons: Persons, speakers: Speakers,
                  threshold: float | None = None) -> list[dict]:
     """Source records: one each time information is attributed to someone (quote speakers,
-    "according to" objects, and learned candidates from probability ``threshold``, default
-    the table's, :func:`table_threshold`), typed and named by
+    "according to" objects, documents a clause credits where no one else in the sentence
+    speaks, and learned candidates from probability ``threshold``, default the table's,
+    :func:`table_threshold`), typed and named by
     :func:`analysis.extract.source_types.describe`.
 
     ``index`` is masked by the quotations and knows the speakers' fixed mention spans
     (:meth:`DocIndex.with_quotes`, :meth:`DocIndex.with_mention_spans`).
     """
     threshold = table_threshold() if threshold is None else threshold
-    found = list(ruled_sources(index, speakers))
+    ruled = [(*r, False) for r in ruled_sources(index, speakers)]
+    learned = []
     for mention, pred, cons, feats in scored_candidates(index):
         p = probability(feats)
         if p >= threshold and learned_agent(feats):
-            found.append((mention, f"{CONSTRUCTION_RULES[cons]} {pred.lemma_.lower()} "
-                          f"(learned, p={p:.2f})", pred.text,
-                          not relied_on(index, mention, pred, cons, feats)))
+            learned.append((mention, f"{CONSTRUCTION_RULES[cons]} {pred.lemma_.lower()} "
+                            f"(learned, p={p:.2f})", pred.text,
+                            not relied_on(index, mention, pred, cons, feats)))
         elif cons == "lent" and says_clause(index, pred) and learned_agent(feats):
-            found.append((mention, f"{CONSTRUCTION_RULES[cons]} {pred.lemma_.lower()} "
-                          "(speech verb with a clause)", pred.text,
-                          not relied_on(index, mention, pred, cons, feats)))
-    found = _documents_where_no_one_speaks(index, found)
+            learned.append((mention, f"{CONSTRUCTION_RULES[cons]} {pred.lemma_.lower()} "
+                            "(speech verb with a clause)", pred.text,
+                            not relied_on(index, mention, pred, cons, feats)))
+    documents = _where_no_one_speaks(index, document_sources(index), ruled + learned)
+    found = ruled + documents + learned
     credited = {index.sentence_bounds(tok.i)[0] for tok, *_ in found}
     found += [(poll, "poll cited", prep.text, False) for poll, prep in polls_cited(index)
               if index.sentence_bounds(poll.i)[0] not in credited]
@@ -678,18 +686,14 @@ def find_sources(index: DocIndex, persons: Persons, speakers: Speakers,
     return records
 
 
-DOCUMENT_CLAUSE = "document clause of "
-
-
-def _documents_where_no_one_speaks(index: DocIndex, found: list[tuple]) -> list[tuple]:
-    """``found`` without the documents of :func:`document_clauses` whose sentence holds
-    another source that says something (not only acting): "Ruiz said the city filed a
-    lawsuit that accuses…" relies on Ruiz; "Parker filed a lawsuit that accuses…", where
-    Parker only acts, relies on the lawsuit."""
-    speaking = {index.sentence_bounds(tok.i)[0] for tok, rule, _, act in found
-                if not act and not rule.startswith(DOCUMENT_CLAUSE)}
-    return [r for r in found if not (r[1].startswith(DOCUMENT_CLAUSE) and
-                                     index.sentence_bounds(r[0].i)[0] in speaking)]
+def _where_no_one_speaks(index: DocIndex, documents: Iterable[tuple],
+                        others: list[tuple]) -> list[tuple]:
+    """The ``documents`` (of :func:`document_sources`) whose sentence holds none of the
+    ``others`` that says something (not only acting): "Ruiz said the city filed a lawsuit
+    that accuses…" relies on Ruiz; "Parker filed a lawsuit that accuses…", where Parker only
+    acts, relies on the lawsuit."""
+    speaking = {index.sentence_bounds(tok.i)[0] for tok, _, _, act in others if not act}
+    return [d for d in documents if index.sentence_bounds(d[0].i)[0] not in speaking]
 
 
 #: Prepositions before a poll whose figures the sentence reports ("in a poll", "across four
