@@ -556,6 +556,13 @@ def test_a_quote_in_a_document_s_relative_clause_is_the_document_s_words(evidenc
     assert got == {"that": ("document", True), "The governor": ("anonymous", False)}
 
 
+def test_a_quote_an_act_of_the_clause_takes_is_no_words_of_the_document(evidence_of):
+    records = evidence_of("Mr Ruiz wants leaders to back policies that will attempt to tackle "
+                          "some of the “deep and lasting problems of the regional economy.”")
+    quote = next(r for r in records if r["kind"] == "quote")
+    assert quote["speaker"] != "policies"
+
+
 def test_an_email_s_clause_put_after_the_verb_s_phrases_is_the_email_s(evidence_of):
     records = evidence_of("The visit triggered an email to the clerk from the court that "
                           "stated judges “must not speak to reporters about open cases.”")

@@ -88,10 +88,12 @@ def document_quoted(index: DocIndex, start: int, end: int) -> tuple[Token, Token
     """``(verb, relative pronoun)`` of the relative clause describing a document that the
     quotation ``[start, end)`` is the content of ("a bill into law that *defines* sex as
     “…”", "an email … that *stated* judges “…”"): a word of the quotation hangs, at most
-    four heads up outside it, from that clause's verb; else None. The quotation is the
-    document's words, not those of the person who signed or sent it."""
+    four heads up outside it and through no other verb, from that clause's verb; else None.
+    The quotation is the document's words, not those of the person who signed or sent it.
+    Not through another verb: in "policies that will attempt to *tackle* “…”" the quoted
+    words are what the policies are to tackle, no words of theirs."""
     toks = index.tokens_in(start, end)
-    heads, doc = index.heads, index.doc
+    heads, doc, pos = index.heads, index.doc, index.pos
     for i in toks:
         h = heads[i]
         if h in toks:
@@ -102,7 +104,7 @@ def document_quoted(index: DocIndex, start: int, end: int) -> tuple[Token, Token
             subj = document_clause(doc[h])
             if subj is not None:
                 return doc[h], subj
-            if heads[h] == h:
+            if heads[h] == h or pos[h] == VERB_ID:
                 break
             h = heads[h]
     return None
