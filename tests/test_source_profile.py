@@ -545,6 +545,16 @@ def test_polls_of_one_pollster_are_one_source_whatever_the_month(evidence_of):
     assert len({sid for *_, sid in got}) == 1
 
 
+@pytest.mark.parametrize("place", ["airport", "museum", "club"])
+def test_a_place_that_speaks_is_an_institution(evidence_of, place):
+    got = typed(evidence_of(f"Two flights were delayed by the storm, the {place} said."))
+    assert got == [(f"the {place}", "institutional", f"the {place}")]
+
+
+def test_a_place_that_acts_is_no_source(evidence_of):
+    assert typed(evidence_of("The museum plans to open a new wing next spring.")) == []
+
+
 # ------------------------------------------------------------------ round 7 (types)
 
 def test_a_quote_in_a_document_s_relative_clause_is_the_document_s_words(evidence_of):

@@ -430,16 +430,29 @@ def describing_agent(index: DocIndex, pred: Token, cons: str) -> bool:
 def learned_agent(feats: list[str], table: dict[str, float] | None = None) -> bool:
     """A common noun that names no known kind of person, group, institution or document,
     nor a person in WordNet (:data:`AGENT_CLASSES`), nor a group, message or study stating a
-    clause (:data:`STATING_CLASSES`), is a source only when the table (default: the shipped
-    one) learned that its head can be one (its ``h=`` weight is at least :data:`HEAD_MIN`):
-    "the report concluded", not "this offer highlights"."""
+    clause (:data:`STATING_CLASSES`), nor a noun the article uses for an organisation
+    (``organisation_nouns``: "the airport", "the club") saying a clause with a plain speech
+    verb, is a source only when the table (default: the shipped one) learned that its head
+    can be one (its ``h=`` weight is at least :data:`HEAD_MIN`): "the report concluded", not
+    "this offer highlights"."""
     if UNKNOWN_KINDS.isdisjoint(feats) or not AGENT_CLASSES.isdisjoint(feats):
         return True
-    if not STATING_CLASSES.isdisjoint(feats) and any(f.startswith("clause:") for f in feats):
+    clause = any(f.startswith("clause:") for f in feats)
+    if not STATING_CLASSES.isdisjoint(feats) and clause:
         return True
-    table = weights() if table is None else table
     head = next((f for f in feats if f.startswith("h=")), None)
+    if head is not None and clause and head[2:] in lexicon_set("organisation_nouns") and \
+            _plain_speech_feature(feats):
+        return True  # "…, the airport said": a place that speaks as an organisation
+    table = weights() if table is None else table
     return head is not None and table.get(head, -1.0) >= HEAD_MIN
+
+
+def _plain_speech_feature(feats: list[str]) -> bool:
+    """The candidate's predicate (its ``v=`` feature) is a plain speech verb
+    (``plain_speech_verbs``: say, tell, write…)."""
+    verb = next((f for f in feats if f.startswith("v=")), None)
+    return verb is not None and verb.rsplit(":", 1)[-1] in lexicon_set("plain_speech_verbs")
 
 
 def ruled_sources(index: DocIndex, speakers: Speakers):
