@@ -43,6 +43,19 @@ def test_cue_verbs_hold_speech_verbs_not_ordinary_ones():
     assert not {"go", "make", "be", "have", "win"} & verbs
 
 
+@pytest.mark.parametrize("name", ["cue_verbs", "cue_verbs_clausal", "quote_cue_verbs",
+                                  "action_verbs", "plain_speech_verbs"])
+def test_every_ize_verb_has_its_british_spelling(name):
+    verbs = lexicon_set(name)
+    assert {v[:-3] + "ise" for v in verbs if v.endswith("ize")} <= verbs
+
+
+def test_a_british_spelling_introduces_a_quote(evidence_of):
+    records = evidence_of("The singer apologised “on behalf of my whole country” last week.")
+    quote = next(r for r in records if r["kind"] == "quote")
+    assert quote["speaker"] == "The singer"
+
+
 def test_clausal_verbs_are_thought_verbs_apart_from_speech_verbs():
     clausal = lexicon_set("cue_verbs_clausal")
     assert {"think", "believe", "want", "know"} <= clausal
