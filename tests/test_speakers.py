@@ -279,6 +279,13 @@ def test_the_agent_of_a_passive_cue_is_the_speaker(evidence_of):
     assert name == "Gerard Baker" and "Rubio" not in mention
 
 
+def test_the_subject_of_a_passive_thought_verb_is_no_speaker(evidence_of):
+    text = ("Inspector Ann Ruiz said the gunman was seen carrying a weapon “similar to a sub "
+            "machine gun” towards the house.")
+    (mention, name), = quote_speakers(evidence_of(text), text)
+    assert name == "Ann Ruiz"
+
+
 def test_a_cue_after_the_quote_with_words_of_its_own_is_not_its_cue(evidence_of):
     text = ("“I just think what Rubio has done is one of the worst things I have seen,” the "
             "Senate minority leader said. “It shows a lack of character in my opinion.” Reid "

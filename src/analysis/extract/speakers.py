@@ -37,7 +37,7 @@ from spacy.tokens import Token
 
 from ..lexicons import lemma_candidates
 from .coref import Persons
-from .cues import addressee_verbs, quote_cues
+from .cues import addressee_verbs, quote_cues, thought_only
 from .docindex import VERB_ID, DocIndex, lemma_key
 from .quotes import TRANSCRIPT_LABEL
 from .source_types import describe
@@ -168,7 +168,10 @@ def _cue_in(index: DocIndex, lo: int, hi: int, qs: int, qe: int,
     for not_lexical, *_, i in sorted(found):
         subj = subject_of(index, doc[i])
         if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == i:
-            subj = _speaking_agent(doc[i]) or subj
+            agent = _speaking_agent(doc[i])
+            if agent is None and index.lemma[i] in thought_only():
+                continue  # "the suspect was seen carrying…": no one's thought, no speaker
+            subj = agent or subj
         if subj is None and (not not_lexical or _speech_closed(index, qe)):
             subj = _inverted_object(index, doc[i], qe)
         if subj is not None:
