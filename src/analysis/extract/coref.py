@@ -144,18 +144,33 @@ class Persons:
         self.speaking: set[int] = set()
         #: words that name an organisation in this article (see :func:`organisation_words`)
         self.organisations: frozenset[str] = frozenset()
+        #: start offsets of the person mentions inside quoted words
+        self.quoted_starts: frozenset[int] = frozenset()
+        #: token index -> entity text, for the tokens of PERSON entities that name an
+        #: organisation or a thing (:func:`misread_name`)
+        self.misread: dict[int, str] = {}
         self._index_persons()
 
     def _index_persons(self) -> None:
-        tags = entity_tags(self.index.doc)
-        tagged = [ent for ent in self.index.doc.ents if ent.label_ == "PERSON"
-                  and not misread_place(ent, tags)]
-        tagged = with_nicknames(self.index.doc, tagged)
+        doc = self.index.doc
+        all_ents = doc.ents
+        tags, whole = entity_tags(all_ents), entity_text_tags(all_ents, self.text)
+        people = [ent for ent in all_ents if ent.label_ == "PERSON"]
+        misread = [ent for ent in people if misread_name(ent, whole, self.text)]
+        wrong = {ent.start for ent in misread}
+        tagged = [ent for ent in people
+                  if ent.start not in wrong and not misread_place(ent, tags)]
+        nobody = placed_words(tagged)
+        if nobody:
+            tagged = [ent for ent in tagged
+                      if ent.end - ent.start > 1 or ent[0].lower_ not in nobody]
+        tagged = with_surnames(doc, with_nicknames(doc, tagged))
         ents = sorted(tagged + untagged_names(self.index.doc, tagged, self.propn),
                       key=lambda e: e.start)
         person_starts = [ent.start for ent in ents]
         votes: dict[str, float] = {}  # name as written, titles off -> gender evidence
         full_names: dict[str, dict[str, int]] = {}  # surname -> {full name: times named}
+        honoured: set[str] = set()  # one-word names after an honorific ("Mr Lee"), lower-cased
         for ent in ents:
             name, role = strip_role(strip_titles(NICKNAME.sub(" ", ent.text)))
             if not name or not name[0].isalpha():
@@ -179,12 +194,21 @@ class Persons:
             for title in {opening[0] if len(opening) > 1 else "", before[-1] if before else ""}:
                 if title in _one_word_titles():
                     self.roles.setdefault(title, []).append((ent.start_char, name))
+            if len(parts) == 1 and ((before and before[-1] in titles()) or
+                                    (len(opening) > 1 and opening[0] in titles())):
+                honoured.add(parts[0].lower())
         self._set_genders(votes)
         for last, names in full_names.items():
             self.surnames[last] = self._surname_holder(last, names, votes)
+        self.surnames.update(surname_first(honoured, full_names))
         for title, people in self.roles.items():
             self.roles[title] = [(start, self.full_name(name)) for start, name in people]
         self._add_surname_mentions(ents)
+        self.misread = {i: ent.text for ent in misread if ent[-1].lower_ not in self.surnames
+                        for i in range(ent.start, ent.end)}  # "Zorvex" after "Peter Zorvex"
+        starts, quoted = self.index.starts, self.index.quoted
+        self.quoted_starts = frozenset(start for start, *_ in self.persons
+                                       if quoted[bisect_left(starts, start)])
         self.organisations = organisation_words(self.index.doc, self.propn)
         self.speaking = self._speaking()
 
@@ -276,13 +300,35 @@ class Persons:
         who said something in the paragraph of the last subject named (the subject of a cue
         verb: "Campa said her son Sergio will start school, but she…" is Campa), else that
         last subject, else the last person named; with ``gender`` ("female", "male"), one
-        the article does not give the other gender."""
+        the article does not give the other gender.
+
+        Outside a quotation, the people named only inside quoted words come last: "In his
+        story he “bumped into Donald Trump”, he said" is the storyteller named before."""
         k = bisect_left(self.persons, (char,))
+        if self.quoted_starts and not self._quoted_at(char):
+            found = self._person_before(char, k, window, gender, self.quoted_starts)
+            if found is not None:
+                return found
+        return self._person_before(char, k, window, gender, frozenset())
+
+    def _quoted_at(self, char: int) -> bool:
+        """The word at ``char`` stands inside a quotation."""
+        toks = self.index.tokens_in(char, char + 1)
+        return bool(len(toks)) and bool(self.index.quoted[toks.start])
+
+    def _person_before(self, char: int, k: int, window: int, gender: str | None,
+                       skip: frozenset[int]) -> str | None:
+        """:meth:`person_before` among the last six person mentions before the ``k``-th,
+        leaving out those starting at an offset of ``skip``."""
         subject = named = None
         subject_para = None
-        for j in range(k - 1, max(-1, k - 7), -1):
+        seen = 0
+        for j in range(k - 1, -1, -1):
             start, _, name, is_subject = self.persons[j]
-            if char - start > window:
+            if start in skip:
+                continue
+            seen += 1
+            if char - start > window or seen > 6:
                 break
             if gender and self.gender(name) not in (None, gender):
                 continue
@@ -351,11 +397,22 @@ class Persons:
                       gender: str | None = None) -> list[str]:
         """The last ``n`` different people named before ``char`` (within ``window`` chars),
         most recent first, with ``gender`` none the article gives the other gender; fewer
-        when fewer are named."""
+        when fewer are named. Outside a quotation, people named only inside quoted words
+        count when no one else is named (as in :meth:`person_before`)."""
         k = bisect_left(self.persons, (char,))
+        if self.quoted_starts and not self._quoted_at(char):
+            found = self._people_before(char, k, n, window, gender, self.quoted_starts)
+            if found:
+                return found
+        return self._people_before(char, k, n, window, gender, frozenset())
+
+    def _people_before(self, char: int, k: int, n: int, window: int, gender: str | None,
+                       skip: frozenset[int]) -> list[str]:
         out: list[str] = []
         for j in range(k - 1, -1, -1):
             start, _, name, _ = self.persons[j]
+            if start in skip:
+                continue
             if char - start > window or len(out) == n:
                 break
             if gender and self.gender(name) not in (None, gender):
@@ -394,6 +451,18 @@ class Persons:
             return self.persons[k][1]
         return char
 
+    def described(self, words: list[str], char: int) -> str | None:
+        """The person a definite description stands for ("the general secretary of the
+        union", after "STUC general secretary Grahame Smith"): the one person given before
+        ``char`` a title that ends with the description's head noun (the last of ``words``,
+        lower-cased) and holds its modifiers (the words before); None when no one or more
+        than one person was."""
+        head, mods = words[-1], set(words[:-1])
+        people = {name for title, given in self.roles.items()
+                  if title.rsplit(" ", 1)[-1] == head and mods <= set(title.split())
+                  for start, name in given if start < char}
+        return next(iter(people)) if len(people) == 1 else None
+
     def role_holder(self, title: str, char: int) -> str | None:
         """The person the article last gave ``title`` before ``char`` ("President Biden"),
         when it gave that title to one person only so far."""
@@ -401,6 +470,25 @@ class Persons:
         if people and len(set(people)) == 1:
             return people[-1]
         return None
+
+
+def surname_first(honoured: Iterable[str],
+                  full_names: dict[str, dict[str, int]]) -> dict[str, str]:
+    """The full names that one-word names after an honorific stand for when the article
+    writes the surname first ("Science Minister Lee Ju-ho", then "Mr Lee"): each word of
+    ``honoured`` (lower-cased) that opens exactly one full name of the article and ends
+    none. ``full_names``: surname -> {full name: times named}, as
+    :class:`Persons` gathers them."""
+    opening: dict[str, set[str]] = {}
+    for names in full_names.values():
+        for name in names:
+            opening.setdefault(name.split()[0].lower(), set()).add(name)
+    out = {}
+    for word in honoured:
+        names = opening.get(word, set())
+        if word not in full_names and len(names) == 1:
+            out[word] = next(iter(names))
+    return out
 
 
 def _is_name_word(tok) -> bool:
@@ -436,6 +524,22 @@ def with_nicknames(doc, tagged: list[Span]) -> list[Span]:
                     last += 1
                 out.append(doc[ent.start:last + 1])
                 continue
+        out.append(ent)
+    return out
+
+
+def with_surnames(doc, tagged: list[Span]) -> list[Span]:
+    """The person entities, each that ends on a first name alone ("Prof Jonah", a title
+    and a known first name) run on to the capitalised proper noun right after it that the
+    parser left untagged ("Prof Jonah Choiniere", cut where the parse broke)."""
+    out = []
+    for ent in tagged:
+        i = ent.end
+        if i < len(doc) and not doc[i].ent_type_ and _is_name_word(doc[i]) and \
+                doc[i - 1].whitespace_ and \
+                len(strip_titles(ent.text).split()) == 1 and known_first_name(ent[-1].text):
+            out.append(doc[ent.start:i + 1])
+            continue
         out.append(ent)
     return out
 
@@ -477,32 +581,50 @@ def strip_role(name: str) -> tuple[str, str]:
     ("City Attorney Barbara Parker" -> "Barbara Parker", "city attorney"; "Superintendent
     Imee Almazan" -> "Imee Almazan"): the longest run of leading words that ends with a
     word WordNet calls a person first ("attorney", "superintendent", "judge") or a title of
-    ``person_titles.txt``, holds no known first name and leaves a word of the name."""
+    ``person_titles.txt``, holds no known first name and leaves a word of the name.
+
+    WordNet files famous people under "person" too ("Lee", "Kelly", "Terry", "Grahame"), so
+    a word that is no title is cut only when it leaves a first name and a surname, not
+    opening on an initial: "Kelly Ayotte", "Lee Ju-ho" and "Lee C. Bollinger" keep their
+    first word."""
     words = name.split()
     cut = 0
     for k in range(len(words) - 1):
         if first_name_gender(" ".join(words[k:k + 2])):
             break
         word = words[k].lower().strip(".,")
-        if wordnet.classes(word, "noun")[:1] == ("person",) or word in titles() or \
-                words[k].lower() in titles():
+        if word in titles() or words[k].lower() in titles() or (
+                wordnet.classes(word, "noun")[:1] == ("person",) and len(words) - k > 2
+                and not INITIAL.fullmatch(words[k + 1])):
             cut = k + 1
     return " ".join(words[cut:]), " ".join(w.lower().strip(".,") for w in words[:cut])
 
 
+#: A middle or first initial ("C.", "W"): the word before it is a first name.
+INITIAL = re.compile(r"[A-Z]\.?")
+
+
+#: Dependencies of the words of a job title written before a name, and of the modifiers
+#: of a description's head ("STUC general secretary", "the general secretary").
+TITLE_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
 def role_before(ent: Span) -> str:
     """The job words written right before a name, in its noun phrase ("City Attorney
-    Barbara Parker": "city attorney"), lower-cased; "" when there are none."""
+    Barbara Parker": "city attorney"; "STUC general secretary Grahame Smith": "stuc general
+    secretary"), lower-cased: the word right before the name, a noun WordNet calls a person
+    first, and the modifiers before it; "" when there are none."""
     doc = ent.doc
-    i = ent.start
-    words = []
-    while i > 0 and doc[i - 1].dep_ == "compound" and doc[i - 1].head.i in range(i, ent.end) \
-            and doc[i - 1].text[:1].isupper() and doc[i - 1].ent_type_ != "PERSON":
-        i -= 1
-        words.insert(0, doc[i].lower_)
-    if not words or not wordnet.classes(words[-1], "noun")[:1] == ("person",):
+    j = ent.start - 1
+    if j < 0 or doc[j].dep_ != "compound" or doc[j].head.i not in range(ent.start, ent.end) \
+            or doc[j].ent_type_ == "PERSON" or doc[j].pos_ not in ("NOUN", "PROPN") or \
+            wordnet.classes(doc[j].lower_, "noun")[:1] != ("person",):
         return ""
-    return " ".join(words)
+    i = j
+    while i > 0 and doc[i - 1].dep_ in TITLE_DEPS and doc[i - 1].head.i in range(i, j + 1) \
+            and doc[i - 1].ent_type_ != "PERSON" and doc[i - 1].is_alpha:
+        i -= 1
+    return " ".join(t.lower_ for t in doc[i:j + 1])
 
 
 def organisation_words(doc, propn: list[int]) -> frozenset[str]:
@@ -519,14 +641,98 @@ def organisation_words(doc, propn: list[int]) -> frozenset[str]:
     return frozenset(out)
 
 
-def entity_tags(doc) -> dict[str, list[int]]:
-    """For each lower-cased last word of an entity: how often the article tags it a person,
-    and how often a place or an organisation."""
+def entity_tags(ents: Iterable[Span]) -> dict[str, list[int]]:
+    """For each lower-cased last word of an entity of ``ents`` (an article's): how often the
+    article tags it a person, and how often a place or an organisation."""
     tags: dict[str, list[int]] = {}
-    for e in doc.ents:
+    for e in ents:
         if e.label_ in ("PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"):
             tags.setdefault(e[-1].lower_, [0, 0])[e.label_ != "PERSON"] += 1
     return tags
+
+
+def entity_text_tags(ents: Iterable[Span], text: str) -> dict[str, list[int]]:
+    """For each lower-cased text of an entity of ``ents`` (of the article ``text``) of two
+    words or more: how often the article tags it a person, and how often a place or an
+    organisation."""
+    tags: dict[str, list[int]] = {}
+    for e in ents:
+        if e.end - e.start > 1 and e.label_ in ("PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"):
+            key = text[e.start_char:e.end_char].lower()
+            tags.setdefault(key, [0, 0])[e.label_ != "PERSON"] += 1
+    return tags
+
+
+def misread_name(ent: Span, whole: dict[str, list[int]], text: str) -> bool:
+    """A PERSON entity that is no person's name: one with a digit ("KSLV-1"), or one that no
+    known first name opens and whose whole text the article tags a place or an
+    organisation elsewhere more often, or as often when it ends with a common noun that
+    WordNet does not call a person first ("Publisher Hodder Education is reprinting…",
+    then "Hodder Education apologised", tagged an organisation; "Pat Caddell" tagged once
+    each way stays a person). ``whole`` from :func:`entity_text_tags`, ``text`` the
+    article's."""
+    text = text[ent.start_char:ent.end_char]
+    if DIGIT.search(text):
+        return True
+    if len(ent) < 2:
+        return False
+    person, other = whole.get(text.lower(), (0, 0))
+    if not other or first_name_gender(text):
+        return False
+    if other != person:
+        return other > person
+    last = wordnet.classes(ent[-1].lower_, "noun")
+    return bool(last) and last[0] != "person"
+
+
+DIGIT = re.compile(r"\d")
+#: Prepositions whose object is a place or a medium ("in Devon", "on Twitter"), as often as
+#: a person ("pressure on Clinton").
+PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "across", "via", "throughout", "near",
+                                "inside", "outside", "into"})
+#: WordNet classes of a noun whose modifier names a place or a thing (the Jungle camp).
+THING_CLASSES = frozenset({"artifact", "location"})
+
+
+def _placed(tok: Token) -> bool:
+    """The word stands where a place, a platform or a thing's name stands: right after or
+    the object of one of :data:`PLACE_PREPOSITIONS`, or the modifier of a noun WordNet calls a thing or a place
+    ("the Jungle camp")."""
+    head = tok.head
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in PLACE_PREPOSITIONS:
+        return True  # "on Twitter", however the parser hangs the word
+    if tok.dep_ == "pobj":
+        return head.lower_ in PLACE_PREPOSITIONS
+    return tok.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and \
+        wordnet.classes(head.lemma_.lower(), "noun")[:1] in {(c,) for c in THING_CLASSES}
+
+
+def known_first_name(word: str) -> bool:
+    """The word is a first name of ``first_names.tsv`` ("Hillary", "Bernie")."""
+    return first_name_gender(word + " " + word) is not None
+
+
+def placed_words(tagged: list[Span]) -> frozenset[str]:
+    """Lower-cased words the parser tagged a person alone that name no one: nothing in the
+    article says a person (no full name ends with the word, it is no known first name, no
+    title or honorific stands before it) and every mention stands where a place or a
+    platform does ("wrote on Twitter", "a school in Devon", "the Jungle camp"), so "She"
+    after them is no county."""
+    surnames = {e[-1].lower_ for e in tagged if e.end - e.start > 1}
+    alone: dict[str, list[Token]] = {}
+    for e in tagged:
+        if e.end - e.start == 1:
+            alone.setdefault(e[0].lower_, []).append(e[0])
+    out = set()
+    for word, toks in alone.items():
+        if word in surnames or known_first_name(word):
+            continue
+        doc = toks[0].doc
+        if any(t.i > 0 and doc[t.i - 1].lower_ in titles() for t in toks):
+            continue
+        if all(_placed(t) for t in toks):
+            out.add(word)
+    return frozenset(out)
 
 
 def misread_place(ent: Span, tags: dict[str, list[int]]) -> bool:

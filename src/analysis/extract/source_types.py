@@ -34,7 +34,8 @@ from spacy.tokens import Token
 from .. import wordnet
 from ..lexicons import lexicon_set, load_lexicon
 from .coref import (NOT_PERSON_ENTS, ORG_WORDS, PERSON_PRONOUNS, POSSESSIVE, PRONOUN_GENDER,
-                    Persons, alone_in_entity, first_name_gender, strip_titles)
+                    TITLE_DEPS, Persons, alone_in_entity, first_name_gender,
+                    strip_role, strip_titles)
 from .docindex import PROPN_ID
 from .syntax import SUBJECT_DEPS, antecedent, mention_span
 
@@ -124,6 +125,9 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     if poll or (is_share(tok) and tok.lower_ not in SHARE_WORDS):
         # "Some 73% of registered voters said": the respondents of the poll before
         return "document", poll["name"] if poll else phrase
+    if tok.i in persons.misread:
+        # tagged a person, but no person's name: "Publisher Hodder Education is reprinting"
+        return "institutional", strip_role(persons.misread[tok.i])[0]
     if fixed and tok.i in fixed and tok.ent_type_ == "PERSON":
         return "named", persons.full_name(phrase)  # not the parse's "Stated Stone"
     norm = " " + " ".join(POSSESSIVE.sub("", w) for w in phrase.lower().split()) + " "
@@ -138,6 +142,9 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             persons.role_holder(head, start)
         if holder:
             return "named", holder  # "the city attorney" after "City Attorney Barbara Parker"
+    holder = description_holder(tok, persons, start)
+    if holder:
+        return "named", holder  # "The general secretary of the STUC said", after its title
     family = family_of(tok, persons)
     if family:
         return "named", family  # "the Currys announced", after Stephen and Ayesha Curry
@@ -192,6 +199,22 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             return "named", persons.full_name(phrase)
         return "institutional", phrase
     return "anonymous", phrase
+
+
+def description_holder(tok: Token, persons: Persons, start: int) -> str | None:
+    """The person a definite description headed by ``tok`` stands for (the head noun and
+    its modifiers after "the": "The general secretary of the union said", after "STUC
+    general secretary Grahame Smith"): :meth:`Persons.described`; None when the phrase is
+    no such description or no one person holds that title."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.ent_type_ not in ("", "ORG") or \
+            wordnet.classes(tok.lemma_.lower(), "noun")[:1] != ("person",):
+        return None
+    left = [c for c in tok.children if c.i < tok.i]
+    if not left or left[0].dep_ != "det" or left[0].lower_ != "the" or \
+            any(c.dep_ not in TITLE_DEPS for c in left[1:]):
+        return None
+    mods = [t.lower_ for t in tok.doc[left[0].i + 1:tok.i]]
+    return persons.described([*mods, tok.lower_], start)
 
 
 #: WordNet classes of a noun's commonest sense that name someone ("staff", "the crowd").

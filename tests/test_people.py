@@ -1,0 +1,167 @@
+"""People on any outlet: who a pronoun, an honorific with one name and a role description
+stand for, and which words the parser tags a person that name no one (round 8)."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from analysis.extract import extract_doc
+from analysis.extract.coref import placed_words, strip_role, surname_first
+
+
+def sources(records: list[dict]) -> list[tuple[str, str, str]]:
+    """``(mention, type, name)`` of each source record, in order."""
+    return [(r["text"], r["source_type"], r["name"]) for r in records if r["kind"] == "source"]
+
+
+def with_ents(nlp, text: str, spans: dict[str, str]):
+    """The parse of ``text`` with its entities set by hand: ``{words: label}``, each words
+    found at their first place in the text (so the test does not hang on the tagger)."""
+    doc = nlp(text)
+    ents = []
+    for words, label in spans.items():
+        start = text.index(words)
+        ents.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    return doc
+
+
+# --- 1. a pronoun stands for a person, never a platform or a place -----------------------
+
+def test_she_after_a_platform_tagged_a_person_is_no_platform(nlp):
+    text = ("The singer posted a long message on Zorbly late on Sunday. "
+            "She said she was tired of the attention.")
+    doc = with_ents(nlp, text, {"Zorbly": "PERSON"})
+    got = sources(extract_doc(doc, text, "t"))
+    assert got and all(name != "Zorbly" for _, _, name in got)
+    assert ("She", "unresolved", "She") in got
+
+
+def test_she_after_a_county_tagged_a_person_is_no_county(nlp):
+    text = ("A school in Varnshire wrote to parents about uniforms. "
+            "She said the rule would stay.")
+    doc = with_ents(nlp, text, {"Varnshire": "PERSON"})
+    assert all(name != "Varnshire" for _, _, name in sources(extract_doc(doc, text, "t")))
+
+
+def test_a_surname_after_on_is_still_a_person(nlp):
+    text = ("Mara Zorbly chairs the board. Members put pressure on Zorbly this week. "
+            "She said the vote would wait.")
+    doc = with_ents(nlp, text, {"Mara Zorbly": "PERSON", "Zorbly this": "PERSON"})
+    doc.ents = [e if e.text != "Zorbly this" else Span(doc, e.start, e.start + 1, "PERSON")
+                for e in doc.ents]
+    assert ("She", "named", "Mara Zorbly") in sources(extract_doc(doc, text, "t"))
+
+
+def test_placed_words_need_every_mention_placed_and_no_person_evidence(nlp):
+    text = "He wrote on Zorbly. Plivo said no. Later Mr. Quarn spoke at Quarn."
+    doc = with_ents(nlp, text, {"Zorbly": "PERSON", "Plivo": "PERSON"})
+    quarn = [t.i for t in doc if t.text == "Quarn"]
+    ents = list(doc.ents) + [Span(doc, i, i + 1, "PERSON") for i in quarn]
+    found = placed_words(sorted(ents, key=lambda e: e.start))
+    assert "zorbly" in found  # only ever "on Zorbly"
+    assert "plivo" not in found  # the subject of a verb
+    assert "quarn" not in found  # an honorific before one mention
+
+
+# --- 2. a pronoun outside quotations and the people named only inside them ---------------
+
+def test_a_pronoun_outside_quotes_skips_a_person_named_only_inside_them(evidence_of):
+    text = ("The judges gave the prize to Tom Baker from Leeds. In his story he "
+            "\u201cended up meeting Peter Varga in an underwater hotel\u201d, he said.")
+    quotes = [r for r in evidence_of(text) if r["kind"] == "quote"]
+    assert [q["speaker"] for q in quotes] == ["Tom Baker"]
+
+
+def test_a_person_named_inside_quotes_is_meant_when_no_one_else_is(evidence_of):
+    text = "\u201cI met Peter Varga at the hotel and we talked for an hour,\u201d he said."
+    quotes = [r for r in evidence_of(text) if r["kind"] == "quote"]
+    assert [q["speaker"] for q in quotes] == ["Peter Varga"]
+
+
+# --- 3. names written surname first ---------------------------------------------------------
+
+@pytest.mark.parametrize("name, expected", [
+    ("Lee Ju-ho", ("Lee Ju-ho", "")),  # WordNet's "lee" is a general, not a job
+    ("Kelly Ayotte", ("Kelly Ayotte", "")),
+    ("Grahame Smith", ("Grahame Smith", "")),
+    ("Lee C. Bollinger", ("Lee C. Bollinger", "")),  # an initial follows a first name
+    ("Superintendent Imee Almazan", ("Imee Almazan", "superintendent")),
+    ("Filmmaker Jack Marino", ("Jack Marino", "filmmaker")),
+])
+def test_strip_role_keeps_a_first_name_that_wordnet_files_as_a_person(name, expected):
+    assert strip_role(name) == expected
+
+
+def test_surname_first_maps_an_honorific_name_to_the_one_full_name_it_opens():
+    full = {"ju-ho": {"Lee Ju-ho": 1}, "yi": {"Wang Yi": 1}, "wang": {"Li Wang": 1},
+            "chen": {"Kim Chen": 1, "Kim Sun": 0}, "sun": {"Kim Sun": 1}}
+    got = surname_first({"lee", "wang", "kim", "park"}, full)
+    assert got == {"lee": "Lee Ju-ho"}  # "wang" ends a name; two names open with "Kim"
+
+
+def test_mr_and_the_first_word_of_a_surname_first_name_are_one_source(evidence_of):
+    text = ("Science Minister Lee Ju-ho said the satellite was in orbit. Engineers "
+            "cheered. \u201cThe rocket did its job,\u201d Mr Lee told reporters.")
+    got = [r for r in evidence_of(text) if r["kind"] == "source"]
+    assert [(r["text"], r["name"]) for r in got] == [
+        ("Science Minister Lee Ju-ho", "Lee Ju-ho"), ("Mr Lee", "Lee Ju-ho")]
+    assert len({r["source_id"] for r in got}) == 1
+
+
+def test_british_honorifics_without_a_full_stop_are_titles(evidence_of):
+    text = ("Dr Ana Varga, who leads the study, spoke on Monday. "
+            "\u201cWe were surprised,\u201d Dr Varga said.")
+    speakers = [r["speaker"] for r in evidence_of(text) if r["kind"] == "quote"]
+    assert speakers == ["Ana Varga"]
+
+
+# --- 4. a definite role description and the person given that title ----------------------
+
+def test_the_role_with_its_modifiers_is_the_person_given_that_title(evidence_of):
+    text = ("Union general secretary Mara Quist will warn ministers on Monday. "
+            "The general secretary of the union said the plan was weak.")
+    got = sources(evidence_of(text))
+    assert ("The general secretary", "named", "Mara Quist") in got
+
+
+def test_a_modifier_missing_from_the_title_names_no_one(evidence_of):
+    text = ("Union general secretary Mara Quist will warn ministers on Monday. "
+            "The deputy secretary of the union said the plan was weak.")
+    got = sources(evidence_of(text))
+    assert all(name != "Mara Quist" for mention, _, name in got if "deputy" in mention)
+
+
+def test_a_title_given_to_two_people_names_neither(evidence_of):
+    text = ("Union general secretary Mara Quist met party general secretary Ian Dorn. "
+            "The general secretary of the union said the plan was weak.")
+    got = sources(evidence_of(text))
+    assert all(name not in ("Mara Quist", "Ian Dorn")
+               for mention, _, name in got if mention.startswith("The general"))
+
+
+# --- 5. an organisation or a thing tagged a person ----------------------------------------
+
+def test_an_organisation_after_a_job_word_tagged_a_person_is_institutional(nlp):
+    text = ("Publisher Zorbo Learning is reprinting the book. "
+            "Zorbo Learning apologised for the mistakes.")
+    doc = with_ents(nlp, text, {"Zorbo Learning is": "PERSON"})
+    first = doc.ents[0]
+    doc.ents = [Span(doc, first.start, first.start + 2, "PERSON"),
+                doc.char_span(text.rindex("Zorbo"), text.rindex("Zorbo") + 14, "ORG")]
+    got = sources(extract_doc(doc, text, "t"))
+    assert got and all(kind == "institutional" for _, kind, _ in got)
+    assert {name for _, _, name in got} == {"Zorbo Learning"}
+
+
+def test_a_name_with_a_digit_is_no_person(nlp):
+    text = "The launcher KX-1 lifted off. He said the flight went well."
+    doc = with_ents(nlp, text, {"KX-1": "PERSON"})
+    assert all(name != "KX-1" for _, _, name in sources(extract_doc(doc, text, "t")))
+
+
+def test_a_title_and_first_name_run_on_to_the_surname_the_tagger_left_out(nlp):
+    text = "\u201cThere is a lot we do not know,\u201d said Prof Jonah Varga from the museum."
+    doc = with_ents(nlp, text, {"Prof Jonah": "PERSON"})
+    quotes = [r for r in extract_doc(doc, text, "t") if r["kind"] == "quote"]
+    assert [q["speaker"] for q in quotes] == ["Jonah Varga"]
