@@ -85,6 +85,12 @@ def _table(folder: Path) -> dict[str, str]:
     return dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
 
 
+def known_first_name(word: str, folder: Path = LEXICON_DIR) -> bool:
+    """The word is a first name of ``first_names.tsv`` (one sex carries it far more often:
+    "Hillary", "Bernie"; not "Kelly", not a surname alone)."""
+    return word.lower().strip(".,") in _table(Path(folder))
+
+
 def first_name_gender(name: str, folder: Path = LEXICON_DIR) -> str | None:
     """``"female"`` or ``"male"`` when the first word of ``name`` is a first name one sex
     carries far more often ("Hillary Clinton" -> female), else None ("Kelly Ayotte",

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from .. import wordnet
 from ..lexicons import lexicon_set, load_lexicon
 from ..names import first_name_gender as _first_name_gender
+from ..names import known_first_name
 from .cues import addressee_verbs, quote_cues
 from .docindex import PROPN_ID, DocIndex, lemma_key
 from .syntax import SUBJECT_DEPS
@@ -696,8 +697,8 @@ THING_CLASSES = frozenset({"artifact", "location"})
 
 def _placed(tok: Token) -> bool:
     """The word stands where a place, a platform or a thing's name stands: right after or
-    the object of one of :data:`PLACE_PREPOSITIONS`, or the modifier of a noun WordNet calls a thing or a place
-    ("the Jungle camp")."""
+    the object of one of :data:`PLACE_PREPOSITIONS`, or the modifier of a noun WordNet
+    calls a thing or a place ("the Jungle camp")."""
     head = tok.head
     if tok.i > 0 and tok.doc[tok.i - 1].lower_ in PLACE_PREPOSITIONS:
         return True  # "on Twitter", however the parser hangs the word
@@ -705,11 +706,6 @@ def _placed(tok: Token) -> bool:
         return head.lower_ in PLACE_PREPOSITIONS
     return tok.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and \
         wordnet.classes(head.lemma_.lower(), "noun")[:1] in {(c,) for c in THING_CLASSES}
-
-
-def known_first_name(word: str) -> bool:
-    """The word is a first name of ``first_names.tsv`` ("Hillary", "Bernie")."""
-    return first_name_gender(word + " " + word) is not None
 
 
 def placed_words(tagged: list[Span]) -> frozenset[str]:

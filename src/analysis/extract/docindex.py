@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 import numpy as np
-from spacy.attrs import HEAD, IDX, LEMMA, POS, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, POS, SENT_START
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import hash_string
 from spacy.tokens import Doc
@@ -75,10 +75,12 @@ class DocIndex:
     def __init__(self, doc: Doc, text: str):
         self.doc = doc
         self.text = text
-        starts, pos, lemma, heads, sent_start = token_columns(doc, [IDX, POS, LEMMA, HEAD,
-                                                                   SENT_START])
+        starts, pos, dep, lemma, heads, sent_start = token_columns(
+            doc, [IDX, POS, DEP, LEMMA, HEAD, SENT_START])
         self.starts: list[int] = starts
         self.pos: list[int] = pos
+        #: dependency label ids (``spacy.symbols``: ``relcl``, ``acl``…)
+        self.dep: list[int] = dep
         #: lemma hashes as signed integers (compare with :func:`lemma_key`)
         self.lemma: list[int] = [h - (1 << 64) if h >= (1 << 63) else h for h in lemma]
         self.heads: list[int] = heads

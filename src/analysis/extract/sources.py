@@ -53,6 +53,7 @@ from collections.abc import Iterable
 from functools import cache
 from itertools import repeat
 
+from spacy import symbols
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Token
 
@@ -485,21 +486,24 @@ def document_clauses(index: DocIndex):
     the plan as…"). The person who filed, sent or signed it acted; the document says it.
     Outside quotations; the cue verbs are those of :func:`attribution_cues`."""
     doc, cues = index.doc, attribution_cues()
-    for i, lemma in enumerate(index.lemma):
-        if lemma not in cues or index.pos[i] != VERB_ID or index.quoted[i]:
+    for i, (pos, dep, lemma, quoted) in enumerate(zip(index.pos, index.dep, index.lemma,
+                                                      index.quoted)):
+        if pos != VERB_ID or dep not in CLAUSE_OF_NOUN or quoted or lemma not in cues:
             continue
         verb = doc[i]
-        if not _states(index, verb):
-            continue
         subj = document_clause(verb)
         if subj is not None and not index.quoted[subj.i]:
-            yield subj, verb, antecedent(subj)
+            if _states(index, verb):
+                yield subj, verb, antecedent(subj)
         elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < i:
             described = extraposed_from(verb.head)
-            if document_noun(described) and not index.quoted[described.i]:
+            if document_noun(described) and not index.quoted[described.i] and \
+                    _states(index, verb):
                 yield described, verb, described
 
 
+#: Dependency ids of a verb whose clause describes a noun (a relative clause, a participle).
+CLAUSE_OF_NOUN = frozenset({symbols.relcl, symbols.acl})
 #: WordNet classes of the commonest sense of a verb by which a document states something
 #: ("accuse", "describe", "confirm", "show"), not one of an act ("seek", "attempt").
 STATING_VERB_CLASSES = frozenset({"communication", "cognition", "perception"})

@@ -33,6 +33,7 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from spacy import symbols
 from spacy.tokens import Token
 
 from ..lexicons import lemma_candidates
@@ -93,7 +94,7 @@ def document_quoted(index: DocIndex, start: int, end: int) -> tuple[Token, Token
     Not through another verb: in "policies that will attempt to *tackle* “…”" the quoted
     words are what the policies are to tackle, no words of theirs."""
     toks = index.tokens_in(start, end)
-    heads, doc, pos = index.heads, index.doc, index.pos
+    heads, doc, pos, dep = index.heads, index.doc, index.pos, index.dep
     for i in toks:
         h = heads[i]
         if h in toks:
@@ -101,7 +102,7 @@ def document_quoted(index: DocIndex, start: int, end: int) -> tuple[Token, Token
         for _ in range(4):
             if index.quoted[h]:
                 break
-            subj = document_clause(doc[h])
+            subj = document_clause(doc[h]) if dep[h] == symbols.relcl else None
             if subj is not None:
                 return doc[h], subj
             if heads[h] == h or pos[h] == VERB_ID:
