@@ -176,10 +176,10 @@ class _Clusters:
             sid = self.keys[(kind, words)]
         elif principal and (kind, phrase_words(principal)) in self.keys:
             sid = self.keys[(kind, phrase_words(principal))]  # "a Southwest spokesperson"
-        elif kind != "anonymous" and self._acronym_of(kind, name or text):
-            sid = self._acronym_of(kind, name or text)
-        elif kind == "media" and tok is not None and self._outlet_of(tok, words):
-            sid = self._outlet_of(tok, words)
+        elif kind != "anonymous" and (found := self._acronym_of(kind, name or text)):
+            sid = found
+        elif kind == "media" and tok is not None and (found := self._outlet_of(tok, words)):
+            sid = found
         elif head is not None and not principal and _definite(tok) and (
                 head in self.heads or head[:2] + (None,) in self.heads):
             sid = self.heads.get(head) or self.heads[head[:2] + (None,)]
@@ -187,10 +187,10 @@ class _Clusters:
                 ("institutional", tok.lemma_.lower()) in self.speakers_for:
             # "the lawyers" after "Love's lawyers": the same representatives
             return self.speakers_for[("institutional", tok.lemma_.lower())]
-        elif tok is not None and not principal and self._spokesperson_of(kind, tok):
-            return self._spokesperson_of(kind, tok)  # "the representative"
-        elif tok is not None and self._outlet_noun_of(kind, tok):
-            return self._outlet_noun_of(kind, tok)  # "the outlet"
+        elif tok is not None and not principal and (spoken := self._spokesperson_of(kind, tok)):
+            return spoken  # "the representative"
+        elif tok is not None and (outlet := self._outlet_noun_of(kind, tok)):
+            return outlet  # "the outlet"
         elif kind == "document" and tok is not None and not principal and _definite(tok) and \
                 not _named_apart(name, text) and tok.lemma_.lower() in self.pieces:
             return self.pieces[tok.lemma_.lower()]  # "the report" after "a Times report"
