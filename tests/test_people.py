@@ -165,3 +165,68 @@ def test_a_title_and_first_name_run_on_to_the_surname_the_tagger_left_out(nlp):
     doc = with_ents(nlp, text, {"Prof Jonah": "PERSON"})
     quotes = [r for r in extract_doc(doc, text, "t") if r["kind"] == "quote"]
     assert [q["speaker"] for q in quotes] == ["Jonah Varga"]
+
+
+# --- 6. an epithet for someone named before ------------------------------------------------
+
+def test_an_epithet_after_a_name_is_that_person(evidence_of):
+    text = ("Maria Delgado toured the flooded county on Monday. "
+            "The veteran lawmaker said the state would pay for the repairs.")
+    assert ("The veteran lawmaker", "named", "Maria Delgado") in sources(evidence_of(text))
+
+
+def test_an_epithet_of_an_abbreviated_title_is_its_holder(evidence_of):
+    records = evidence_of("Vermont Sen. Tom Harlan said the bill was dead. "
+                          "The Vermont senator added that he would vote against it.")
+    got = {r["text"]: r for r in records if r["kind"] == "source"}
+    assert got["The Vermont senator"]["name"] == "Tom Harlan"
+    assert got["The Vermont senator"]["source_id"] == got["Vermont Sen. Tom Harlan"]["source_id"]
+
+
+def test_a_title_epithet_with_modifiers_the_title_lacked_names_no_one(evidence_of):
+    text = ("President Tom Harlan met Luc Moreau in Paris. "
+            "The French president said the talks had gone well.")
+    got = sources(evidence_of(text))
+    assert all(name != "Tom Harlan" for mention, _, name in got if "French" in mention)
+
+
+def test_an_epithet_of_a_man_skips_a_woman_named_last(evidence_of):
+    text = ("Donald Brenner met Susan Okafor on Tuesday. "
+            "The billionaire businessman said the deal was close.")
+    assert ("The billionaire businessman", "named", "Donald Brenner") in \
+        sources(evidence_of(text))
+
+
+def test_someone_brought_in_unnamed_stays_unnamed(evidence_of):
+    for text, mention in [
+        ("A woman in the crowd shouted at Tom Harlan. The woman said she was angry.",
+         "The woman"),
+        ("A senior official met Tom Harlan. The official said the talks had failed.",
+         "The official"),
+    ]:
+        got = [(m, kind) for m, kind, _ in sources(evidence_of(text)) if m == mention]
+        assert got == [(mention, "anonymous")], text
+
+
+def test_an_epithet_by_another_person_or_an_office_is_no_epithet(evidence_of):
+    text = ("Tom Harlan spoke in Concord. The Harlan supporter said he would vote twice. "
+            "The registrar said only 47 signatures were valid.")
+    got = sources(evidence_of(text))
+    assert all(name != "Tom Harlan" for mention, _, name in got if mention != "Tom Harlan")
+
+
+def test_an_epithet_in_a_persons_own_words_is_not_that_person(evidence_of):
+    text = ("Donald Brenner held a rally on Monday. His campaign manager, Ken Pruitt, "
+            "told reporters that the candidate says he will win.")
+    got = sources(evidence_of(text))
+    assert ("the candidate", "named", "Donald Brenner") in got
+
+
+@pytest.mark.parametrize("second", [
+    "The 28-year-old said she was happy with her form.",
+    "\u201cIt was hard,\u201d said the Russian.",
+])
+def test_an_age_or_a_nationality_after_a_name_is_that_person(evidence_of, second):
+    got = sources(evidence_of("Maria Sharapova won in Manila on Monday. " + second))
+    assert [name for mention, _, name in got if mention.lower().startswith("the ")] == \
+        ["Maria Sharapova"]

@@ -109,9 +109,18 @@ def _gendered_title_ends() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
-def _one_word_titles() -> frozenset[str]:
-    """The titles of :func:`titles` that are one word of letters ("senator", "mayor")."""
-    return frozenset(t for t in titles() if " " not in t and t.isalpha())
+def one_word_titles() -> frozenset[str]:
+    """The titles of :func:`titles` that are one word of letters ("senator", "mayor"), and
+    the titles abbreviations stand for ("general" for "Gen.")."""
+    return frozenset(t for t in titles() if " " not in t and t.isalpha()) | \
+        frozenset(spelled_out_titles().values())
+
+
+@cache
+def spelled_out_titles() -> dict[str, str]:
+    """Abbreviated title -> the title it stands for ("sen." -> "senator"), from
+    ``lexicons/title_abbreviations.txt``."""
+    return dict(entry.split(" ", 1) for entry in load_lexicon("title_abbreviations"))
 
 
 def _title_gender(before: list[str], inside: str) -> int:
@@ -193,7 +202,8 @@ class Persons:
             votes[name] = votes.get(name, 0.0) + evidence
             opening = inside.split(" ", 1)  # a title opening the name, or right before it
             for title in {opening[0] if len(opening) > 1 else "", before[-1] if before else ""}:
-                if title in _one_word_titles():
+                title = spelled_out_titles().get(title, title)  # "Sen." is a senator
+                if title in one_word_titles():
                     self.roles.setdefault(title, []).append((ent.start_char, name))
             if len(parts) == 1 and ((before and before[-1] in titles()) or
                                     (len(opening) > 1 and opening[0] in titles())):

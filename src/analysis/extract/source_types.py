@@ -35,8 +35,8 @@ from .. import wordnet
 from ..lexicons import lexicon_set, load_lexicon
 from .coref import (NOT_PERSON_ENTS, ORG_WORDS, PERSON_PRONOUNS, POSSESSIVE, PRONOUN_GENDER,
                     TITLE_DEPS, Persons, alone_in_entity, first_name_gender,
-                    strip_role, strip_titles)
-from .docindex import PROPN_ID
+                    one_word_titles, strip_role, strip_titles)
+from .docindex import PROPN_ID, lemma_key
 from .syntax import SUBJECT_DEPS, antecedent, mention_span
 
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -142,9 +142,10 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             persons.role_holder(head, start)
         if holder:
             return "named", holder  # "the city attorney" after "City Attorney Barbara Parker"
-    holder = description_holder(tok, persons, start)
+    holder = description_holder(tok, persons, start) or epithet_holder(tok, persons, start)
     if holder:
-        return "named", holder  # "The general secretary of the STUC said", after its title
+        return "named", holder  # "The general secretary of the STUC said", after its title;
+        # "The Vermont senator added", after Bernie Sanders
     family = family_of(tok, persons)
     if family:
         return "named", family  # "the Currys announced", after Stephen and Ayesha Curry
@@ -215,6 +216,102 @@ def description_holder(tok: Token, persons: Persons, start: int) -> str | None:
         return None
     mods = [t.lower_ for t in tok.doc[left[0].i + 1:tok.i]]
     return persons.described([*mods, tok.lower_], start)
+
+
+#: Dependencies of the words an epithet may have between "the" and its noun ("the Vermont
+#: senator", "the billionaire businessman", "the 43-year-old former congressman").
+EPITHET_DEPS = TITLE_DEPS | {"nummod", "npadvmod", "punct"}
+#: What after its noun makes a definite description a new person, not an epithet ("the man
+#: who…", "the head of the agency", "the senator and his wife").
+NEW_PERSON_DEPS = frozenset({"prep", "relcl", "acl", "appos", "cc", "conj"})
+#: Determiners that introduce someone new ("a woman", "another official", "one aide").
+INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "several", "each"})
+
+
+def epithet_holder(tok: Token, persons: Persons, start: int) -> str | None:
+    """The person an epithet stands for: "the" and a singular noun for a person, with
+    modifiers before it only ("The Vermont senator added", "the billionaire businessman
+    said", "the superstar instructed", "the Kentucky Republican", "the 28-year-old"),
+    after that person was named; not an office the project types institutional ("the registrar"), a capitalised
+    noun ("The Federalist", a magazine), nor a noun that describes someone by another
+    person ("the Christie supporter"). A title word ("senator", "president") is the person last given that title with
+    the epithet's modifiers written before it ("Vermont Sen. Bernie Sanders"; "the French
+    president" is not "President Obama"), if anyone was; any other noun the person named
+    last (:meth:`Persons.person_before`, of the noun's gender: "the woman"), but not the
+    one whose words hold the epithet ("Lewandowski said that the candidate…" is not
+    Lewandowski). None for a noun the article used before to bring in someone unnamed ("A
+    woman in the crowd yelled … The woman said"; "a senior official said … the official
+    added"), whom it stands for."""
+    left = list(tok.lefts)
+    if not left or left[0].dep_ != "det" or left[0].lower_ != "the":
+        return None
+    head = tok.lemma_.lower()
+    age = head == "old" and any(c.lower_ in ("year", "month") and c.dep_ == "npadvmod"
+                                for c in tok.children)  # "the 28-year-old"
+    if not age and (not ((tok.tag_ == "NN" and tok.ent_type_ in ("", "NORP") and tok.is_lower)
+                         or (tok.tag_ == "NNP" and tok.ent_type_ == "NORP")) or
+                    wordnet.classes(head, "noun")[:1] != ("person",) or
+                    head in lexicon_set("institution_nouns") or
+                    head in lexicon_set("organisation_nouns")):
+        return None  # "the registrar approved only 47" is an office
+    if any(c.dep_ not in EPITHET_DEPS or c.ent_type_ == "PERSON" or
+           (c.pos == PROPN_ID and c.lower_ in persons.surnames) for c in left[1:]) or \
+            any(c.dep_ in NEW_PERSON_DEPS for c in tok.rights) or introduced_unnamed(tok, persons):
+        return None
+    if head in one_word_titles():
+        mods = [t.lower_ for t in tok.doc[left[0].i + 1:tok.i] if t.is_alpha]
+        given = [name for at, name in persons.roles.get(head, ()) if at < start and
+                 all(m in persons.text[max(0, at - 40):at].lower().split() for m in mods)]
+        return given[-1] if given else None
+    speakers = _speakers_around(tok, persons)
+    gender = noun_gender(tok)
+    found = persons.person_before(start, gender=gender)
+    if found in speakers:
+        found = next((p for p in persons.people_before(start, 3, gender=gender)
+                      if p not in speakers), None)
+    return found
+
+
+def noun_gender(tok: Token) -> str | None:
+    """"female" or "male" for a common noun of a woman or a man ("woman", "mother",
+    "businessman", "congresswoman"), else None."""
+    head = tok.lemma_.lower()
+    if head in lexicon_set("female_nouns") or (tok.pos_ == "NOUN" and head.endswith("woman")):
+        return "female"
+    if head in lexicon_set("male_nouns") or (tok.pos_ == "NOUN" and head.endswith("man")
+                                             and len(head) > 4):
+        return "male"
+    return None
+
+
+def _speakers_around(tok: Token, persons: Persons) -> set[str]:
+    """The people who are the subjects of the verbs whose clauses hold ``tok``."""
+    found = set()
+    for verb in tok.ancestors:
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and child.i != tok.i and \
+                    (name := persons.person_in(child.idx, child.idx + len(child.text))):
+                found.add(name)
+    return found
+
+
+def introduced_unnamed(tok: Token, persons: Persons) -> bool:
+    """Before ``tok``, the article brought in someone unnamed with ``tok``'s noun: with an
+    indefinite determiner or in the plural without one ("A woman in the crowd…",
+    "Officials said…"), not as a person's title, apposition or predicate ("Sanders, a
+    senator from Vermont,", "Trump is a businessman")."""
+    key, doc = lemma_key(tok.lemma_), tok.doc
+    for i in (i for i, lemma in enumerate(persons.index.lemma[:tok.i]) if lemma == key):
+        t = doc[i]
+        if t.dep_ in ("appos", "attr", "compound") or t.ent_type_ == "PERSON" or \
+                any(c.dep_ == "appos" for c in t.children):
+            continue
+        dets = [c.lower_ for c in t.lefts if c.dep_ in ("det", "nummod", "quantmod")]
+        if (dets and dets[0] in INDEFINITE) or (dets and dets[0].isdigit()) or \
+                (not dets and t.tag_ in ("NNS", "NNPS") and
+                 not any(c.dep_ == "poss" for c in t.lefts)):
+            return True
+    return False
 
 
 #: WordNet classes of a noun's commonest sense that name someone ("staff", "the crowd").
