@@ -9,9 +9,11 @@ name order) are copied to a temporary folder, and each phase runs in a fresh Pyt
 
 - ``bare``: ``nlp.pipe(texts, batch_size=B)`` in one process, with the model as spaCy ships
   it (the components the pipeline runs), on the raw file texts;
-- ``bare, array rule components``: the same with the pipeline's array versions of the
-  attribute ruler and the lemmatizer (:mod:`analysis.rule_components`; same parse, less
-  time), so the table shows both what the pipeline adds to spaCy's parse and to its own;
+- ``bare, the pipeline's parse``: the same parsed as the pipeline parses, with the array
+  versions of the attribute ruler and the lemmatizer (:mod:`analysis.rule_components`) and
+  numpy's BLAS on one thread, as ``python -m analysis`` sets it (``analysis.cli.BLAS_THREADS``):
+  the same parse in less time, so the table shows both what the pipeline adds to spaCy's
+  parse and to its own (the ``score`` phases run with the same setting);
 - ``score --jobs N``: ``analysis.score_articles(folder, jobs=N)`` — loading, boilerplate,
   readability, parse, extraction, features, scores — with an empty parse cache (so parses
   are also written to it); with workers (N > 1) they start before the files are read and
@@ -71,8 +73,9 @@ def _texts(folder: Path) -> list[str]:
 
 
 def phase_bare(folder: Path, batch_size: int, jobs: int, array: bool = False) -> dict:
-    """spaCy's parse alone: the model as spaCy ships it (``array``: with the pipeline's
-    array versions of its rule components, :mod:`analysis.rule_components`)."""
+    """spaCy's parse alone: the model as spaCy ships it (``array``: parsed as the pipeline
+    parses, with the array versions of its rule components, :mod:`analysis.rule_components`;
+    its process is started with the command line's BLAS threads, ``analysis.cli.BLAS_THREADS``)."""
     from analysis.nlp import load_model, model_id, stock_model
 
     nlp = load_model() if array else stock_model()
@@ -206,6 +209,10 @@ def run_phase(name: str, folder: Path, batch_size: int, jobs: int, env: dict) ->
     (``process_seconds``: the whole process, by this process's clock)."""
     cmd = [sys.executable, __file__, "--phase", name, str(folder), "--batch-size",
            str(batch_size), "--jobs", str(jobs)]
+    if name in ("bare-array", "score"):  # run as `python -m analysis` runs
+        from analysis.cli import BLAS_THREADS
+
+        env = {**BLAS_THREADS, **env}
     return _run(cmd, env, name, jobs, json_result=True)
 
 
@@ -303,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
         best: dict[str, dict] = {}
         for r in range(args.repeat):
             plan = [("bare", 1, "bare nlp.pipe, 1 process"),
-                    ("bare-array", 1, "bare, array rule components")]
+                    ("bare-array", 1, "bare, the pipeline's parse")]
             plan += [("score", j, f"score --jobs {j}") for j in args.jobs]
             if args.warm:
                 plan.append(("score", 1, "score --jobs 1, warm cache"))
@@ -374,7 +381,7 @@ def whole_processes(folder: Path, args, batch: int, n_files: int, words: int) ->
     for r in range(args.repeat):
         cache_dir = tmp / f"interim-whole-{r}"
         runs = [("bare nlp.pipe process", 1, None),
-                ("bare, array rule components", 1, "array")]
+                ("bare, the pipeline's parse", 1, "array")]
         if 2 in args.jobs:
             runs.append(("2 bare processes, half each", 2, "pair"))
         runs += [(f"analysis score --jobs {j}", j,

@@ -351,3 +351,14 @@ def test_every_worker_starts_at_once_whatever_the_start_method(monkeypatch, meth
     finally:
         workers.close()
     assert multiprocessing.active_children() == []
+
+
+def test_the_command_line_sets_one_blas_thread_unless_the_environment_says(monkeypatch):
+    import analysis.cli as cli
+
+    environ, seen = {"MKL_NUM_THREADS": "4"}, {}
+    monkeypatch.setattr(cli.os, "environ", environ)
+    monkeypatch.setattr(cli.gc, "freeze", lambda: None)
+    monkeypatch.setattr(cli, "main", lambda argv=None, settle=False: seen.update(environ) or 0)
+    assert cli.run() == 0
+    assert seen == {"OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "4"}

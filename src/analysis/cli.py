@@ -483,11 +483,23 @@ def _format_warning(message, category, filename, lineno, line=None) -> str:
 ANALYSING = frozenset({"evidence", "score", "compare", "highlight", "report", "evaluate"})
 
 
+#: Thread counts set for numpy's BLAS in a process of this command line, unless the
+#: environment sets them already (read by the BLAS library when numpy is first imported).
+BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def run() -> int:
     """The process's entry (``python -m analysis``, ``news-sourcing``): :func:`main` as the
     process's own (``settle``), whose exit status it returns after :func:`gc.freeze`: what
     is still alive (the model, the lexicons, the results) is freed by the exit, so the
-    collector's last passes need not walk it first (docs/performance.md)."""
+    collector's last passes need not walk it first (docs/performance.md).
+
+    Before anything imports numpy, its BLAS is set to one thread (:data:`BLAS_THREADS`):
+    the model multiplies small matrices, and OpenBLAS's own threads, one per core, made the
+    parse about a tenth slower and competed with the workers for the cores. The parse is
+    the same. The workers and the notebooks of ``report`` inherit the setting."""
+    for name, value in BLAS_THREADS.items():
+        os.environ.setdefault(name, value)
     status = main(settle=True)
     gc.freeze()
     return status
