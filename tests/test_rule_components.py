@@ -1,6 +1,8 @@
 """The array versions of the attribute ruler and the lemmatizer give spaCy's own parse."""
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from spacy.matcher import Matcher
 from spacy.tokens import DocBin
@@ -89,7 +91,7 @@ def test_the_array_matcher_finds_what_spacys_matcher_finds(two_models):
         key = stock.vocab.strings.add(name)
         matcher.add(key, patterns)
         keyed.append((key, patterns))
-    ours = ArrayMatcher(keyed, stock.vocab.strings)
+    ours = ArrayMatcher(keyed)
     for doc in stock.pipe(TRICKY + ["The cat saw the dog and a cot.\n\nThe dog ran."]):
         want = sorted(matcher(doc, allow_missing=True, as_spans=False))
         assert sorted(ours(doc)) == want
@@ -103,7 +105,7 @@ def test_the_array_matcher_finds_what_spacys_matcher_finds(two_models):
 ])
 def test_patterns_it_does_not_cover_are_refused(pattern):
     with pytest.raises(Unsupported):
-        ArrayMatcher([(1, [pattern])], None)
+        ArrayMatcher([(1, [pattern])])
 
 
 def test_a_ruler_with_uncovered_patterns_keeps_spacys_matcher():
@@ -123,3 +125,10 @@ def test_speeding_up_twice_changes_nothing_more(two_models):
 def test_the_pipeline_loads_the_array_versions(nlp):
     assert isinstance(nlp.get_pipe("attribute_ruler").matcher, ArrayMatcher)
     assert getattr(nlp.get_pipe("lemmatizer"), "_array_version", False)
+
+
+def test_the_pipeline_with_the_array_versions_can_be_pickled(two_models):
+    stock, array = two_models
+    copy = pickle.loads(pickle.dumps(array))
+    assert isinstance(copy.get_pipe("attribute_ruler").matcher, ArrayMatcher)
+    assert token_fields(copy, TRICKY) == token_fields(stock, TRICKY)

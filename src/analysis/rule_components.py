@@ -13,9 +13,10 @@ each component).
 
 :func:`speed_up` gives the ruler an :class:`ArrayMatcher`, which finds exactly the matches
 spaCy's ``Matcher`` finds (the ruler then applies them as before, in its own order), and
-makes the lemmatizer compute a lemma once per distinct (word, part of speech, morphology),
-which is all spaCy's rule lemmatizer reads, write the column at once, and answer its
-word-list questions from sets. The parse is then
+gives the lemmatizer a ``pipe`` (what ``nlp.pipe`` runs) that computes a lemma once per
+distinct (word, part of speech, morphology), which is all spaCy's rule lemmatizer reads,
+and writes the column at once; its word lists answer ``in`` from sets. ``nlp(text)`` on one
+text still runs spaCy's own lemmatizer loop, with the same result. The parse is then
 identical, attribute for attribute: ``tests/test_rule_components.py`` compares every token
 attribute with spaCy's own components on real articles, and ``benchmarks/behaviour_snapshot.py``
 compares every output. A model whose patterns use anything else (operators, other
@@ -24,14 +25,14 @@ attributes) keeps spaCy's components untouched.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
-from functools import cache
+from functools import partial
 
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
-from spacy.strings import get_string_id
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
 
 #: Token attributes the array matcher can test, in the column order of its array.
@@ -40,34 +41,35 @@ _ARRAY_ATTRS = [LOWER, TAG, DEP, IS_SPACE]
 #: Attributes a pattern may be anchored on (looked up by value instead of tested everywhere).
 _ANCHORS = ("LOWER", "TAG")
 
-Test = Callable[[np.ndarray], np.ndarray]
+#: A test on one column's values (hashes) of the tokens; it gets the document's strings.
+Test = Callable[[np.ndarray, StringStore], np.ndarray]
 
 
 class Unsupported(ValueError):
     """A pattern uses something the array matcher does not implement."""
 
 
-def _value_test(name: str, value, strings) -> Test:
-    """A test on one column's values (an array of hashes) for one pattern attribute."""
+def _value_test(name: str, value) -> Test:
+    """The test of one pattern attribute on one column's values (an array of hashes)."""
     if name == "IS_SPACE":
         if not isinstance(value, bool):
             raise Unsupported(f"IS_SPACE {value!r}")
         want = int(value)
-        return lambda col: col == want
+        return lambda col, strings: col == want
     if isinstance(value, str):
         wanted = get_string_id(value)
-        return lambda col: col == wanted
+        return lambda col, strings: col == wanted
     if not isinstance(value, dict) or len(value) != 1:
         raise Unsupported(f"{name} {value!r}")
     (op, arg), = value.items()
     if op in ("IN", "NOT_IN"):
         hashes = np.array([get_string_id(v) for v in arg], dtype=np.uint64)
         invert = op == "NOT_IN"
-        return lambda col: np.isin(col, hashes, invert=invert)
+        return lambda col, strings: np.isin(col, hashes, invert=invert)
     if op == "REGEX":
         regex, known = re.compile(arg), {}
 
-        def matches(col: np.ndarray) -> np.ndarray:
+        def matches(col: np.ndarray, strings: StringStore) -> np.ndarray:
             values, where = np.unique(col, return_inverse=True)
             hit = [known[h] if h in known else known.setdefault(h, bool(regex.search(strings[h])))
                    for h in values.tolist()]
@@ -79,7 +81,7 @@ def _value_test(name: str, value, strings) -> Test:
 class _Pattern:
     """One fixed-length token pattern: an optional anchor value and the tests of each token."""
 
-    def __init__(self, key: int, pattern: list[dict], strings):
+    def __init__(self, key: int, pattern: list[dict]):
         self.key, self.length = key, len(pattern)
         self.anchor: tuple[int, int] | None = None
         self.tests: list[tuple[int, int, Test]] = []  # (token offset, column, test)
@@ -91,7 +93,7 @@ class _Pattern:
                         and isinstance(value, str)):
                     self.anchor = (COLUMNS[name], get_string_id(value))
                     continue
-                self.tests.append((offset, COLUMNS[name], _value_test(name, value, strings)))
+                self.tests.append((offset, COLUMNS[name], _value_test(name, value)))
 
 
 def _positions(column: np.ndarray) -> dict[int, np.ndarray]:
@@ -111,13 +113,17 @@ class ArrayMatcher:
     tests run on those positions, as arrays. Raises :class:`Unsupported` for anything else.
     """
 
-    def __init__(self, keyed_patterns: list[tuple[int, list[list[dict]]]], strings):
+    def __init__(self, keyed_patterns: list[tuple[int, list[list[dict]]]]):
         for _, patterns in keyed_patterns:
             for pattern in patterns:
                 if any(not isinstance(t, dict) or "OP" in t for t in pattern) or not pattern:
                     raise Unsupported("operators")
-        self.patterns = [_Pattern(key, pattern, strings)
+        self.keyed_patterns = keyed_patterns
+        self.patterns = [_Pattern(key, pattern)
                          for key, patterns in keyed_patterns for pattern in patterns]
+
+    def __reduce__(self):
+        return ArrayMatcher, (self.keyed_patterns,)  # rebuilt from its patterns
 
     def __call__(self, doc: Doc, allow_missing: bool = True, as_spans: bool = False
                  ) -> list[tuple[int, int, int]]:
@@ -129,7 +135,7 @@ class ArrayMatcher:
         columns = np.ascontiguousarray(doc.to_array(_ARRAY_ATTRS).reshape(n, -1).T)
         where = {col: _positions(columns[col]) for col in {p.anchor[0] for p in self.patterns
                                                              if p.anchor}}
-        empty = np.empty(0, dtype=np.int64)
+        empty, strings = np.empty(0, dtype=np.int64), doc.vocab.strings
         found: set[tuple[int, int, int]] = set()
         for pattern in self.patterns:
             last = n - pattern.length  # the last position a match can start at
@@ -141,7 +147,7 @@ class ArrayMatcher:
             for offset, col, test in pattern.tests:
                 if not len(starts):
                     break
-                starts = starts[test(columns[col][starts + offset])]
+                starts = starts[test(columns[col][starts + offset], strings)]
             found.update((pattern.key, s, s + pattern.length) for s in starts.tolist())
         return list(found)
 
@@ -162,7 +168,7 @@ def _lemmatize_doc(lemmatizer, doc: Doc) -> Doc:
     one, so its warning about them is raised as before.
     """
     if not lemmatizer._validated or not len(doc):
-        return lemmatizer._stock_call(doc)
+        return lemmatizer(doc)
     table = doc.to_array([ORTH, POS, MORPH, LEMMA])
     lemmas = table[:, 3].copy()
     todo = np.arange(len(doc)) if lemmatizer.overwrite else np.flatnonzero(lemmas == 0)
@@ -176,6 +182,12 @@ def _lemmatize_doc(lemmatizer, doc: Doc) -> Doc:
         lemmas[i] = lemma
     doc.from_array([LEMMA], lemmas)
     return doc
+
+
+def _lemmatize_docs(lemmatizer, docs: Iterable[Doc], **_) -> Iterator[Doc]:
+    """The lemmatizer's ``pipe`` (what ``nlp.pipe`` calls): :func:`_lemmatize_doc` on each."""
+    for doc in docs:
+        yield _lemmatize_doc(lemmatizer, doc)
 
 
 class _IndexList(list):
@@ -200,14 +212,6 @@ def _index_as_sets(lemmatizer) -> None:
             table[pos] = _IndexList(words)
 
 
-@cache
-def _array_lemmatizer(base: type) -> type:
-    """A subclass of the model's lemmatizer class whose ``__call__`` is :func:`_lemmatize_doc`."""
-    return type(base.__name__, (base,), {
-        "__call__": _lemmatize_doc, "_stock_call": base.__call__, "_array_version": True,
-        "__module__": __name__, "__doc__": base.__doc__})
-
-
 def speed_up(nlp: Language) -> list[str]:
     """Give ``nlp``'s attribute ruler and rule lemmatizer their array versions, in place.
 
@@ -219,7 +223,7 @@ def speed_up(nlp: Language) -> list[str]:
         ruler = nlp.get_pipe("attribute_ruler")
         if not isinstance(ruler.matcher, ArrayMatcher):
             with suppress(Unsupported):
-                ruler.matcher = ArrayMatcher(_ruler_patterns(ruler), nlp.vocab.strings)
+                ruler.matcher = ArrayMatcher(_ruler_patterns(ruler))
                 changed.append("attribute_ruler")
     if "lemmatizer" in nlp.pipe_names:
         lemmatizer = nlp.get_pipe("lemmatizer")
@@ -227,6 +231,7 @@ def speed_up(nlp: Language) -> list[str]:
                 and not getattr(lemmatizer, "_array_version", False)):
             _index_as_sets(lemmatizer)
             lemmatizer._lemma_by_key = {}
-            lemmatizer.__class__ = _array_lemmatizer(type(lemmatizer))
+            lemmatizer._array_version = True
+            lemmatizer.pipe = partial(_lemmatize_docs, lemmatizer)  # nlp(text) stays spaCy's
             changed.append("lemmatizer")
     return changed

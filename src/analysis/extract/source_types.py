@@ -142,10 +142,11 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             persons.role_holder(head, start)
         if holder:
             return "named", holder  # "the city attorney" after "City Attorney Barbara Parker"
+    # "The general secretary of the STUC said", after its title; "The Vermont senator
+    # added", after Vermont Sen. Bernie Sanders
     holder = description_holder(tok, persons, start) or epithet_holder(tok, persons, start)
     if holder:
-        return "named", holder  # "The general secretary of the STUC said", after its title;
-        # "The Vermont senator added", after Bernie Sanders
+        return "named", holder
     family = family_of(tok, persons)
     if family:
         return "named", family  # "the Currys announced", after Stephen and Ayesha Curry
@@ -229,19 +230,20 @@ INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "several", "
 
 
 def epithet_holder(tok: Token, persons: Persons, start: int) -> str | None:
-    """The person an epithet stands for: "the" and a singular noun for a person, with
-    modifiers before it only ("The Vermont senator added", "the billionaire businessman
-    said", "the superstar instructed", "the Kentucky Republican", "the 28-year-old"),
-    after that person was named; not an office the project types institutional ("the registrar"), a capitalised
-    noun ("The Federalist", a magazine), nor a noun that describes someone by another
-    person ("the Christie supporter"). A title word ("senator", "president") is the person last given that title with
-    the epithet's modifiers written before it ("Vermont Sen. Bernie Sanders"; "the French
-    president" is not "President Obama"), if anyone was; any other noun the person named
-    last (:meth:`Persons.person_before`, of the noun's gender: "the woman"), but not the
-    one whose words hold the epithet ("Lewandowski said that the candidate…" is not
-    Lewandowski). None for a noun the article used before to bring in someone unnamed ("A
-    woman in the crowd yelled … The woman said"; "a senior official said … the official
-    added"), whom it stands for."""
+    """The person an epithet stands for, named before it: "the", modifiers only, and a
+    singular noun for a person ("The Vermont senator added", "the billionaire businessman
+    said", "the superstar instructed", "the Kentucky Republican", "the 28-year-old").
+
+    A title word ("senator", "president") is the person last given that title with the
+    epithet's modifiers written before it ("Vermont Sen. Bernie Sanders"; "the French
+    president" is not "President Obama"), if anyone was. Any other noun is the person named
+    last (:meth:`Persons.person_before`, of the noun's gender: "the woman"), but not the one
+    whose words hold the epithet ("Lewandowski said that the candidate…"). None for an
+    office the project types institutional ("the registrar"), a capitalised noun ("The
+    Federalist", a magazine), a noun that describes someone by another person ("the
+    Christie supporter"), and a noun the article used before to bring in someone unnamed
+    ("A woman in the crowd yelled … The woman said"; "a senior official … the official").
+    """
     left = list(tok.lefts)
     if not left or left[0].dep_ != "det" or left[0].lower_ != "the":
         return None
