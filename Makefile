@@ -34,9 +34,9 @@ test-fast: $(STAMP)
 # More options through LAB_ARGS, e.g. make lab LAB_ARGS="--port=8899 --no-browser".
 # The kernels run numpy's BLAS on one thread, as the command line does (docs/performance.md),
 # unless the environment sets it.
+ONE_BLAS_THREAD = OPENBLAS_NUM_THREADS=$${OPENBLAS_NUM_THREADS:-1} MKL_NUM_THREADS=$${MKL_NUM_THREADS:-1}
 lab: $(STAMP)
-	OPENBLAS_NUM_THREADS=$${OPENBLAS_NUM_THREADS:-1} MKL_NUM_THREADS=$${MKL_NUM_THREADS:-1} \
-	$(BIN)/jupyter lab --config=jupyter/jupyter_lab_config.py --notebook-dir=notebooks $(LAB_ARGS)
+	$(ONE_BLAS_THREAD) $(BIN)/jupyter lab --config=jupyter/jupyter_lab_config.py --notebook-dir=notebooks $(LAB_ARGS)
 
 # Re-create every .ipynb from its jupytext twin (the .py file is what reviewers read).
 sync-notebooks: $(STAMP)
