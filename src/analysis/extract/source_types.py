@@ -33,8 +33,8 @@ from spacy.tokens import Token
 
 from .. import wordnet
 from ..lexicons import lexicon_set, load_lexicon
-from .coref import (NOT_PERSON_ENTS, ORG_WORDS, PERSON_PRONOUNS, POSSESSIVE, PRONOUN_GENDER,
-                    TITLE_DEPS, Persons, alone_in_entity, first_name_gender,
+from .coref import (INDEFINITE, NOT_PERSON_ENTS, ORG_WORDS, PERSON_PRONOUNS, POSSESSIVE,
+                    PRONOUN_GENDER, TITLE_DEPS, Persons, alone_in_entity, first_name_gender,
                     one_word_titles, strip_role, strip_titles)
 from .docindex import PROPN_ID, lemma_key
 from .syntax import SUBJECT_DEPS, antecedent, mention_span
@@ -225,8 +225,8 @@ EPITHET_DEPS = TITLE_DEPS | {"nummod", "npadvmod", "punct"}
 #: What after its noun makes a definite description a new person, not an epithet ("the man
 #: who…", "the head of the agency", "the senator and his wife").
 NEW_PERSON_DEPS = frozenset({"prep", "relcl", "acl", "appos", "cc", "conj"})
-#: Determiners that introduce someone new ("a woman", "another official", "one aide").
-INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "several", "each"})
+#: Determiners that introduce someone new ("a woman", "some officials", "several aides").
+INTRODUCING = INDEFINITE | {"some", "any", "several", "each"}
 
 
 def epithet_holder(tok: Token, persons: Persons, start: int) -> str | None:
@@ -309,7 +309,7 @@ def introduced_unnamed(tok: Token, persons: Persons) -> bool:
                 any(c.dep_ == "appos" for c in t.children):
             continue
         dets = [c.lower_ for c in t.lefts if c.dep_ in ("det", "nummod", "quantmod")]
-        if (dets and dets[0] in INDEFINITE) or (dets and dets[0].isdigit()) or \
+        if (dets and dets[0] in INTRODUCING) or (dets and dets[0].isdigit()) or \
                 (not dets and t.tag_ in ("NNS", "NNPS") and
                  not any(c.dep_ == "poss" for c in t.lefts)):
             return True
