@@ -222,3 +222,60 @@ def test_an_age_or_a_nationality_after_a_name_is_that_person(evidence_of, second
     got = sources(evidence_of("Maria Sharapova won in Manila on Monday. " + second))
     assert [name for mention, _, name in got if mention.lower().startswith("the ")] == \
         ["Maria Sharapova"]
+
+
+# --- 7. a title with its portfolio before a name; an outlet tagged a person ----------------
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("Minister for the Armed Forces Penny Holcroft said the deployment would go ahead.",
+     "Minister for the Armed Forces Penny Holcroft", "Penny Holcroft"),
+    ("Chief Executive of the Water Board Amanda Pelling said the pipes would be replaced.",
+     "Chief Executive of the Water Board Amanda Pelling", "Amanda Pelling"),
+    ("Commissioner for Children Anne Strickley warned that the cuts would hurt.",
+     "Commissioner for Children Anne Strickley", "Anne Strickley"),
+], ids=["minister for", "chief executive of", "commissioner for"])
+def test_a_title_with_its_portfolio_before_a_name_is_that_person(evidence_of, text, mention,
+                                                                 name):
+    assert sources(evidence_of(text)) == [(mention, "named", name)]
+
+
+def test_a_name_the_tagger_took_into_the_portfolio_is_a_person(nlp):
+    text = "Secretary of Defense Lloyd Bramwell said the aid would arrive soon."
+    doc = with_ents(nlp, text, {"Defense Lloyd Bramwell": "ORG"})
+    got = sources(extract_doc(doc, text, "t"))
+    assert [(kind, name) for _, kind, name in got] == [("named", "Lloyd Bramwell")]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Mr. Morgan of the Sierra Club said the plan was weak.", "Mr. Morgan"),
+    ("The Director of the Federal Bureau of Investigation said the case was closed.",
+     "The Director"),
+], ids=["a person of a club", "no name after the portfolio"])
+def test_a_phrase_after_a_title_that_ends_with_no_name_stays_out(evidence_of, text, mention):
+    got = sources(evidence_of(text))
+    assert [m for m, _, _ in got] == [mention]
+    assert all(kind != "named" or name == "Morgan" for _, kind, name in got)
+
+
+def test_a_news_outlet_tagged_a_person_is_media(nlp):
+    text = "The deal was close, according to Politico. Politico said talks would resume."
+    doc = with_ents(nlp, text, {"Politico.": "PERSON"})
+    doc.ents = [Span(doc, e.start, e.end - 1, "PERSON") if e.text.endswith(".") else e
+                for e in doc.ents]
+    assert [(m, kind) for m, kind, _ in sources(extract_doc(doc, text, "t"))][:1] == \
+        [("Politico", "media")]
+
+
+def test_an_outlet_s_name_written_after_a_first_name_is_a_person(nlp):
+    text = "Michael Bloomberg said the plan was sound. Bloomberg added that he would fund it."
+    doc = with_ents(nlp, text, {"Michael Bloomberg": "PERSON"})
+    second = text.rindex("Bloomberg")
+    doc.ents = [*doc.ents, doc.char_span(second, second + 9, "PERSON")]
+    assert [kind for _, kind, _ in sources(extract_doc(doc, text, "t"))] == ["named", "named"]
+
+
+def test_a_study_by_an_outlet_is_named_after_the_outlet_alone(evidence_of):
+    got = sources(evidence_of("An analysis by Politifact of presidential elections found "
+                              "that turnout rose."))
+    assert got == [("An analysis by Politifact of presidential elections", "media",
+                    "Politifact")]

@@ -22,7 +22,7 @@ from ..names import first_name_gender as _first_name_gender
 from ..names import known_first_name
 from .cues import addressee_verbs, quote_cues
 from .docindex import PROPN_ID, DocIndex, lemma_key
-from .syntax import SUBJECT_DEPS
+from .syntax import SUBJECT_DEPS, TITLE_PHRASE_WORDS, ends_with_name, title_noun
 
 #: The usual gender of a name's first word (:func:`analysis.names.first_name_gender`),
 #: remembered: the same names come back in every article.
@@ -580,10 +580,25 @@ def untagged_names(doc, tagged: list[Span], propn: list[int]) -> list[Span]:
         if opens is None and tok.lower_ not in person_words:
             continue
         span = doc[first if opens is None else opens:tok.i + 1]
-        if (span[0].ent_iob_ != "I" or span[0].ent_type_ in ("", "PERSON")) and \
+        if (span[0].ent_iob_ != "I" or span[0].ent_type_ in ("", "PERSON")
+                or _ends_entity_after_portfolio(span)) and \
                 tok.lower_ not in lexicon_set("institution_nouns"):
             out.append(span)
     return out
+
+
+def _ends_entity_after_portfolio(span: Span) -> bool:
+    """``span``, a name opening with a known first name, ends an organisation's entity
+    that follows a title and "of" or "for", after words of the title's portfolio
+    ("Secretary of *Defense Lloyd Austin*", "Minister for *the Armed Forces Penny
+    Mordaunt*"): the parser took the name into the portfolio."""
+    doc = span.doc
+    ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+    if ent is None or ent.label_ != "ORG" or ent.end != span.end or ent.start < 2 or \
+            doc[ent.start - 1].lower_ not in ("of", "for") or not title_noun(doc[ent.start - 2]):
+        return False
+    portfolio = [t for t in doc[ent.start:span.start] if t.lower_ not in TITLE_PHRASE_WORDS]
+    return bool(portfolio) and known_first_name(span[0].text) and ends_with_name(span)
 
 
 @lru_cache(maxsize=16384)
@@ -674,19 +689,20 @@ def entity_text_tags(ents: Iterable[Span], text: str) -> dict[str, list[int]]:
     return tags
 
 
-def misread_name(ent: Span, whole: dict[str, list[int]], text: str) -> bool:
-    """A PERSON entity that is no person's name: one with a digit ("KSLV-1"), or one that no
+def misread_name(ent: Span, whole: dict[str, list[int]], article: str) -> bool:
+    """A PERSON entity that is no person's name: one with a digit ("KSLV-1"), a news outlet's
+    one-word name (:func:`misread_outlet`), or one that no
     known first name opens and whose whole text the article tags a place or an
     organisation elsewhere more often, or as often when it ends with a common noun that
     WordNet does not call a person first ("Publisher Hodder Education is reprinting…",
     then "Hodder Education apologised", tagged an organisation; "Pat Caddell" tagged once
-    each way stays a person). ``whole`` from :func:`entity_text_tags`, ``text`` the
-    article's."""
-    text = text[ent.start_char:ent.end_char]
+    each way stays a person). ``whole`` from :func:`entity_text_tags`, ``article`` the
+    article's text."""
+    text = article[ent.start_char:ent.end_char]
     if DIGIT.search(text):
         return True
     if len(ent) < 2:
-        return False
+        return misread_outlet(ent[0], article)
     person, other = whole.get(text.lower(), (0, 0))
     if not other or first_name_gender(text):
         return False
@@ -694,6 +710,21 @@ def misread_name(ent: Span, whole: dict[str, list[int]], text: str) -> bool:
         return other > person
     last = wordnet.classes(ent[-1].lower_, "noun")
     return bool(last) and last[0] != "person"
+
+
+def misread_outlet(tok: Token, article: str) -> bool:
+    """``tok`` is a news outlet's one-word name (``lexicons/media_outlets.txt``: "according
+    to Politico") that the article never writes after a known first name (as it writes
+    "Michael Bloomberg")."""
+    return tok.lower_ in one_word_outlets() and not any(
+        known_first_name(m.group(1))
+        for m in re.finditer(r"\b([A-Z][a-z]+)\s+" + re.escape(tok.text) + r"\b", article))
+
+
+@cache
+def one_word_outlets() -> frozenset[str]:
+    """The one-word names of ``lexicons/media_outlets.txt``, lower-cased."""
+    return frozenset(o for o in load_lexicon("media_outlets") if " " not in o)
 
 
 DIGIT = re.compile(r"\d")

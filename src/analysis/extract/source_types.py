@@ -35,7 +35,7 @@ from .. import wordnet
 from ..lexicons import lexicon_set, load_lexicon
 from .coref import (INDEFINITE, NOT_PERSON_ENTS, ORG_WORDS, PERSON_PRONOUNS, POSSESSIVE,
                     PRONOUN_GENDER, TITLE_DEPS, Persons, alone_in_entity, first_name_gender,
-                    one_word_titles, strip_role, strip_titles)
+                    misread_outlet, one_word_titles, strip_role, strip_titles)
 from .docindex import PROPN_ID, lemma_key
 from .syntax import SUBJECT_DEPS, antecedent, mention_span
 
@@ -126,8 +126,10 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
         # "Some 73% of registered voters said": the respondents of the poll before
         return "document", poll["name"] if poll else phrase
     if tok.i in persons.misread:
-        # tagged a person, but no person's name: "Publisher Hodder Education is reprinting"
-        return "institutional", strip_role(persons.misread[tok.i])[0]
+        # tagged a person, but no person's name: "Publisher Hodder Education is reprinting",
+        # "according to Politico"
+        name = strip_role(persons.misread[tok.i])[0]
+        return ("media" if misread_outlet(tok, persons.text) else "institutional"), name
     if fixed and tok.i in fixed and tok.ent_type_ == "PERSON":
         return "named", persons.full_name(phrase)  # not the parse's "Stated Stone"
     norm = " " + " ".join(POSSESSIVE.sub("", w) for w in phrase.lower().split()) + " "
@@ -172,8 +174,11 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     outlet = next((o for o in _media_outlets() if o in norm), None)
     if outlet is not None:
         _, by, author = phrase.rpartition(" by ")
-        if by and outlet in " " + author.lower() + " ":
-            return "media", author.strip()  # "a report by The New York Times"
+        at = (" " + author.lower() + " ").find(outlet)
+        if by and at >= 0:  # "a report by The New York Times"
+            cut = at + len(outlet.strip())
+            rest = author[cut:].strip()  # "an analysis by Politifact of elections": Politifact
+            return "media", (author[:cut] if rest[:1].islower() else author).strip()
         return "media", strip_titles(phrase)
     if (head in lexicon_set("document_nouns") or low in lexicon_set("document_nouns") or any(
             " " + n + " " in norm for n in lexicon_set("document_nouns") if " " in n)) \

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from .. import wordnet
 from ..lexicons import lexicon_set
+from ..names import known_first_name
 from .cues import quote_cues
 from .docindex import PROPN_ID, VERB_ID, DocIndex
 
@@ -77,7 +78,8 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
     for child in tok.rights:
         if child.dep_ in ("compound", "flat", "nummod") and child.i == right + 1:
             right = child.i
-        elif child.dep_ == "prep" and _inside_organisation_name(tok, child):
+        elif child.dep_ == "prep" and (_inside_organisation_name(tok, child)
+                                       or _title_of_named(tok, child)):
             right = child.right_edge.i  # "the state's Department of Highway Safety"
         elif (child.dep_ == "prep" and child.right_edge.i - i <= 8 and (
                 (child.lower_ == "of" and tok.lower_ in lexicon_set("quantifiers"))
@@ -102,6 +104,49 @@ def _inside_organisation_name(tok: Token, prep: Token) -> bool:
     doc = tok.doc
     return all(doc[j].ent_iob_ == "I" and doc[j].ent_type_ == "ORG"
                for j in range(tok.i + 1, prep.right_edge.i + 1))
+
+
+#: Words a title's "of"/"for" phrase may hold besides capitalised ones ("Minister for the
+#: Armed Forces", "Secretary of Housing and Urban Development").
+TITLE_PHRASE_WORDS = frozenset({"the", "of", "for", "and", "&"})
+#: WordNet classes of the commonest sense of a word that ends the name of a group or a
+#: work, not a person's ("the Sierra Club", "The Truman Show").
+NOT_SURNAME_CLASSES = frozenset({"group", "act", "artifact", "communication"})
+
+
+def _title_of_named(tok: Token, prep: Token) -> bool:
+    """The "of"/"for" phrase ``prep`` of a title (:func:`title_noun`) ends with the name of
+    the person holding it, which the parser hung inside the phrase ("Director *of National
+    Intelligence Tulsi Gabbard* said", "Minister *for the Armed Forces Penny Mordaunt*",
+    "Mayor *of London Sadiq Khan*"): the phrase's words are capitalised but for
+    :data:`TITLE_PHRASE_WORDS`, and it ends with a person's name (:func:`ends_with_name`)."""
+    if prep.lower_ not in ("of", "for") or prep.right_edge.i - tok.i > 10 or \
+            not title_noun(tok):
+        return False
+    words = tok.doc[prep.i + 1:prep.right_edge.i + 1]
+    return len(words) >= 3 and all(w.is_title or w.is_upper or w.lower_ in TITLE_PHRASE_WORDS
+                                   for w in words) and ends_with_name(words)
+
+
+def title_noun(tok: Token) -> bool:
+    """A capitalised noun that says what a person is, written as a title ("Director",
+    "Minister", "Secretary"): a proper noun of no entity, no known first name, whose
+    commonest WordNet sense is a person."""
+    return tok.tag_ == "NNP" and tok.is_title and tok.ent_type_ == "" and \
+        not known_first_name(tok.text) and wordnet.classes(tok.lower_, "noun")[:1] == ("person",)
+
+
+def ends_with_name(words) -> bool:
+    """The last two of ``words`` (a span) are a person's name: two capitalised words, the
+    last no word of :data:`NOT_SURNAME_CLASSES`, and either the last tagged PERSON and the
+    first no other entity, or the first a known first name
+    (:func:`analysis.names.known_first_name`)."""
+    first, last = words[-2], words[-1]
+    if not (first.is_title and last.is_title) or \
+            wordnet.classes(last.lower_, "noun")[:1] in {(c,) for c in NOT_SURNAME_CLASSES}:
+        return False
+    return (last.ent_type_ == "PERSON" and first.ent_type_ in ("", "PERSON")) or \
+        known_first_name(first.text)
 
 
 def _closing_mark(words: str) -> int:
