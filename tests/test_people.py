@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Span
 
 from analysis.extract import extract_doc
-from analysis.extract.coref import placed_words, strip_role, surname_first
+from analysis.extract.coref import placed_words, sole_openers, strip_role, surname_first
 
 
 def sources(records: list[dict]) -> list[tuple[str, str, str]]:
@@ -96,7 +96,7 @@ def test_strip_role_keeps_a_first_name_that_wordnet_files_as_a_person(name, expe
 def test_surname_first_maps_an_honorific_name_to_the_one_full_name_it_opens():
     full = {"ju-ho": {"Lee Ju-ho": 1}, "yi": {"Wang Yi": 1}, "wang": {"Li Wang": 1},
             "chen": {"Kim Chen": 1, "Kim Sun": 0}, "sun": {"Kim Sun": 1}}
-    got = surname_first({"lee", "wang", "kim", "park"}, full)
+    got = surname_first({"lee", "wang", "kim", "park"}, sole_openers(full))
     assert got == {"lee": "Lee Ju-ho"}  # "wang" ends a name; two names open with "Kim"
 
 
@@ -106,6 +106,23 @@ def test_mr_and_the_first_word_of_a_surname_first_name_are_one_source(evidence_o
     got = [r for r in evidence_of(text) if r["kind"] == "source"]
     assert [(r["text"], r["name"]) for r in got] == [
         ("Science Minister Lee Ju-ho", "Lee Ju-ho"), ("Mr Lee", "Lee Ju-ho")]
+    assert len({r["source_id"] for r in got}) == 1
+
+
+def test_sole_openers_map_a_first_word_to_the_one_full_name_it_opens():
+    full = {"clinton": {"Hillary Clinton": 2, "Bill Clinton": 1}, "blasio": {"Bill Blasio": 1},
+            "james": {"LeBron James": 1}, "murdoch": {"James Murdoch": 1},
+            "bush": {"George (W. Bush": 1}}
+    # two names open with "Bill"; "James" ends a name; a name misread with a bracket
+    assert sole_openers(full) == {"hillary": "Hillary Clinton", "lebron": "LeBron James"}
+
+
+def test_a_first_name_alone_is_the_person_it_opens(evidence_of):
+    text = ("Hillary Clinton said on Monday that the vote would be close. Hours later, "
+            "Hillary said the plan would work.")
+    got = [r for r in evidence_of(text) if r["kind"] == "source"]
+    assert [(r["text"], r["name"]) for r in got] == [
+        ("Hillary Clinton", "Hillary Clinton"), ("Hillary", "Hillary Clinton")]
     assert len({r["source_id"] for r in got}) == 1
 
 

@@ -143,6 +143,9 @@ class Persons:
         self.text = index.text
         self.persons: list[tuple[int, int, str, bool]] = []  # (start, end, full name, is subject)
         self.surnames: dict[str, str] = {}
+        #: lower-cased first word -> the one full name it opens ("hillary" -> "Hillary
+        #: Clinton"; see :func:`sole_openers`)
+        self.first_words: dict[str, str] = {}
         #: title -> [(start, full name)] of the people the article gives that title
         self.roles: dict[str, list[tuple[int, str]]] = {}
         #: name as written (titles off) -> "female" or "male", where the article and the
@@ -211,7 +214,8 @@ class Persons:
         self._set_genders(votes)
         for last, names in full_names.items():
             self.surnames[last] = self._surname_holder(last, names, votes)
-        self.surnames.update(surname_first(honoured, full_names))
+        self.first_words = sole_openers(full_names)
+        self.surnames.update(surname_first(honoured, self.first_words))
         for title, people in self.roles.items():
             self.roles[title] = [(start, self.full_name(name)) for start, name in people]
         self._add_surname_mentions(ents)
@@ -297,12 +301,17 @@ class Persons:
         return self.genders.get(name) or self.genders.get(self.full_name(name))
 
     def full_name(self, name: str) -> str:
-        """"Cotton" -> "Tom Cotton" when the full name appears in the article; titles and
-        job words before a name left out ("Superintendent Ana Ruiz" -> "Ana Ruiz")."""
+        """"Cotton" -> "Tom Cotton" when the full name appears in the article, and a
+        capitalised first word alone that opens one full name of the article and ends none
+        ("Hillary" -> "Hillary Clinton"); titles and job words before a name left out
+        ("Superintendent Ana Ruiz" -> "Ana Ruiz")."""
         name = strip_role(strip_titles(name))[0]
         parts = name.split()
         if len(parts) == 1:
-            return self.surnames.get(parts[0].lower(), name)
+            low = parts[0].lower()
+            if low in self.surnames:
+                return self.surnames[low]
+            return self.first_words.get(low, name) if parts[0][:1].isupper() else name
         return name
 
     def person_before(self, char: int, window: int = 1500,
@@ -483,23 +492,27 @@ class Persons:
         return None
 
 
-def surname_first(honoured: Iterable[str],
-                  full_names: dict[str, dict[str, int]]) -> dict[str, str]:
+def surname_first(honoured: Iterable[str], openers: dict[str, str]) -> dict[str, str]:
     """The full names that one-word names after an honorific stand for when the article
     writes the surname first ("Science Minister Lee Ju-ho", then "Mr Lee"): each word of
     ``honoured`` (lower-cased) that opens exactly one full name of the article and ends
-    none. ``full_names``: surname -> {full name: times named}, as
+    none (``openers``, from :func:`sole_openers`)."""
+    return {word: openers[word] for word in honoured if word in openers}
+
+
+def sole_openers(full_names: dict[str, dict[str, int]]) -> dict[str, str]:
+    """The full name each lower-cased word that opens exactly one full name of the article
+    and ends none stands for ("hillary" -> "Hillary Clinton", "ban" -> "Ban Ki-moon"; not
+    "bill" when the article names Bill Clinton and Bill de Blasio, nor "james" beside
+    LeBron James). ``full_names``: surname -> {full name: times named}, as
     :class:`Persons` gathers them."""
     opening: dict[str, set[str]] = {}
     for names in full_names.values():
         for name in names:
             opening.setdefault(name.split()[0].lower(), set()).add(name)
-    out = {}
-    for word in honoured:
-        names = opening.get(word, set())
-        if word not in full_names and len(names) == 1:
-            out[word] = next(iter(names))
-    return out
+    return {word: next(iter(names)) for word, names in opening.items()
+            if word not in full_names and len(names) == 1
+            and all(w[:1].isalpha() for w in next(iter(names)).split())}
 
 
 def _is_name_word(tok) -> bool:
@@ -593,11 +606,15 @@ def _ends_entity_after_portfolio(span: Span) -> bool:
     ("Secretary of *Defense Lloyd Austin*", "Minister for *the Armed Forces Penny
     Mordaunt*"): the parser took the name into the portfolio."""
     doc = span.doc
-    ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
-    if ent is None or ent.label_ != "ORG" or ent.end != span.end or ent.start < 2 or \
-            doc[ent.start - 1].lower_ not in ("of", "for") or not title_noun(doc[ent.start - 2]):
+    if span[0].ent_type_ != "ORG" or (span.end < len(doc) and doc[span.end].ent_iob_ == "I"):
         return False
-    portfolio = [t for t in doc[ent.start:span.start] if t.lower_ not in TITLE_PHRASE_WORDS]
+    start = span.start
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if start < 2 or doc[start - 1].lower_ not in ("of", "for") or \
+            not title_noun(doc[start - 2]):
+        return False
+    portfolio = [t for t in doc[start:span.start] if t.lower_ not in TITLE_PHRASE_WORDS]
     return bool(portfolio) and known_first_name(span[0].text) and ends_with_name(span)
 
 
