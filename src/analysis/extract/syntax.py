@@ -80,7 +80,8 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
             right = child.i
         elif child.dep_ == "prep" and (_inside_organisation_name(tok, child)
                                        or _title_of_named(tok, child)):
-            right = child.right_edge.i  # "the state's Department of Highway Safety"
+            # "the state's Department of Highway Safety", "Minister for Europe Stephen Doughty"
+            right = child.right_edge.i
         elif (child.dep_ == "prep" and child.right_edge.i - i <= 8 and (
                 (child.lower_ == "of" and tok.lower_ in lexicon_set("quantifiers"))
                 or (child.lower_ in ("for", "of", "at", "from", "with") and tok.pos != PROPN_ID
@@ -112,14 +113,17 @@ TITLE_PHRASE_WORDS = frozenset({"the", "of", "for", "and", "&"})
 #: WordNet classes of the commonest sense of a word that ends the name of a group or a
 #: work, not a person's ("the Sierra Club", "The Truman Show").
 NOT_SURNAME_CLASSES = frozenset({"group", "act", "artifact", "communication"})
+NOT_SURNAME_SENSES = frozenset((c,) for c in NOT_SURNAME_CLASSES)
 
 
 def _title_of_named(tok: Token, prep: Token) -> bool:
     """The "of"/"for" phrase ``prep`` of a title (:func:`title_noun`) ends with the name of
-    the person holding it, which the parser hung inside the phrase ("Director *of National
-    Intelligence Tulsi Gabbard* said", "Minister *for the Armed Forces Penny Mordaunt*",
-    "Mayor *of London Sadiq Khan*"): the phrase's words are capitalised but for
-    :data:`TITLE_PHRASE_WORDS`, and it ends with a person's name (:func:`ends_with_name`)."""
+    the person holding it, which the parser hung inside the phrase ("Minister *for the Armed
+    Forces Penny Mordaunt* said", "Chief Executive *of the NHS Amanda Pritchard*", "Mayor *of
+    London Sadiq Khan*"): the phrase's words are capitalised but for
+    :data:`TITLE_PHRASE_WORDS`, and it ends with a person's name (:func:`ends_with_name`; a
+    first name the tagger and the first-name table do not know, "Director of National
+    Intelligence Tulsi Gabbard", is not found)."""
     if prep.lower_ not in ("of", "for") or prep.right_edge.i - tok.i > 10 or \
             not title_noun(tok):
         return False
@@ -143,7 +147,7 @@ def ends_with_name(words) -> bool:
     (:func:`analysis.names.known_first_name`)."""
     first, last = words[-2], words[-1]
     if not (first.is_title and last.is_title) or \
-            wordnet.classes(last.lower_, "noun")[:1] in {(c,) for c in NOT_SURNAME_CLASSES}:
+            wordnet.classes(last.lower_, "noun")[:1] in NOT_SURNAME_SENSES:
         return False
     return (last.ent_type_ == "PERSON" and first.ent_type_ in ("", "PERSON")) or \
         known_first_name(first.text)
