@@ -733,9 +733,14 @@ def misread_outlet(tok: Token, article: str) -> bool:
     """``tok`` is a news outlet's one-word name (``lexicons/media_outlets.txt``: "according
     to Politico") that the article never writes after a known first name (as it writes
     "Michael Bloomberg")."""
-    return tok.lower_ in one_word_outlets() and not any(
-        known_first_name(m.group(1))
-        for m in re.finditer(r"\b([A-Z][a-z]+)\s+" + re.escape(tok.text) + r"\b", article))
+    return tok.lower_ in one_word_outlets() and not after_first_name(tok.text, article)
+
+
+def after_first_name(word: str, text: str) -> bool:
+    """The article writes ``word`` after a known first name somewhere ("Donald Trump"),
+    however the parser tagged it: a surname, not a company's or an outlet's name."""
+    return any(known_first_name(m.group(1))
+               for m in re.finditer(r"\b([A-Z][a-z]+)\s+" + re.escape(word) + r"\b", text))
 
 
 @cache

@@ -34,8 +34,8 @@ from spacy.tokens import Token
 from .. import wordnet
 from ..lexicons import lexicon_set, load_lexicon
 from .coref import (INDEFINITE, NOT_PERSON_ENTS, ORG_WORDS, PERSON_PRONOUNS, POSSESSIVE,
-                    PRONOUN_GENDER, TITLE_DEPS, Persons, alone_in_entity, first_name_gender,
-                    misread_outlet, one_word_titles, strip_role, strip_titles)
+                    PRONOUN_GENDER, TITLE_DEPS, Persons, after_first_name, alone_in_entity,
+                    first_name_gender, misread_outlet, one_word_titles, strip_role, strip_titles)
 from .docindex import PROPN_ID, lemma_key
 from .syntax import SUBJECT_DEPS, antecedent, mention_span
 
@@ -161,7 +161,7 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     if tok.ent_type_ == "PERSON" or (tok.pos == PROPN_ID and person and tok.ent_type_ == ""):
         name = persons.person_in(tok.idx, tok.idx + len(tok.text)) or person
         if name is None and len(phrase.split()) == 1 and tok.lower_ in persons.organisations \
-                and not _has_first_name(tok.text, persons.text):
+                and not after_first_name(tok.text, persons.text):
             # tagged a person, but no person of the article: "Meta did not respond" after
             # "a Meta spokesperson", Meta's one mention tagged PERSON
             return "institutional", phrase
@@ -342,13 +342,6 @@ def misread_name(tok: Token) -> bool:
     an outlet's, since a person is introduced with a first name the tagger knows."""
     return tok.pos_ in ("ADV", "X") and tok.text[:1].isupper() and not tok.is_sent_start \
         and not tok.text.isupper()
-
-
-def _has_first_name(word: str, text: str) -> bool:
-    """The article writes ``word`` after a known first name somewhere ("Donald Trump"),
-    however the parser tagged it: a surname, not a company's name."""
-    return any(first_name_gender(m.group(1) + " " + word)
-               for m in re.finditer(r"\b([A-Z][a-z]+)\s+" + re.escape(word) + r"\b", text))
 
 
 def looks_like_person(phrase: str) -> bool:
