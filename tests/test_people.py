@@ -256,6 +256,17 @@ def test_a_title_with_its_portfolio_before_a_name_is_that_person(evidence_of, te
     assert sources(evidence_of(text)) == [(mention, "named", name)]
 
 
+@pytest.mark.parametrize("text, mention, name", [
+    ("City of Brockton Division of Public Works director Robert Kessel endorsed the plan.",
+     "City of Brockton Division of Public Works director Robert Kessel", "Robert Kessel"),
+    ("University of Leeds professor Joan Hartwell said the figures were wrong.",
+     "University of Leeds professor Joan Hartwell", "Joan Hartwell"),
+], ids=["a director of a city division", "a professor of a university"])
+def test_a_job_and_a_name_after_an_organisation_s_portfolio_is_that_person(evidence_of, text,
+                                                                          mention, name):
+    assert sources(evidence_of(text)) == [(mention, "named", name)]
+
+
 def test_a_name_the_tagger_took_into_the_portfolio_is_a_person(nlp):
     text = "Secretary of Defense Lloyd Bramwell said the aid would arrive soon."
     doc = with_ents(nlp, text, {"Defense Lloyd Bramwell": "ORG"})

@@ -256,3 +256,17 @@ def test_a_candidate_s_probability_does_not_depend_on_the_order_of_its_features(
     assert min(naive) < 0.5 < max(naive)  # plain summation would depend on the order
     got = {probability(list(order), table) for order in itertools.permutations("abcd")}
     assert len(got) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cWe have a process,\u201d he said.\n\nMarta Ellison reported from Washington.",
+    "The council meets again in March.\n\nBrent Rowan and Carla Wilde contributed reporting.",
+], ids=["reported from", "contributed reporting"])
+def test_a_reporter_s_credit_line_is_no_source(evidence_of, text):
+    assert all(name not in ("Marta Ellison", "Brent Rowan", "Carla Wilde")
+               for _, _, name in sources(evidence_of(text)))
+
+
+def test_a_report_from_a_place_with_its_content_is_a_source(evidence_of):
+    got = sources(evidence_of("Lyse Doucet reported from Kabul that the city was calm."))
+    assert [name for _, _, name in got] == ["Lyse Doucet"]

@@ -76,6 +76,7 @@ PUNCT_ID = POS_IDS["PUNCT"]
 CANDIDATE_POS = frozenset({VERB_ID, AUX_ID, PUNCT_ID, NOUN_ID})
 BE = lemma_key("be")
 ACCORDING = frozenset({lemma_key("accord"), lemma_key("according")})
+REPORT, CONTRIBUTE = lemma_key("report"), lemma_key("contribute")
 #: A verb without a subject of its own borrows its head's ("went on to say", "...,
 #: saying", "stood up and said").
 LENT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl"})
@@ -388,10 +389,26 @@ def blocked(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
     attribution's content, a thought verb without a clause (unless passive: "was believed
     by"); and two constructions whose noun is no source: the subject of a judging passive
     (:func:`judged`: "Haynes was found to be competent") and the agent of an act that
-    describes a noun (:func:`describing_agent`: "an ordinance approved by voters")."""
+    describes a noun (:func:`describing_agent`: "an ordinance approved by voters"), and a
+    reporter's credit line (:func:`credit_line`: "Samantha Lachman contributed reporting",
+    "Costa reported from Washington.")."""
     return (("embedded" in feats and index.lemma[pred.i] not in plain_speech())
             or ("thought_without_clause" in feats and cons != "agent")
-            or judged(index, pred, cons) or describing_agent(index, pred, cons))
+            or judged(index, pred, cons) or describing_agent(index, pred, cons)
+            or credit_line(index, pred))
+
+
+def credit_line(index: DocIndex, pred: Token) -> bool:
+    """``pred`` is the verb of the line that credits a reporter at the end of a story, "X
+    contributed reporting (from Y)" or "X reported from Y.": the reporter wrote the story,
+    no source said anything (a report's content, "reported from Kabul that…", is none)."""
+    if index.lemma[pred.i] != REPORT:
+        return False
+    if pred.dep_ == "xcomp":
+        return index.lemma[pred.head.i] == CONTRIBUTE
+    deps = [(c.dep_, c.lower_) for c in pred.children]
+    return ("prep", "from") in deps and \
+        all(dep in ("nsubj", "prep", "punct", "cc", "conj") for dep, _ in deps)
 
 
 def judged(index: DocIndex, pred: Token, cons: str) -> bool:

@@ -79,7 +79,8 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
         if child.dep_ in ("compound", "flat", "nummod") and child.i == right + 1:
             right = child.i
         elif child.dep_ == "prep" and (_inside_organisation_name(tok, child)
-                                       or _title_of_named(tok, child)):
+                                       or _title_of_named(tok, child)
+                                       or _holder_in_organisation(tok, child)):
             # "the state's Department of Highway Safety", "Minister for Europe Stephen Doughty"
             right = child.right_edge.i
         elif (child.dep_ == "prep" and child.right_edge.i - i <= 8 and (
@@ -130,6 +131,25 @@ def _title_of_named(tok: Token, prep: Token) -> bool:
     words = tok.doc[prep.i + 1:prep.right_edge.i + 1]
     return len(words) >= 3 and all(w.is_title or w.is_upper or w.lower_ in TITLE_PHRASE_WORDS
                                    for w in words) and ends_with_name(words)
+
+
+def _holder_in_organisation(tok: Token, prep: Token) -> bool:
+    """The "of"/"for" phrase ``prep`` of an organisation's capitalised name ends with a job
+    in lower case and the name of the person holding it, which the parser hung inside the
+    phrase ("City *of Memphis Division of Public Works director Robert Knecht*",
+    "University *of Texas professor Jane Doe*"): the words before the job are capitalised
+    but for :data:`TITLE_PHRASE_WORDS`, the job's commonest WordNet sense is a person, and a
+    person's name ends the phrase (:func:`ends_with_name`)."""
+    if prep.lower_ not in ("of", "for") or prep.right_edge.i - tok.i > 12 or \
+            tok.pos != PROPN_ID or not tok.is_title:
+        return False
+    words = tok.doc[prep.i + 1:prep.right_edge.i + 1]
+    if len(words) < 4:
+        return False
+    job = words[-3]
+    return job.is_lower and wordnet.classes(job.lower_, "noun")[:1] == ("person",) and \
+        all(w.is_title or w.is_upper or w.lower_ in TITLE_PHRASE_WORDS for w in words[:-3]) \
+        and ends_with_name(words)
 
 
 def title_noun(tok: Token) -> bool:
