@@ -270,3 +270,15 @@ def test_a_reporter_s_credit_line_is_no_source(evidence_of, text):
 def test_a_report_from_a_place_with_its_content_is_a_source(evidence_of):
     got = sources(evidence_of("Lyse Doucet reported from Kabul that the city was calm."))
     assert [name for _, _, name in got] == ["Lyse Doucet"]
+
+
+@pytest.mark.parametrize("text, mentions", [
+    ("China said the test was a provocation. Even China, its only ally, said it was opposed.",
+     ["China", "China"]),
+    ("Only the White House said the plan was on track. The White House later said it would wait.",
+     ["the White House", "The White House"]),
+], ids=["even", "only"])
+def test_a_focusing_adverb_is_no_part_of_the_mention(evidence_of, text, mentions):
+    records = [r for r in evidence_of(text) if r["kind"] == "source"]
+    assert [r["text"] for r in records] == mentions
+    assert len({r["source_id"] for r in records}) == 1

@@ -25,6 +25,10 @@ CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp", "ccomp"})
 #: Left dependents kept in a mention span ("the former U.S. official").
 LEFT_DEPS = frozenset({"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "case",
                        "punct", "advmod", "predet"})
+#: Adverbs that focus a noun phrase without being part of the mention ("*Even* China
+#: said", "*Only* the White House said"): the source is China, the White House.
+FOCUS_ADVERBS = frozenset({"even", "only", "also", "just", "especially", "particularly",
+                           "notably", "mainly", "mostly", "chiefly", "too", "alone"})
 #: WordNet classes of a noun's first sense that name someone ("adviser", "party").
 PERSON_OR_GROUP = frozenset({"person", "group"})
 #: Entity types of a place or a time, which say nothing themselves ("WASHINGTON --").
@@ -60,7 +64,8 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
     doc = tok.doc
     left = i
     for child in tok.lefts:
-        if child.dep_ in LEFT_DEPS:
+        if child.dep_ in LEFT_DEPS and not (child.dep_ == "advmod" and
+                                            child.lower_ in FOCUS_ADVERBS):
             edge = child.left_edge.i
             if i - edge <= 8 and edge < left and not _clause(child):
                 left = edge
