@@ -282,3 +282,43 @@ def test_a_focusing_adverb_is_no_part_of_the_mention(evidence_of, text, mentions
     records = [r for r in evidence_of(text) if r["kind"] == "source"]
     assert [r["text"] for r in records] == mentions
     assert len({r["source_id"] for r in records}) == 1
+
+
+def test_an_organisation_s_name_before_its_acronym_in_brackets_is_whole(evidence_of):
+    text = "The Institute of Public Policy Research (IPPR) said London needed more homes."
+    assert sources(evidence_of(text)) == [
+        ("The Institute of Public Policy Research", "institutional",
+         "The Institute of Public Policy Research")]
+
+
+def test_an_acronym_with_a_small_letter_in_it_is_no_person(evidence_of):
+    got = sources(evidence_of("TfL says the consultation seeks to raise standards."))
+    assert got == [("TfL", "institutional", "TfL")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Auction house Digard said the painting was genuine.", "Digard"),
+    ("Law firm Slaughter said the case was closed.", "Slaughter"),
+], ids=["auction house", "law firm"])
+def test_a_name_described_by_an_organisation_noun_is_that_organisation(evidence_of, text,
+                                                                      name):
+    assert [(kind, got) for _, kind, got in sources(evidence_of(text))] == \
+        [("institutional", name)]
+
+
+@pytest.mark.parametrize("text", [
+    "House Speaker Mike Johnson said the vote would go ahead.",
+    "Police Sgt John Smith said the road was closed.",
+], ids=["a title after the organisation", "a rank after the force"])
+def test_a_person_whose_title_follows_an_organisation_noun_stays_a_person(evidence_of, text):
+    assert [kind for _, kind, _ in sources(evidence_of(text))] == ["named"]
+
+
+def test_a_business_noun_alone_is_an_organisation(evidence_of):
+    got = sources(evidence_of("The retailer said sales were down."))
+    assert got == [("The retailer", "institutional", "The retailer")]
+
+
+def test_a_date_the_parser_hung_on_a_name_is_no_part_of_the_mention(evidence_of):
+    got = sources(evidence_of("On Friday Ms Murray said she was not guilty."))
+    assert [mention for mention, _, _ in got] == ["Ms Murray"]

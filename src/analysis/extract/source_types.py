@@ -33,6 +33,7 @@ from spacy.tokens import Token
 
 from .. import wordnet
 from ..lexicons import lexicon_set, load_lexicon
+from ..names import known_first_name
 from .coref import (INDEFINITE, NOT_PERSON_ENTS, ORG_WORDS, PERSON_PRONOUNS, POSSESSIVE,
                     PRONOUN_GENDER, TITLE_DEPS, Persons, after_first_name, alone_in_entity,
                     first_name_gender, misread_outlet, one_word_titles, strip_role, strip_titles)
@@ -69,8 +70,9 @@ PLURAL_GENDER = {"woman": "female", "women": "female", "man": "male", "men": "ma
 #: Representatives who speak for an organisation only, never for a person.
 ORGANISATION_STAFF = frozenset({"official", "officials", "executive", "executives"})
 #: A word with a digit or two capitals inside reads as a brand ("SoCalGas", "MLK50"), not a
-#: surname ("McDonald", "LaMont" have one).
-BRAND = re.compile(r"\d|^.[^A-Z]*[A-Z][^A-Z]*[A-Z]")
+#: surname ("McDonald", "LaMont" have one), and so does one ending in a capital after a
+#: small letter, an acronym with a small word in it ("TfL", "DfE", "PwC").
+BRAND = re.compile(r"\d|^.[^A-Z]*[A-Z][^A-Z]*[A-Z]|[a-z][A-Z]$")
 #: Heads of a share of people counted, as a poll or a study reports them ("a majority of
 #: voters", "nearly half", "two-thirds of respondents").
 SHARE_WORDS = frozenset({"half", "majority", "plurality", "minority", "third", "thirds",
@@ -158,6 +160,8 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     named_beside = person_in_apposition(tok, persons)
     if named_beside and tok.ent_type_ != "PERSON":
         return "named", named_beside  # "The bill's author, Sen. Justin Wayne, said"
+    if named_as_organisation(tok):
+        return "institutional", organisation_name(tok)  # "law firm Slaughter"
     if tok.ent_type_ == "PERSON" or (tok.pos == PROPN_ID and person and tok.ent_type_ == ""):
         name = persons.person_in(tok.idx, tok.idx + len(tok.text)) or person
         if name is None and len(phrase.split()) == 1 and tok.lower_ in persons.organisations \
@@ -206,6 +210,58 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             return "named", persons.full_name(phrase)
         return "institutional", phrase
     return "anonymous", phrase
+
+
+@cache
+def _organisation_descriptors() -> frozenset[str]:
+    """Common nouns for an organisation that may describe a name before it ("law firm",
+    "auction house", "retailer"): ``organisation_nouns`` and ``institution_nouns`` without
+    the documents, polls and spokespeople of the latter."""
+    return (lexicon_set("organisation_nouns") | lexicon_set("institution_nouns")) - \
+        lexicon_set("spokesperson_nouns") - lexicon_set("document_nouns") - \
+        lexicon_set("poll_nouns")
+
+
+def _descriptor(tok: Token) -> Token | None:
+    """The word right before the proper-noun words of ``tok``'s name that modifies it, when
+    it is a common noun in lower case, or one opening the sentence, not a proper noun
+    ("law *firm* Slaughter", "auction *house* Digard"; not "Senate Democrats"); None
+    otherwise."""
+    doc = tok.doc
+    j = tok.i - 1
+    while j >= 0 and doc[j].pos == PROPN_ID and doc[j].head.i == tok.i and \
+            not doc[j].is_sent_start and not _title_word(doc[j]):
+        j -= 1
+    if j < 0 or doc[j].head.i != tok.i or doc[j].dep_ != "compound":
+        return None
+    word = doc[j]
+    return word if word.is_lower or (word.is_sent_start and word.pos_ == "NOUN") else None
+
+
+def _title_word(tok: Token) -> bool:
+    """A capitalised word of a title before a name ("House *Speaker* Mike Johnson"): a person
+    in WordNet's commonest sense, no known first name."""
+    return wordnet.classes(tok.lower_, "noun")[:1] == ("person",) and \
+        not known_first_name(tok.text)
+
+
+def named_as_organisation(tok: Token) -> bool:
+    """The proper noun ``tok`` is described, in its own noun phrase, by a common noun for an
+    organisation (:func:`_organisation_descriptors`: "auction house Digard said", "law firm
+    Slaughter"): the name is that organisation's, though the tagger took it
+    for a person's (a name tagged an organisation keeps its whole mention: "the state
+    Division of Gaming Enforcement")."""
+    if tok.pos != PROPN_ID or tok.ent_type_ not in ("PERSON", ""):
+        return False
+    word = _descriptor(tok)
+    return word is not None and word.lower_ in _organisation_descriptors()
+
+
+def organisation_name(tok: Token) -> str:
+    """The proper-noun words of the name ``tok`` ends, after its descriptor ("Digard")."""
+    word = _descriptor(tok)
+    doc = tok.doc
+    return doc[word.i + 1:tok.i + 1].text
 
 
 def description_holder(tok: Token, persons: Persons, start: int) -> str | None:

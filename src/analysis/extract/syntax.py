@@ -64,8 +64,7 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
     doc = tok.doc
     left = i
     for child in tok.lefts:
-        if child.dep_ in LEFT_DEPS and not (child.dep_ == "advmod" and
-                                            child.lower_ in FOCUS_ADVERBS):
+        if child.dep_ in LEFT_DEPS and not _outside_mention(child, tok):
             edge = child.left_edge.i
             if i - edge <= 8 and edge < left and not _clause(child):
                 left = edge
@@ -87,7 +86,7 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
                                        or _title_of_named(tok, child)
                                        or _holder_in_organisation(tok, child)):
             # "the state's Department of Highway Safety", "Minister for Europe Stephen Doughty"
-            right = child.right_edge.i
+            right = _phrase_end(child)
         elif (child.dep_ == "prep" and child.right_edge.i - i <= 8 and (
                 (child.lower_ == "of" and tok.lower_ in lexicon_set("quantifiers"))
                 or (child.lower_ in ("for", "of", "at", "from", "with") and tok.pos != PROPN_ID
@@ -101,16 +100,34 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
     return doc[left].idx, last.idx + len(last.text)
 
 
+def _outside_mention(child: Token, tok: Token) -> bool:
+    """A left dependent of ``tok`` that is no part of its mention: an adverb that focuses
+    it (:data:`FOCUS_ADVERBS`) or a date the parser hung on a person's name ("On *Friday* Ms
+    Murray said")."""
+    return (child.dep_ == "advmod" and child.lower_ in FOCUS_ADVERBS) or \
+        (child.ent_type_ in ("DATE", "TIME") and child.pos == PROPN_ID and
+         tok.ent_type_ == "PERSON")  # not an age: "81-year-old Parker Eaton"
+
+
 def _inside_organisation_name(tok: Token, prep: Token) -> bool:
     """The "of"/"for" phrase ``prep`` of a proper noun is part of the organisation's name the
     parser tagged ("the Department *of Highway Safety and Motor Vehicles*", "the Center *for
-    Justice*"): the head and every word of the phrase lie in one ORG entity."""
+    Justice*", "The Institute *of Public Policy Research* (IPPR)"): the head and every word
+    of the phrase before a parenthesis (:func:`_phrase_end`) lie in one ORG entity."""
     if prep.lower_ not in ("of", "for") or tok.pos != PROPN_ID or tok.ent_type_ != "ORG" \
             or prep.right_edge.i - tok.i > 8:
         return False
     doc = tok.doc
     return all(doc[j].ent_iob_ == "I" and doc[j].ent_type_ == "ORG"
-               for j in range(tok.i + 1, prep.right_edge.i + 1))
+               for j in range(tok.i + 1, _phrase_end(prep) + 1))
+
+
+def _phrase_end(prep: Token) -> int:
+    """Index of the last word of the phrase ``prep`` opens, before a parenthesis in it (an
+    acronym the parser hung on the phrase's last word: "of Public Policy Research (IPPR)")."""
+    doc = prep.doc
+    end = prep.right_edge.i
+    return next((j - 1 for j in range(prep.i + 1, end + 1) if doc[j].text == "("), end)
 
 
 #: Words a title's "of"/"for" phrase may hold besides capitalised ones ("Minister for the
