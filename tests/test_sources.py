@@ -322,3 +322,20 @@ def test_a_business_noun_alone_is_an_organisation(evidence_of):
 def test_a_date_the_parser_hung_on_a_name_is_no_part_of_the_mention(evidence_of):
     got = sources(evidence_of("On Friday Ms Murray said she was not guilty."))
     assert [mention for mention, _, _ in got] == ["Ms Murray"]
+
+
+@pytest.mark.parametrize("text, mention, source_type", [
+    ("Earlier this week, ONS figures showed that wages grew.", "ONS figures", "document"),
+    ("Crime rose by 4%, according to Met Police figures.", "Met Police figures", "document"),
+    ("Some senior party figures said the leader should go.", "Some senior party figures",
+     "anonymous"),
+    ("However the industry body said the number was an exaggeration.", "the industry body",
+     "institutional"),
+    ("A large body of research suggests that campaigns matter little.", "A large body",
+     "anonymous"),
+], ids=["figures show", "according to figures", "party figures", "an industry body",
+        "a body of research"])
+def test_figures_that_show_are_data_and_a_body_that_speaks_an_organisation(evidence_of, text,
+                                                                           mention,
+                                                                           source_type):
+    assert [(m, t) for m, t, _ in sources(evidence_of(text))] == [(mention, source_type)]

@@ -38,7 +38,7 @@ from .coref import (INDEFINITE, NOT_PERSON_ENTS, ORG_WORDS, PERSON_PRONOUNS, POS
                     PRONOUN_GENDER, TITLE_DEPS, Persons, after_first_name, alone_in_entity,
                     first_name_gender, misread_outlet, one_word_titles, strip_role, strip_titles)
 from .docindex import PROPN_ID, lemma_key
-from .syntax import SUBJECT_DEPS, antecedent, mention_span
+from .syntax import SUBJECT_DEPS, antecedent, is_according, mention_span
 
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 SELF_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
@@ -185,8 +185,8 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             return "media", (author[:cut] if rest[:1].islower() else author).strip()
         return "media", strip_titles(phrase)
     if (head in lexicon_set("document_nouns") or low in lexicon_set("document_nouns") or any(
-            " " + n + " " in norm for n in lexicon_set("document_nouns") if " " in n)) \
-            and not person and tok.pos != PROPN_ID:
+            " " + n + " " in norm for n in lexicon_set("document_nouns") if " " in n)
+            or data_figures(tok)) and not person and tok.pos != PROPN_ID:
         return "document", document_author(tok, persons) or phrase
     principal = principal_of(tok, persons)
     if principal:
@@ -201,7 +201,7 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             return "anonymous", phrase
         return "institutional", phrase
     if tok.pos != PROPN_ID and not tok.ent_type_ and head in lexicon_set("organisation_nouns") \
-            and not person:
+            and not person and not counts_things(tok):
         return "institutional", phrase  # "the state", "the city", "the utility"
     if (tok.pos == PROPN_ID or misread_name(tok)) and tok.ent_type_ == "" and \
             tok.text[:1].isupper():
@@ -210,6 +210,34 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             return "named", persons.full_name(phrase)
         return "institutional", phrase
     return "anonymous", phrase
+
+
+#: Organisation nouns that, with "of", count things instead ("a large body of research",
+#: "a chain of events").
+COLLECTION_NOUNS = frozenset({"body", "bodies", "chain"})
+
+
+def counts_things(tok: Token) -> bool:
+    """``tok`` is a noun of :data:`COLLECTION_NOUNS` with an "of" phrase: a quantity, no
+    organisation ("a large body of research suggests")."""
+    return tok.lower_ in COLLECTION_NOUNS and \
+        any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
+#: Verbs by which data show something ("figures show", "the figures reveal").
+SHOWING_VERBS = frozenset({"show", "reveal", "suggest", "indicate", "confirm"})
+
+
+def data_figures(tok: Token) -> bool:
+    """``tok`` is "figures" meaning data, a document: the subject of a showing verb
+    (:data:`SHOWING_VERBS`: "Figures show", "ONS figures showed") or the object of
+    "according to" ("according to Met Police figures"); not people ("some party figures
+    said")."""
+    if tok.lower_ != "figures":
+        return False
+    if tok.dep_ in SUBJECT_DEPS:
+        return tok.head.lemma_.lower() in SHOWING_VERBS
+    return tok.dep_ == "pobj" and is_according(tok.head.head)
 
 
 @cache
