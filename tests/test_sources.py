@@ -339,3 +339,19 @@ def test_figures_that_show_are_data_and_a_body_that_speaks_an_organisation(evide
                                                                            mention,
                                                                            source_type):
     assert [(m, t) for m, t, _ in sources(evidence_of(text))] == [(mention, source_type)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Prof Jones-Evans recommended the new body be set up.", "Jones-Evans"),
+    ("Mr Ó Muilleoir said he hoped the meeting would happen.", "Ó Muilleoir"),
+], ids=["prof", "mr"])
+def test_an_honorific_makes_a_name_a_person_s_whatever_the_tagger_says(evidence_of, text,
+                                                                       name):
+    assert [(kind, got) for _, kind, got in sources(evidence_of(text))] == [("named", name)]
+
+
+def test_the_honorifics_are_titles_the_names_drop():
+    from analysis.extract.source_types import HONORIFICS
+    from analysis.lexicons import load_lexicon
+
+    assert HONORIFICS <= set(load_lexicon("person_titles"))

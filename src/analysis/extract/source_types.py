@@ -160,6 +160,8 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     named_beside = person_in_apposition(tok, persons)
     if named_beside and tok.ent_type_ != "PERSON":
         return "named", named_beside  # "The bill's author, Sen. Justin Wayne, said"
+    if tok.pos == PROPN_ID and opens_with_honorific(phrase):
+        return "named", persons.full_name(phrase)  # "Mr Ó Muilleoir", "Prof Jones-Evans"
     if named_as_organisation(tok):
         return "institutional", organisation_name(tok)  # "law firm Slaughter"
     if tok.ent_type_ == "PERSON" or (tok.pos == PROPN_ID and person and tok.ent_type_ == ""):
@@ -210,6 +212,21 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             return "named", persons.full_name(phrase)
         return "institutional", phrase
     return "anonymous", phrase
+
+
+#: The honorifics of ``person_titles.txt``: written before a name, they make it a person's
+#: whatever entity the tagger gave it.
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "dr", "dr.",
+                        "prof", "prof.", "sir", "dame", "lord"})
+
+
+def opens_with_honorific(phrase: str) -> bool:
+    """``phrase`` is an honorific and a name, capitalised words only ("Mr Ó Muilleoir",
+    "Prof Jones-Evans", "Dr. Lee"), which the tagger may have read as an organisation; not
+    a possessive ("Mr. Obama's Council of Economic Advisers")."""
+    words = phrase.split()
+    return len(words) >= 2 and words[0].lower() in HONORIFICS and \
+        all(w[:1].isupper() and not POSSESSIVE.search(w) for w in words[1:])
 
 
 #: Organisation nouns that, with "of", count things instead ("a large body of research",
