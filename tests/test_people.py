@@ -307,3 +307,10 @@ def test_a_study_by_an_outlet_is_named_after_the_outlet_alone(evidence_of):
                               "that turnout rose."))
     assert got == [("An analysis by Politifact of presidential elections", "media",
                     "Politifact")]
+
+
+def test_a_verb_tagged_a_person_with_a_title_is_no_one_s_name(nlp):
+    text = ("The Chinese finance minister jabbed back on Monday at complaints.\n\n"
+            "The finance minister, Lou Jiwei, suggested that officials curb their complaints.")
+    doc = with_ents(nlp, text, {"finance minister jabbed": "PERSON", "Lou Jiwei": "PERSON"})
+    assert [name for _, _, name in sources(extract_doc(doc, text, "t"))] == ["Lou Jiwei"]

@@ -355,3 +355,16 @@ def test_the_honorifics_are_titles_the_names_drop():
     from analysis.lexicons import load_lexicon
 
     assert HONORIFICS <= set(load_lexicon("person_titles"))
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Hillary Clinton spoke. A pro-Clinton super PAC aired an ad and said she would win.",
+     "A pro-Clinton super PAC"),
+    ("George Best Belfast City Airport said it did not expect its flights to be affected.",
+     "George Best Belfast City Airport"),
+], ids=["a super PAC", "an airport named after a person"])
+def test_a_person_s_name_before_an_organisation_s_noun_is_the_organisation(evidence_of, text,
+                                                                           mention):
+    assert (mention, "institutional", mention) in sources(evidence_of(text))
+
+

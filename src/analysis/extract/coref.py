@@ -186,8 +186,8 @@ class Persons:
         honoured: set[str] = set()  # one-word names after an honorific ("Mr Lee"), lower-cased
         for ent in ents:
             name, role = strip_role(strip_titles(NICKNAME.sub(" ", ent.text)))
-            if not name or not name[0].isalpha():
-                continue
+            if not name or not name[0].isalpha() or name.islower():
+                continue  # no name: "finance minister jabbed", a verb tagged with a title
             role = role or role_before(ent)
             words = role.split()
             for k in range(len(words)):  # "city attorney" and "attorney"

@@ -164,7 +164,11 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
         return "named", persons.full_name(phrase)  # "Mr Ó Muilleoir", "Prof Jones-Evans"
     if named_as_organisation(tok):
         return "institutional", organisation_name(tok)  # "law firm Slaughter"
-    if tok.ent_type_ == "PERSON" or (tok.pos == PROPN_ID and person and tok.ent_type_ == ""):
+    # a name before an organisation's noun is no person's: "the main pro-Clinton super PAC",
+    # "the Clinton Foundation", "George Best Belfast City Airport"
+    owned = head in _organisation_descriptors()
+    if tok.ent_type_ == "PERSON" or (tok.pos == PROPN_ID and person and tok.ent_type_ == ""
+                                     and not owned):
         name = persons.person_in(tok.idx, tok.idx + len(tok.text)) or person
         if name is None and len(phrase.split()) == 1 and tok.lower_ in persons.organisations \
                 and not after_first_name(tok.text, persons.text):
@@ -175,7 +179,7 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     if tok.lower_ in persons.surnames and tok.text[:1].isupper() and alone_in_entity(tok) \
             and tok.ent_type_ not in NOT_PERSON_ENTS and tok.pos_ in ("PROPN", "NOUN"):
         return "named", persons.surnames[tok.lower_]  # "Love said", "Trump" tagged ORG
-    if person and tok.pos == PROPN_ID and tok.ent_type_ not in NOT_PERSON_ENTS:
+    if person and tok.pos == PROPN_ID and tok.ent_type_ not in NOT_PERSON_ENTS and not owned:
         return "named", person  # a name the parser misread ("Tonya Love", "Maryam Adalat")
     outlet = next((o for o in _media_outlets() if o in norm), None)
     if outlet is not None:
@@ -207,7 +211,7 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
         return "institutional", phrase  # "the state", "the city", "the utility"
     if (tok.pos == PROPN_ID or misread_name(tok)) and tok.ent_type_ == "" and \
             tok.text[:1].isupper():
-        if looks_like_person(phrase) and not misread_name(tok) and not (
+        if looks_like_person(phrase) and not misread_name(tok) and not owned and not (
                 len(phrase.split()) == 1 and tok.lower_ in persons.organisations):
             return "named", persons.full_name(phrase)
         return "institutional", phrase
