@@ -164,9 +164,9 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
         return "named", persons.full_name(phrase)  # "Mr Ó Muilleoir", "Prof Jones-Evans"
     if named_as_organisation(tok):
         return "institutional", organisation_name(tok)  # "law firm Slaughter"
-    # a name before an organisation's noun is no person's: "the main pro-Clinton super PAC",
-    # "the Clinton Foundation", "George Best Belfast City Airport"
-    owned = head in _organisation_descriptors()
+    # a name before an organisation's noun that ends the mention is no person's: "the main
+    # pro-Clinton super PAC", "the Clinton Foundation", "George Best Belfast City Airport"
+    owned = head in _organisation_descriptors() and tok.idx + len(tok.text) == end
     if tok.ent_type_ == "PERSON" or (tok.pos == PROPN_ID and person and tok.ent_type_ == ""
                                      and not owned):
         name = persons.person_in(tok.idx, tok.idx + len(tok.text)) or person
