@@ -73,7 +73,11 @@ def test_it_stands_for_the_organisation_named_before_and_shares_its_id(evidence_
     ("City Attorney Barbara Parker filed the lawsuit on Monday. "
      "The city attorney said the company broke the law.",
      ("The city attorney", "named", "Barbara Parker")),
-])
+    ("A senior at North Country Union High School in Newport, Wilburn, 17, recalls being "
+     "in line for the bathroom when the girl in front turned around.",
+     ("A senior", "named", "Wilburn")),
+], ids=["a name after a comma", "a name with a title after a comma", "a title named before",
+        "a name with an age after a phrase with a place"])
 def test_a_name_in_or_beside_the_mention_makes_it_named(evidence_of, text, expected):
     assert expected in typed(evidence_of(text))
 

@@ -300,7 +300,8 @@ def named_as_organisation(tok: Token) -> bool:
     Slaughter"): the name is that organisation's, though the tagger took it
     for a person's (a name tagged an organisation keeps its whole mention: "the state
     Division of Gaming Enforcement")."""
-    if tok.pos != PROPN_ID or tok.ent_type_ not in ("PERSON", ""):
+    if tok.pos != PROPN_ID or tok.ent_type_ not in ("PERSON", "") or not any(
+            c.dep_ == "compound" and c.lower_ in _organisation_descriptors() for c in tok.lefts):
         return False
     word = _descriptor(tok)
     return word is not None and word.lower_ in _organisation_descriptors()
@@ -608,23 +609,30 @@ def person_in_apposition(tok: Token, persons: Persons) -> str | None:
     the head or of the noun its "of" phrase counts, or a person's name right after the
     mention and a comma, itself followed by a comma or the end of the sentence."""
     start, end = mention_span(tok)
+    doc = tok.doc
     for child in tok.rights:  # "A senior at North Country Union High School, Wilburn, 17,"
         if child.dep_ == "prep" and child.right_edge.i - tok.i <= 12:
-            last = child.right_edge
+            # up to a comma: the parser may hang the name itself in the phrase
+            last = next((t for t in doc[child.i:child.right_edge.i + 1] if t.text == ","),
+                        None)
+            last = doc[last.i - 1] if last is not None else child.right_edge
             end = max(end, last.idx + len(last.text))
     after = persons.text[end:end + 3]
     if after.startswith(", ") and tok.lower_ not in PERSON_PRONOUNS:
-        doc = tok.doc
-        nxt = None
+        nxt = first = None
         for t in doc[tok.i + 1:min(len(doc), tok.i + 30)]:
             if t.idx < end + 2 or t.is_punct:
                 continue
-            if t.ent_type_ == "PERSON":
-                nxt = t
-                break
+            first = first or t
+            if t.ent_type_ == "PERSON" or (t.pos == PROPN_ID and (
+                    t.lower_ in persons.surnames or _aged(t))):
+                nxt = t  # a surname the article gives a person, or a name with an age,
+                break    # whatever its tag here
             if not (t.dep_ in ("compound", "nmod") and t.text[:1].isupper()):  # "Rep."
                 break
-        name = persons.person_in(nxt.idx, nxt.idx + 1) if nxt is not None else None
+        name = (persons.person_in(nxt.idx, nxt.idx + 1) or persons.surnames.get(nxt.lower_)
+                or (persons.full_name(doc[first.i:nxt.i + 1].text) if _aged(nxt) else None)) \
+            if nxt is not None else None
         if name:
             name_end = persons.person_end(nxt.idx)
             last = nxt
@@ -640,6 +648,15 @@ def person_in_apposition(tok: Token, persons: Persons) -> str | None:
         if found:
             return found
     return None
+
+
+def _aged(tok: Token) -> bool:
+    """``tok``, a capitalised word, is followed by an age between commas, as only a person's
+    name is ("Wilburn, 17, recalls")."""
+    doc = tok.doc
+    k = tok.i
+    return tok.text[:1].isupper() and k + 3 < len(doc) and doc[k + 1].text == "," and \
+        doc[k + 2].text.isdigit() and len(doc[k + 2].text) <= 3 and doc[k + 3].text == ","
 
 
 def _appositive_person(tok: Token, persons: Persons) -> str | None:

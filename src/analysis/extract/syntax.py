@@ -64,7 +64,8 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
     doc = tok.doc
     left = i
     for child in tok.lefts:
-        if child.dep_ in LEFT_DEPS and not _outside_mention(child, tok):
+        if child.dep_ in LEFT_DEPS and not ((child.dep_ == "advmod" or child.ent_type)
+                                            and _outside_mention(child, tok)):
             edge = child.left_edge.i
             if i - edge <= 8 and edge < left and not _clause(child):
                 left = edge
