@@ -160,7 +160,7 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     named_beside = person_in_apposition(tok, persons)
     if named_beside and tok.ent_type_ != "PERSON":
         return "named", named_beside  # "The bill's author, Sen. Justin Wayne, said"
-    if tok.pos == PROPN_ID and opens_with_honorific(phrase):
+    if tok.pos == PROPN_ID and tok.ent_type_ != "PERSON" and opens_with_honorific(phrase):
         return "named", persons.full_name(phrase)  # "Mr Ó Muilleoir", "Prof Jones-Evans"
     if named_as_organisation(tok):
         return "institutional", organisation_name(tok)  # "law firm Slaughter"
