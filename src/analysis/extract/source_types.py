@@ -33,12 +33,11 @@ from spacy.tokens import Token
 
 from .. import wordnet
 from ..lexicons import lexicon_set, load_lexicon
-from ..names import known_first_name
 from .coref import (INDEFINITE, NOT_PERSON_ENTS, ORG_WORDS, PERSON_PRONOUNS, POSSESSIVE,
                     PRONOUN_GENDER, TITLE_DEPS, Persons, after_first_name, alone_in_entity,
                     first_name_gender, misread_outlet, one_word_titles, strip_role, strip_titles)
 from .docindex import PROPN_ID, lemma_key
-from .syntax import SUBJECT_DEPS, antecedent, is_according, mention_span
+from .syntax import SUBJECT_DEPS, antecedent, is_according, mention_span, person_word, phrase_end
 
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 SELF_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
@@ -279,19 +278,12 @@ def _descriptor(tok: Token) -> Token | None:
     doc = tok.doc
     j = tok.i - 1
     while j >= 0 and doc[j].pos == PROPN_ID and doc[j].head.i == tok.i and \
-            not doc[j].is_sent_start and not _title_word(doc[j]):
+            not doc[j].is_sent_start and not person_word(doc[j]):  # "House *Speaker*"
         j -= 1
     if j < 0 or doc[j].head.i != tok.i or doc[j].dep_ != "compound":
         return None
     word = doc[j]
     return word if word.is_lower or (word.is_sent_start and word.pos_ == "NOUN") else None
-
-
-def _title_word(tok: Token) -> bool:
-    """A capitalised word of a title before a name ("House *Speaker* Mike Johnson"): a person
-    in WordNet's commonest sense, no known first name."""
-    return wordnet.classes(tok.lower_, "noun")[:1] == ("person",) and \
-        not known_first_name(tok.text)
 
 
 def named_as_organisation(tok: Token) -> bool:
@@ -612,10 +604,7 @@ def person_in_apposition(tok: Token, persons: Persons) -> str | None:
     doc = tok.doc
     for child in tok.rights:  # "A senior at North Country Union High School, Wilburn, 17,"
         if child.dep_ == "prep" and child.right_edge.i - tok.i <= 12:
-            # up to a comma: the parser may hang the name itself in the phrase
-            last = next((t for t in doc[child.i:child.right_edge.i + 1] if t.text == ","),
-                        None)
-            last = doc[last.i - 1] if last is not None else child.right_edge
+            last = doc[phrase_end(child, ",")]  # the parser may hang the name in the phrase
             end = max(end, last.idx + len(last.text))
     after = persons.text[end:end + 3]
     if after.startswith(", ") and tok.lower_ not in PERSON_PRONOUNS:

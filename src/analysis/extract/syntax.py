@@ -87,7 +87,7 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
                                        or _title_of_named(tok, child)
                                        or _holder_in_organisation(tok, child)):
             # "the state's Department of Highway Safety", "Minister for Europe Stephen Doughty"
-            right = _phrase_end(child)
+            right = phrase_end(child)
         elif (child.dep_ == "prep" and child.right_edge.i - i <= 8 and (
                 (child.lower_ == "of" and tok.lower_ in lexicon_set("quantifiers"))
                 or (child.lower_ in ("for", "of", "at", "from", "with") and tok.pos != PROPN_ID
@@ -114,21 +114,23 @@ def _inside_organisation_name(tok: Token, prep: Token) -> bool:
     """The "of"/"for" phrase ``prep`` of a proper noun is part of the organisation's name the
     parser tagged ("the Department *of Highway Safety and Motor Vehicles*", "the Center *for
     Justice*", "The Institute *of Public Policy Research* (IPPR)"): the head and every word
-    of the phrase before a parenthesis (:func:`_phrase_end`) lie in one ORG entity."""
+    of the phrase before a parenthesis (:func:`phrase_end`) lie in one ORG entity."""
     if prep.lower_ not in ("of", "for") or tok.pos != PROPN_ID or tok.ent_type_ != "ORG" \
             or prep.right_edge.i - tok.i > 8:
         return False
     doc = tok.doc
     return all(doc[j].ent_iob_ == "I" and doc[j].ent_type_ == "ORG"
-               for j in range(tok.i + 1, _phrase_end(prep) + 1))
+               for j in range(tok.i + 1, phrase_end(prep) + 1))
 
 
-def _phrase_end(prep: Token) -> int:
-    """Index of the last word of the phrase ``prep`` opens, before a parenthesis in it (an
-    acronym the parser hung on the phrase's last word: "of Public Policy Research (IPPR)")."""
+def phrase_end(prep: Token, stop: str = "(") -> int:
+    """Index of the last word of the phrase ``prep`` opens, before the first ``stop`` in it:
+    a parenthesis (an acronym the parser hung on the phrase's last word: "of Public Policy
+    Research (IPPR)") or a comma (a name it hung there: "at … High School in Newport,
+    Wilburn")."""
     doc = prep.doc
     end = prep.right_edge.i
-    return next((j - 1 for j in range(prep.i + 1, end + 1) if doc[j].text == "("), end)
+    return next((j - 1 for j in range(prep.i + 1, end + 1) if doc[j].text == stop), end)
 
 
 #: Words a title's "of"/"for" phrase may hold besides capitalised ones ("Minister for the
@@ -177,10 +179,15 @@ def _holder_in_organisation(tok: Token, prep: Token) -> bool:
 
 def title_noun(tok: Token) -> bool:
     """A capitalised noun that says what a person is, written as a title ("Director",
-    "Minister", "Secretary"): a proper noun of no entity, no known first name, whose
-    commonest WordNet sense is a person."""
-    return tok.tag_ == "NNP" and tok.is_title and tok.ent_type_ == "" and \
-        not known_first_name(tok.text) and wordnet.classes(tok.lower_, "noun")[:1] == ("person",)
+    "Minister", "Secretary"): a proper noun of no entity that is a :func:`person_word`."""
+    return tok.tag_ == "NNP" and tok.is_title and tok.ent_type_ == "" and person_word(tok)
+
+
+def person_word(tok: Token) -> bool:
+    """A word for what someone is ("Speaker", "director"): its commonest WordNet sense is a
+    person, and it is no known first name."""
+    return not known_first_name(tok.text) and \
+        wordnet.classes(tok.lower_, "noun")[:1] == ("person",)
 
 
 def ends_with_name(words) -> bool:
