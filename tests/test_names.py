@@ -1,11 +1,15 @@
-"""The first-name gender table (1990 US Census) that helps resolve "he" and "she"; how
-the article's titles and pronouns weigh in is pinned in test_speakers.py and test_sources.py."""
+"""The first-name gender table (1990 US Census, and nomquamgender for the names the Census
+lacks) that helps resolve "he" and "she"; how the article's titles and pronouns weigh in is
+pinned in test_speakers.py and test_sources.py."""
 from __future__ import annotations
+
+import json
 
 import pytest
 
 from analysis.cli import main
-from analysis.names import NamesError, first_name_gender, genders, write_table
+from analysis.names import (NamesError, first_name_gender, genders, known_first_name,
+                            world_genders, write_table)
 
 #: Two tiny Census files: name, percentage, cumulative percentage, rank.
 FEMALE = "MARY           2.629  2.629      1\nKELLY          0.283  2.912      2\n" \
@@ -34,7 +38,7 @@ def test_a_name_has_a_gender_only_when_one_sex_carries_it_far_more_often():
 def test_written_table_reads_back(census, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    assert write_table(census, out) == {"female": 1, "male": 1}
+    assert write_table(census, out) == {"female": 1, "male": 1, "world": 0}
     assert "Census" in (out / "first_names.tsv").read_text(encoding="utf-8")
     assert first_name_gender("Mary Smith", out) == "female"
     assert first_name_gender("Kelly Ayotte", out) is None
@@ -57,3 +61,52 @@ def test_the_shipped_table():
     assert first_name_gender("Donald Trump") == "male"
     assert first_name_gender("Kelly Ayotte") is None  # carried by both: the article decides
     assert first_name_gender("Clinton") is None
+
+
+#: nomquamgender's rows: [sources, people, share of women, ...].
+WORLD = {
+    "ivanka": [20, 5000, 0.99, 3],     # in: female
+    "sadiq": [17, 1009, 0.018, 3],     # in: male
+    "aparna": [12, 800, 0.9, 3],       # in: exactly nine women for one man
+    "tulsi": [14, 643, 0.661, 3],      # out: both sexes carry it
+    "sullivan": [20, 9999, 0.02, 3],   # out: a US surname
+    "love": [18, 8668, 0.99, 3],       # out: a common English word
+    "zed": [3, 900, 0.0, 3],           # out: too few sources
+    "mary": [30, 90000, 0.2, 3],       # out: the Census decided it
+    "j.r.": [20, 900, 0.0, 3],         # out: not a name word
+}
+SURNAMES = "SMITH          1.006  1.006      1\nSULLIVAN       0.100  1.106      2\n"
+
+
+def test_world_names_come_in_only_when_gendered_common_and_no_word_or_surname():
+    assert world_genders(WORLD, {"mary", "james"}, {"smith", "sullivan"}) == \
+        {"aparna": "female", "ivanka": "female", "sadiq": "male"}
+
+
+def test_the_command_adds_world_names_and_marks_where_each_comes_from(census, tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    world = tmp_path / "name_data.json"
+    world.write_text(json.dumps(WORLD), encoding="utf-8")
+    assert main(["first-names", str(census), "--world", str(world), "--out", str(out)]) == 2
+    assert "dist.all.last" in capsys.readouterr().err  # the surnames are needed too
+    (census / "dist.all.last").write_text(SURNAMES, encoding="latin-1")
+    assert main(["first-names", str(census), "--world", str(world), "--out", str(out)]) == 0
+    rows = [line.split("\t") for line in (out / "first_names.tsv").read_text().splitlines()
+            if not line.startswith("#")]
+    assert ["mary", "female", "census"] in rows and ["sadiq", "male", "world"] in rows
+    assert first_name_gender("Ivanka Trump", out) == "female"
+    assert first_name_gender("Mary Smith", out) == "female"  # the Census, not the world
+    assert not known_first_name("Sullivan", out) and not known_first_name("Tulsi", out)
+    world.write_text("[1, 2]", encoding="utf-8")
+    assert main(["first-names", str(census), "--world", str(world), "--out", str(out)]) == 2
+
+
+def test_the_shipped_table_knows_names_the_census_lacks():
+    assert first_name_gender("Ivanka Trump") == "female"
+    assert first_name_gender("Sadiq Khan") == "male"
+    assert first_name_gender("Volodymyr Zelensky") == "male"
+    assert first_name_gender("Aparna Mathur") == "female"
+    assert not known_first_name("Sullivan")  # a surname, not a first name
+    assert not known_first_name("Said")  # a word before it is an Arabic name
+    assert first_name_gender("Tulsi Gabbard") is None  # both sexes carry it

@@ -314,3 +314,16 @@ def test_a_verb_tagged_a_person_with_a_title_is_no_one_s_name(nlp):
             "The finance minister, Lou Jiwei, suggested that officials curb their complaints.")
     doc = with_ents(nlp, text, {"finance minister jabbed": "PERSON", "Lou Jiwei": "PERSON"})
     assert [name for _, _, name in sources(extract_doc(doc, text, "t"))] == ["Lou Jiwei"]
+
+
+@pytest.mark.parametrize("text, first, name", [
+    ("Director of National Intelligence Sadiq Gabbard said the review would take a month. "
+     "Gabbard added that nothing had been decided.", "Director of National Intelligence "
+     "Sadiq Gabbard", "Sadiq Gabbard"),
+    ("Ivanka Trump said the plan would help mothers. She added that fathers would benefit "
+     "too.", "Ivanka Trump", "Ivanka Trump"),
+], ids=["a name after a portfolio", "a first name the Census lacks"])
+def test_a_first_name_from_outside_the_us_census_makes_a_person(evidence_of, text, first, name):
+    got = sources(evidence_of(text))
+    assert got[0] == (first, "named", name)
+    assert [(kind, n) for _, kind, n in got[1:]] == [("named", name)]

@@ -166,6 +166,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("dir", type=Path, metavar=metavar, help=folder)
         p.add_argument("--out", type=Path, default=None,
                        help="folder to write in (default: the package's lexicons/)")
+        if name == "first-names":
+            p.add_argument("--world", type=Path, default=None, metavar="FILE",
+                           help="name_data.json of the PyPI package nomquamgender: the "
+                           "names the Census files lack (needs dist.all.last in DIR too)")
     return parser
 
 
@@ -177,7 +181,7 @@ TABLE_COMMANDS = [
      "WordNet 3.0 'dict' folder (lexnames, index.noun, data.noun, ...)"),
     ("first-names", "the first-name gender table lexicons/first_names.tsv",
      "from the 1990 US Census first-name files", "DIR",
-     "folder holding dist.female.first and dist.male.first"),
+     "folder holding dist.female.first and dist.male.first (and dist.all.last)"),
 ]
 
 
@@ -464,7 +468,8 @@ def cmd_wordnet_classes(args) -> int:
 def cmd_first_names(args) -> int:
     from .names import NamesError, write_table
 
-    return _rebuild_table(args, write_table, NamesError)
+    return _rebuild_table(args, lambda folder, out: write_table(folder, out, args.world),
+                          NamesError)
 
 
 COMMANDS = {"evidence": cmd_evidence, "score": cmd_score, "compare": cmd_compare,

