@@ -21,7 +21,7 @@ person's name from an organisation's ("Director of National Intelligence Sadiq G
   One comes in (:func:`world_genders`) when the same :data:`RATIO` holds, at least
   :data:`WORLD_MIN_SOURCES` of the package's sources and :data:`WORLD_MIN_COUNT` people
   carry it, it is no common English word (a ``wordfreq`` Zipf frequency under
-  :data:`WORLD_MAX_ZIPF`: not "Love", "Grant") and no US surname of the
+  :data:`WORLD_MAX_ZIPF`: not "Said", "Vienna") and no US surname of the
   :data:`SURNAME_MAX_RANK` commonest (not "Sullivan", "Sanders"), and the Census files do
   not have it as a first name (they decided it).
 """
