@@ -64,18 +64,23 @@ class NamesError(ValueError):
     """The folder given does not hold the Census first-name files."""
 
 
-def read_census(path: Path) -> dict[str, float]:
-    """``name -> percentage`` of one Census file (``MARY 2.629 2.629 1`` lines)."""
-    out = {}
+def census_rows(path: Path) -> list[tuple[str, float, int]]:
+    """``(name, percentage, rank)`` of each line of one Census file (``MARY 2.629 2.629 1``)."""
+    rows = []
     for number, line in enumerate(path.read_text(encoding="latin-1").splitlines(), start=1):
         cells = line.split()
         if not cells:
             continue
         try:
-            out[cells[0].lower()] = float(cells[1])
+            rows.append((cells[0].lower(), float(cells[1]), int(cells[3])))
         except (IndexError, ValueError):
             raise NamesError(f"{path}:{number}: not a Census name line: {line!r}") from None
-    return out
+    return rows
+
+
+def read_census(path: Path) -> dict[str, float]:
+    """``name -> percentage`` of one Census file."""
+    return {name: share for name, share, _ in census_rows(path)}
 
 
 def genders(female: dict[str, float], male: dict[str, float],
@@ -93,17 +98,7 @@ def genders(female: dict[str, float], male: dict[str, float],
 
 def read_surnames(path: Path, max_rank: int = SURNAME_MAX_RANK) -> set[str]:
     """The surnames of the Census file ``dist.all.last`` up to rank ``max_rank``."""
-    out = set()
-    for number, line in enumerate(path.read_text(encoding="latin-1").splitlines(), start=1):
-        cells = line.split()
-        if not cells:
-            continue
-        try:
-            if int(cells[3]) <= max_rank:
-                out.add(cells[0].lower())
-        except (IndexError, ValueError):
-            raise NamesError(f"{path}:{number}: not a Census name line: {line!r}") from None
-    return out
+    return {name for name, _, rank in census_rows(path) if rank <= max_rank}
 
 
 def read_world(path: Path) -> dict[str, list]:
