@@ -7,6 +7,7 @@ from spacy.tokens import Span
 
 from analysis.extract import extract_doc
 from analysis.extract.coref import placed_words, sole_openers, strip_role, surname_first
+from analysis.extract.syntax import ends_with_name
 
 
 def sources(records: list[dict]) -> list[tuple[str, str, str]]:
@@ -322,8 +323,28 @@ def test_a_verb_tagged_a_person_with_a_title_is_no_one_s_name(nlp):
      "Sadiq Gabbard", "Sadiq Gabbard"),
     ("Ivanka Trump said the plan would help mothers. She added that fathers would benefit "
      "too.", "Ivanka Trump", "Ivanka Trump"),
-], ids=["a name after a portfolio", "a first name the Census lacks"])
+    ("Director of National Intelligence Tulsi Gabbard said the review would take a month. "
+     "Gabbard added that nothing had been decided.", "Director of National Intelligence "
+     "Tulsi Gabbard", "Tulsi Gabbard"),
+], ids=["a name after a portfolio", "a first name the Census lacks",
+        "a first name no table knows, after a portfolio"])
 def test_a_first_name_from_outside_the_us_census_makes_a_person(evidence_of, text, first, name):
     got = sources(evidence_of(text))
     assert got[0] == (first, "named", name)
     assert [(kind, n) for _, kind, n in got[1:]] == [("named", name)]
+
+
+@pytest.mark.parametrize("words, name", [
+    ("National Intelligence Tulsi Gabbard", True),  # two words no dictionary has
+    ("the National Security Agency", False),  # dictionary words end an organisation
+    ("the NSA", False),  # an acronym
+    ("Defense Lloyd Austin", True),  # a known first name
+])
+def test_the_end_of_a_portfolio_is_a_name_when_it_reads_as_one(nlp, words, name):
+    assert ends_with_name(nlp(words)) is name
+
+
+def test_a_surname_the_tagger_read_as_a_verb_is_the_person_named_before(evidence_of):
+    got = sources(evidence_of("President Donald Trump met the leaders on Monday. "
+                              "Trump this week also said the tariffs would stay."))
+    assert got == [("Trump", "named", "Donald Trump")]

@@ -219,10 +219,23 @@ def test_a_source_only_shown_acting_is_a_record_but_not_counted(evidence_of, tex
     ("Police declined to comment on the investigation.", False),
     ("Acme Corp. would not say how many workers it had laid off.", False),
     ("Acme Corp. said it had laid off 40 workers.", True),
+    ("Neither company would comment on those reports.", False),  # nobody
+    ("Neither Cruz nor Kasich said they would quit the race.", False),
+    ("Both Cruz and Kasich said they would stay in the race.", True),
 ])
 def test_a_source_that_says_nothing_is_not_counted(evidence_of, text, counted):
     records = [r for r in evidence_of(text) if r["kind"] == "source"]
     assert len(records) == 1 and records[0]["counted"] is counted
+
+
+@pytest.mark.parametrize("text, sources", [
+    ("Let's say the plan fails.", []),  # the writer supposes
+    ("Let us assume the budget holds.", []),
+    ("Let's say the plan fails, the mayor told reporters.", ["the mayor"]),
+    ("Residents say the plan fails.", ["Residents"]),
+])
+def test_what_lets_proposes_is_nobodys_word(evidence_of, text, sources):
+    assert [r["text"] for r in evidence_of(text) if r["kind"] == "source"] == sources
 
 
 @pytest.mark.parametrize("text, counted", [

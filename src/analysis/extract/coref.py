@@ -572,7 +572,9 @@ def untagged_names(doc, tagged: list[Span], propn: list[int]) -> list[Span]:
     """People's names the parser did not tag PERSON ("Tonya Love" read as a work of art,
     "Maryam Adalat" as an organisation, "TJ King" where only "King" was tagged): runs of two
     to four capitalised proper nouns ending a noun phrase that open with a known first name
-    (``first_names.tsv``) or end with a word the parser tagged a person elsewhere.
+    (``first_names.tsv``) or end with a word the parser tagged a person elsewhere, and the
+    two words that end a title's portfolio as a name does
+    (:func:`_ends_entity_after_portfolio`).
     ``propn``: the indices of the proper nouns of ``doc``."""
     inside = {i for ent in tagged for i in range(ent.start, ent.end)}
     person_words = {ent[-1].lower_ for ent in tagged}
@@ -591,7 +593,9 @@ def untagged_names(doc, tagged: list[Span], propn: list[int]) -> list[Span]:
         opens = next((j for j in range(first, tok.i) if first_name_gender(doc[j:tok.i + 1].text)),
                      None)
         if opens is None and tok.lower_ not in person_words:
-            continue
+            if not _ends_entity_after_portfolio(doc[tok.i - 1:tok.i + 1]):
+                continue
+            opens = tok.i - 1  # "Director of National Intelligence Tulsi Gabbard"
         span = doc[first if opens is None else opens:tok.i + 1]
         if (span[0].ent_iob_ != "I" or span[0].ent_type_ in ("", "PERSON")
                 or _ends_entity_after_portfolio(span)) and \
@@ -601,10 +605,11 @@ def untagged_names(doc, tagged: list[Span], propn: list[int]) -> list[Span]:
 
 
 def _ends_entity_after_portfolio(span: Span) -> bool:
-    """``span``, a name opening with a known first name, ends an organisation's entity
-    that follows a title and "of" or "for", after words of the title's portfolio
-    ("Secretary of *Defense Lloyd Austin*", "Minister for *the Armed Forces Penny
-    Mordaunt*"): the parser took the name into the portfolio."""
+    """``span``, ending with a person's name (:func:`~analysis.extract.syntax.ends_with_name`),
+    ends an organisation's entity that follows a title and "of" or "for", after words of
+    the title's portfolio ("Secretary of *Defense Lloyd Austin*", "Minister for *the Armed
+    Forces Penny Mordaunt*", "Director of National Intelligence *Tulsi Gabbard*"): the
+    parser took the name into the portfolio."""
     doc = span.doc
     if span[0].ent_type_ != "ORG" or (span.end < len(doc) and doc[span.end].ent_iob_ == "I"):
         return False
@@ -615,7 +620,7 @@ def _ends_entity_after_portfolio(span: Span) -> bool:
             not title_noun(doc[start - 2]):
         return False
     portfolio = [t for t in doc[start:span.start] if t.lower_ not in TITLE_PHRASE_WORDS]
-    return bool(portfolio) and known_first_name(span[0].text) and ends_with_name(span)
+    return bool(portfolio) and ends_with_name(span)
 
 
 @lru_cache(maxsize=16384)

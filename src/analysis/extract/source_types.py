@@ -176,8 +176,10 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             return "institutional", phrase
         return "named", name or persons.full_name(phrase)
     if tok.lower_ in persons.surnames and tok.text[:1].isupper() and alone_in_entity(tok) \
-            and tok.ent_type_ not in NOT_PERSON_ENTS and tok.pos_ in ("PROPN", "NOUN"):
-        return "named", persons.surnames[tok.lower_]  # "Love said", "Trump" tagged ORG
+            and tok.ent_type_ not in NOT_PERSON_ENTS and (tok.pos_ in ("PROPN", "NOUN") or (
+                tok.pos_ == "VERB" and tok.dep_ in SUBJECT_DEPS)):
+        # "Love said", "Trump" tagged ORG, or a verb ("Trump this week also said")
+        return "named", persons.surnames[tok.lower_]
     if person and tok.pos == PROPN_ID and tok.ent_type_ not in NOT_PERSON_ENTS and not owned:
         return "named", person  # a name the parser misread ("Tonya Love", "Maryam Adalat")
     outlet = next((o for o in _media_outlets() if o in norm), None)

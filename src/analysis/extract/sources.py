@@ -391,11 +391,26 @@ def blocked(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
     (:func:`judged`: "Haynes was found to be competent") and the agent of an act that
     describes a noun (:func:`describing_agent`: "an ordinance approved by voters"), and a
     reporter's credit line (:func:`credit_line`: "Samantha Lachman contributed reporting",
-    "Costa reported from Washington.")."""
+    "Costa reported from Washington."), and a supposition (:func:`supposed`: "Let's say
+    the plan fails")."""
     return (("embedded" in feats and index.lemma[pred.i] not in plain_speech())
             or ("thought_without_clause" in feats and cons != "agent")
             or judged(index, pred, cons) or describing_agent(index, pred, cons)
-            or credit_line(index, pred))
+            or credit_line(index, pred) or supposed(pred))
+
+
+#: What "let" takes for "us" when it proposes something ("let's say", "let us assume").
+FIRST_PLURAL_OBJECTS = frozenset({"'s", "’s", "us"})
+
+
+def supposed(pred: Token) -> bool:
+    """``pred`` is what "let's" or "let us" proposes ("*Let's say* the plan fails", "let us
+    assume…"): a supposition of the writer's or the speaker's, which nobody is said to
+    have said."""
+    return pred.head.lemma_.lower() == "let" and pred.head.i != pred.i and \
+        pred.dep_ in ("ccomp", "xcomp") and \
+        any(c.dep_ in ("nsubj", "dobj") and c.lower_ in FIRST_PLURAL_OBJECTS
+            for c in list(pred.children) + list(pred.head.children))
 
 
 def credit_line(index: DocIndex, pred: Token) -> bool:
@@ -760,8 +775,9 @@ def polls_cited(index: DocIndex):
             yield tok, tok.head
 
 
-#: Words that make a subject nobody ("no one questioned her", "no legislator objected").
-NOBODY = frozenset({"no one", "nobody", "none", "nothing", "no"})
+#: Words that make a subject nobody ("no one questioned her", "no legislator objected",
+#: "neither Cruz nor Kasich said they would quit": neither of them said it).
+NOBODY = frozenset({"no one", "nobody", "none", "nothing", "no", "neither"})
 #: WordNet classes of a common noun's senses that name someone (a person, a group).
 SOMEONE_CLASSES = frozenset({"person", "group"})
 
@@ -772,7 +788,8 @@ def relied_on(index: DocIndex, mention: Token, pred: Token, cons: str, feats: li
     when it stands inside another source's account ("Wilburn said a student said…": the
     article relies on Wilburn; "According to the website, staffers verify…": on the
     website, :func:`_within_according`), when it says nothing (:func:`says_nothing`: "did not
-    respond to requests for comment"), when it is nobody ("no one questioned her"), nor when it is
+    respond to requests for comment"), when it is nobody ("no one questioned her", "neither
+    Cruz nor Kasich said…"), nor when it is
     the relative pronoun of a clause that says nothing ("white parents who didn't want their
     children to attend…": a relative clause's verb must be a plain speech verb, take a clause
     other than a to-infinitive or stand by a quotation)."""

@@ -146,10 +146,9 @@ def _title_of_named(tok: Token, prep: Token) -> bool:
     """The "of"/"for" phrase ``prep`` of a title (:func:`title_noun`) ends with the name of
     the person holding it, which the parser hung inside the phrase ("Minister *for the Armed
     Forces Penny Mordaunt* said", "Chief Executive *of the NHS Amanda Pritchard*", "Mayor *of
-    London Sadiq Khan*"): the phrase's words are capitalised but for
-    :data:`TITLE_PHRASE_WORDS`, and it ends with a person's name (:func:`ends_with_name`; a
-    first name the tagger and the first-name table do not know, "Director of National
-    Intelligence Tulsi Gabbard", is not found)."""
+    London Sadiq Khan*", "Director *of National Intelligence Tulsi Gabbard*"): the phrase's
+    words are capitalised but for :data:`TITLE_PHRASE_WORDS`, and it ends with a person's
+    name (:func:`ends_with_name`)."""
     if prep.lower_ not in ("of", "for") or prep.right_edge.i - tok.i > 10 or \
             not title_noun(tok):
         return False
@@ -193,14 +192,23 @@ def person_word(tok: Token) -> bool:
 def ends_with_name(words) -> bool:
     """The last two of ``words`` (a span) are a person's name: two capitalised words, the
     last no word of :data:`NOT_SURNAME_CLASSES`, and either the last tagged PERSON and the
-    first no other entity, or the first a known first name
-    (:func:`analysis.names.known_first_name`)."""
+    first no other entity, the first a known first name
+    (:func:`analysis.names.known_first_name`), or both words no noun WordNet knows (a name
+    of neither table: "Intelligence *Tulsi Gabbard*", where organisations' names end with
+    words of the dictionary, "Intelligence", "Agency", "FBI")."""
     first, last = words[-2], words[-1]
     if not (first.is_title and last.is_title) or \
             wordnet.classes(last.lower_, "noun")[:1] in NOT_SURNAME_SENSES:
         return False
     return (last.ent_type_ == "PERSON" and first.ent_type_ in ("", "PERSON")) or \
-        known_first_name(first.text)
+        known_first_name(first.text) or (_unknown_word(first) and _unknown_word(last))
+
+
+def _unknown_word(tok: Token) -> bool:
+    """A word of letters, written in lower case after a capital, that is no noun of
+    WordNet: no word of the dictionary, and no acronym ("Tulsi", "Gabbard"; not "Agency",
+    not "NSA")."""
+    return tok.is_alpha and tok.is_title and not wordnet.classes(tok.lower_, "noun")
 
 
 def _closing_mark(words: str) -> int:
