@@ -348,3 +348,12 @@ def test_a_surname_the_tagger_read_as_a_verb_is_the_person_named_before(evidence
     got = sources(evidence_of("President Donald Trump met the leaders on Monday. "
                               "Trump this week also said the tariffs would stay."))
     assert got == [("Trump", "named", "Donald Trump")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Juan "Chico" Manriquez of Oakland carried a photo. "I cried the whole parade," he '
+     'said.', "Juan Manriquez"),  # the tagger took "of" into the name
+    ("Kevin “Coach” Christie said the team would win.", "Kevin Christie"),  # cut in the marks
+])
+def test_a_name_ends_with_a_name_word_and_loses_its_nickname(evidence_of, text, name):
+    assert {n for _, kind, n in sources(evidence_of(text)) if kind == "named"} == {name}

@@ -177,7 +177,7 @@ class Persons:
         if nobody:
             tagged = [ent for ent in tagged
                       if ent.end - ent.start > 1 or ent[0].lower_ not in nobody]
-        tagged = with_surnames(doc, with_nicknames(doc, tagged))
+        tagged = with_surnames(doc, with_nicknames(doc, without_trailing_words(tagged)))
         ents = sorted(tagged + untagged_names(self.index.doc, tagged, self.propn),
                       key=lambda e: e.start)
         person_starts = [ent.start for ent in ents]
@@ -529,6 +529,42 @@ OPENING_MARKS = frozenset({"“", '"'})
 CLOSING_MARKS = frozenset({"”", '"'})
 
 
+#: Parts of speech of a word that can end no name ("of", "and", "the", a comma).
+NOT_LAST_IN_NAME = frozenset({"ADP", "CCONJ", "DET", "PUNCT", "PART"})
+
+
+def without_trailing_words(tagged: list[Span]) -> list[Span]:
+    """The person entities, each without the lower-case function words or punctuation the
+    tagger took in at its end ("Juan “Chico” Manriquez *of* Oakland": no name ends with
+    "of"), and each that ends inside a nickname's marks without them ("Kevin “Coach",
+    which :func:`with_nicknames` then runs on to the surname)."""
+    out = []
+    for ent in tagged:
+        end = ent.end
+        while end > ent.start + 1 and ent.doc[end - 1].pos_ in NOT_LAST_IN_NAME and \
+                not ent.doc[end - 1].text[:1].isupper() and \
+                ent.doc[end - 1].text not in CLOSING_MARKS:
+            end -= 1
+        unclosed = _unclosed_mark(ent.doc, ent.start, end)
+        if unclosed is not None and unclosed > ent.start:
+            end = unclosed  # "Kevin “Coach": the nickname and what follows come back
+        out.append(ent if end == ent.end else ent.doc[ent.start:end])
+    return out
+
+
+def _unclosed_mark(doc, start: int, end: int) -> int | None:
+    """Index of the quotation mark among tokens ``start`` to ``end`` that no mark after it
+    closes, or None (a straight mark opens and closes in turn)."""
+    opening = None
+    for k in range(start, end):
+        text = doc[k].text
+        if opening is None and text in OPENING_MARKS:
+            opening = k
+        elif opening is not None and text in CLOSING_MARKS:
+            opening = None
+    return opening
+
+
 def with_nicknames(doc, tagged: list[Span]) -> list[Span]:
     """The person entities, each that a nickname in quotation marks and a surname follow
     ("Kevin “Coach” Christie", where the parser tags "Kevin" alone) run on to the surname;
@@ -541,7 +577,7 @@ def with_nicknames(doc, tagged: list[Span]) -> list[Span]:
                           if doc[j].text in CLOSING_MARKS), None)
             last = close + 1 if close is not None else None
             if last is not None and last < len(doc) and _is_name_word(doc[last]) and \
-                    doc[last].ent_type_ in ("", "PERSON") and \
+                    doc[last].ent_type_ in ("", "PERSON", "ORG") and \
                     all(t.text[:1].isupper() for t in doc[i + 1:close]):
                 while last + 1 < len(doc) and _is_name_word(doc[last + 1]) and \
                         doc[last + 1].ent_iob_ == "I":
