@@ -396,6 +396,18 @@ def test_both_women_are_the_two_women_just_named(evidence_of):
     assert ("Both women", "named", "Jennifer Peyton and Carla Espinoza") in got
 
 
+@pytest.mark.parametrize("text, mention, kind, name", [
+    ("Sen. Jeff Sessions met Sen. Ted Cruz on Monday. Donald Trump joined them later. The two "
+     "senators said the bill would pass.", "The two senators", "named",
+     "Jeff Sessions and Ted Cruz"),  # the two the article called senators, not the last two
+    ("Sen. Jeff Sessions met Sen. Ted Cruz on Monday. Two senators who asked not to be named "
+     "said the bill would pass.", "Two senators", "anonymous", "Two senators"),  # two more
+])
+def test_the_two_are_the_two_of_that_title_and_two_alone_are_new(evidence_of, text, mention,
+                                                                   kind, name):
+    assert (mention, kind, name) in typed(evidence_of(text))
+
+
 def test_officials_of_a_company_speak_for_it_officials_of_a_country_do_not(evidence_of):
     assert ("Acme Corp. officials", "institutional", "Acme Corp.") in typed(
         evidence_of("Acme Corp. officials said the plant would reopen."))

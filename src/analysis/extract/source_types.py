@@ -521,17 +521,39 @@ def is_share(tok: Token) -> bool:
     return tok.ent_type_ == "PERCENT" or tok.lower_ in SHARE_WORDS or tok.text.endswith("%")
 
 
+#: Determiners that make "two" people two already named ("the two senators").
+DEFINITE = frozenset({"the", "these", "those", "that", "this"})
+
+
 def named_pair(tok: Token, persons: Persons, start: int) -> str | None:
     """The two people a plural "both"/"the two" mention stands for ("Both women", "the two
-    senators"), the last two named before it, as "A and B"; None otherwise."""
+    senators"), as "A and B": the last two the article gave that title or job before it
+    ("Sen. Jeff Sessions", "Sen. Ted Cruz"), else the last two named before it; None
+    otherwise, and for "two" with no definite article (:data:`DEFINITE`), which brings in
+    two more people."""
     if tok.tag_ != "NNS" or wordnet.classes(tok.lemma_.lower(), "noun")[:1] != ("person",):
         return None
     words = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "predet", "nummod", "quantmod")}
-    if "both" not in words and "two" not in words:
-        return None
+    if "both" not in words and not ("two" in words and words & DEFINITE):
+        return None  # "two senators present who requested anonymity" are two more people
+    holders = _last_holders(persons, tok.lemma_.lower(), start)
+    if len(holders) == 2:
+        return " and ".join(holders)  # "the two senators", after two "Sen." names
     gender = PLURAL_GENDER.get(tok.lemma_.lower())
     people = persons.people_before(start, 2, gender=gender)
     return " and ".join(reversed(people)) if len(people) == 2 else None
+
+
+def _last_holders(persons: Persons, role: str, char: int) -> list[str]:
+    """The last two different people the article gave the title or job ``role`` before
+    ``char``, in text order; fewer when fewer hold it."""
+    out: list[str] = []
+    for _, name in sorted((s, n) for s, n in persons.roles.get(role, ()) if s < char)[::-1]:
+        if name not in out:
+            out.append(name)
+        if len(out) == 2:
+            break
+    return out[::-1]
 
 
 def family_of(tok: Token, persons: Persons) -> str | None:
