@@ -246,6 +246,10 @@ def test_what_lets_proposes_is_nobodys_word(evidence_of, text, sources):
     ("Senator Tom Ridley wants to say that the budget is balanced.", True),
     ("Senator Tom Ridley is determined to cut the housing budget.", False),
     ("Senator Tom Ridley was quick to point out that the budget is balanced.", True),
+    ("Several property owners refused to sell their land.", False),  # a refused act
+    ("Several property owners refused to accept that the plan had failed.", True),
+    ("County supervisors learned of the plan from reporting in the Standard.", False),  # told
+    ("Officials learned that the dam had failed.", True),
 ])
 def test_a_source_only_meaning_to_act_is_not_counted(evidence_of, text, counted):
     records = [r for r in evidence_of(text) if r["kind"] == "source"]
@@ -680,3 +684,24 @@ def test_a_speech_verb_with_a_clause_attributes_whatever_subject_it_borrows(evid
     got = typed(evidence_of("Tom Baker packed his bags. He was neither arrested nor fined, "
                             "and told reporters he had slept there for a week."))
     assert ("He", "named", "Tom Baker") in got
+
+
+def test_who_issued_a_statement_that_says_something_is_counted(evidence_of):
+    got = [r for r in evidence_of(
+        "The decision disappointed the landowners, who were not allowed to speak at the "
+        "meeting but issued a statement vowing to keep fighting in court.")
+        if r["kind"] == "source" and r["name"] == "the landowners"]
+    assert got and any(r["counted"] for r in got)
+
+
+@pytest.mark.parametrize("second, kind, name", [
+    ("Voters picked Trump as having a better approach to the economy, 45% to 36%.",
+     "document", "Reuters/Ipsos"),  # the poll's respondents
+    ("Voters said the economy mattered most.", "anonymous", "Voters"),  # no figure
+])
+def test_people_a_poll_counts_are_its_respondents(evidence_of, second, kind, name):
+    first = ("Harris leads Trump 45% to 41% among registered voters, a Reuters/Ipsos poll "
+             "showed on Thursday. ")
+    got = [r for r in evidence_of(first + second) if r["kind"] == "source"
+           and r["start"] >= len(first)]
+    assert [(r["text"], r["source_type"], r["name"]) for r in got] == [("Voters", kind, name)]

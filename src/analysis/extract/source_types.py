@@ -126,6 +126,10 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     if poll or (is_share(tok) and tok.lower_ not in SHARE_WORDS):
         # "Some 73% of registered voters said": the respondents of the poll before
         return "document", poll["name"] if poll else phrase
+    polled = poll_before(previous, start, persons.text) if respondents(tok) else None
+    if polled:
+        # "Voters picked Trump …, 45% to 36%", after "a Reuters/Ipsos poll"
+        return "document", polled["name"]
     if tok.i in persons.misread:
         # tagged a person, but no person's name: "Publisher Hodder Education is reprinting",
         # "according to Politico"
@@ -512,6 +516,28 @@ def _name_of(tok: Token, persons: Persons) -> str:
     for det in ("the ", "The "):
         phrase = phrase.removeprefix(det)
     return persons.person_in(start, end) or phrase
+
+
+def respondents(tok: Token) -> bool:
+    """``tok`` is a plural noun for people ("voters", "Democrats", "respondents") in a
+    sentence that gives a share of people as a percentage ("45% to 36%", "64 percent"):
+    what the sentence reports are a poll's figures."""
+    if tok.tag_ not in ("NNS", "NNPS") or \
+            wordnet.classes(tok.lemma_.lower(), "noun")[:1] not in (("person",), ("group",)):
+        return False
+    return any(t.ent_type_ == "PERCENT" or t.text.endswith("%") or t.lower_ == "percent"
+               for t in tok.sent)
+
+
+def poll_before(previous: list[dict] | None, start: int, text: str) -> dict | None:
+    """The last source record before ``start`` that is a poll or a survey (a document whose
+    words in ``text`` hold one of ``poll_nouns``), or None."""
+    polls = lexicon_set("poll_nouns")
+    for rec in reversed(previous or []):
+        if rec["start"] < start and rec["source_type"] == "document" and any(
+                w.rstrip("s") in polls for w in text[rec["start"]:rec["end"]].lower().split()):
+            return rec
+    return None
 
 
 def is_share(tok: Token) -> bool:

@@ -792,7 +792,8 @@ def relied_on(index: DocIndex, mention: Token, pred: Token, cons: str, feats: li
     Cruz nor Kasich said…"), nor when it is
     the relative pronoun of a clause that says nothing ("white parents who didn't want their
     children to attend…": a relative clause's verb must be a plain speech verb, take a clause
-    other than a to-infinitive or stand by a quotation)."""
+    other than a to-infinitive, stand by a quotation or issue a document that states
+    something, :func:`_states_in_document`)."""
     if acting(index, pred, cons, feats) or _embedded(index, pred, quote_cues()) or \
             says_nothing(index, pred) or _told_of(index, mention, pred) or \
             _within_according(index, pred, feats):
@@ -804,9 +805,19 @@ def relied_on(index: DocIndex, mention: Token, pred: Token, cons: str, feats: li
     if mention.lower_ in ("who", "that", "which") and pred.dep_ in ("relcl", "conj") and \
             index.lemma[pred.i] not in plain_speech() and "quote_in_sentence" not in feats and \
             not any(c.dep_ in ("ccomp", "parataxis") and not _infinitive(c)
-                    for c in pred.children):
+                    for c in pred.children) and not _states_in_document(index, pred):
         return False
     return True
+
+
+def _states_in_document(index: DocIndex, pred: Token) -> bool:
+    """``pred`` issues a document that states something, a cue verb's participle or
+    relative clause describing its object ("the landowners, who … *issued a statement
+    vowing* to keep fighting"): the subject speaks through the document."""
+    cues = attribution_cues()
+    return any(c.dep_ == "dobj" and document_noun(c) and any(
+        g.dep_ in ("acl", "relcl") and index.lemma[g.i] in cues and _states(index, g)
+        for g in c.children) for c in pred.children)
 
 
 def says_clause(index: DocIndex, pred: Token) -> bool:
@@ -924,8 +935,10 @@ def _means_to_act(index: DocIndex, pred: Token, adjective: bool = False) -> bool
     to-infinitive of the subject's own act that says nothing itself (no subject, no clause,
     no speech verb), with no object and no clause of its own ("Tim Scott wants to
     deregulate housing", "Others plan to rebuild", "She is determined to vote"; not "wants
-    to say that…", "was quick to point out that…")."""
-    if not adjective:
+    to say that…", "was quick to point out that…"). So does a refusal (``refusal_verbs``)
+    of an act ("owners refused to sell"; refusing to speak says nothing instead:
+    :func:`says_nothing`)."""
+    if not adjective and pred.lemma_.lower() not in lexicon_set("refusal_verbs"):
         found = wordnet.classes(pred.lemma_.lower(), "verb")
         if not found or found[0] == "communication":
             return False
@@ -942,6 +955,17 @@ def _means_to_act(index: DocIndex, pred: Token, adjective: bool = False) -> bool
     return infinitive
 
 
+#: Verbs by which their subject receives information rather than gives it: without a
+#: clause of their own ("learned of this from reporting in The Standard", "gathered to
+#: learn about their rights"), the subject is told, not telling.
+RECEIVING_VERBS = ("learn", "hear")
+
+
+@cache
+def _receiving_verbs() -> frozenset[int]:
+    return frozenset(lemma_key(v) for v in RECEIVING_VERBS)
+
+
 def acting(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
     """Whether a learned candidate's predicate shows its subject acting rather than saying,
     thinking, finding or showing something: a verb of no cue lexicon (``cue_verbs``,
@@ -952,7 +976,8 @@ def acting(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
     voters"); or a predicate that only says what the subject means to do
     (:func:`_means_to_act`: "Tim Scott wants to deregulate housing"), or a verb with no
     content that only dates the sentence's news (:func:`_time_anchor`: "When Trump announced
-    tariffs, …"). A quotation counts only when it is a statement
+    tariffs, …"), or a verb of receiving information (:data:`RECEIVING_VERBS`) with no clause
+    ("learned of this from reporting in The Standard"). A quotation counts only when it is a statement
     (:func:`statement_quoted`), not a word or a name in quotation marks ("filed a lawsuit …
     after he was called a “monkey”"). PolNeAR annotates such subjects as sources (about three
     in four on its train split), so they stay source records; the scorecard counts a source
@@ -966,6 +991,8 @@ def acting(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
         return False
     if _means_to_act(index, pred) or (cons == "subj" and _time_anchor(index, pred)):
         return True
+    if index.lemma[pred.i] in _receiving_verbs():
+        return not any(c.dep_ in ("ccomp", "parataxis") for c in pred.children)
     if index.lemma[pred.i] in quote_cues() and index.lemma[pred.i] not in lexicon_keys("action_verbs"):
         found = wordnet.classes(pred.lemma_.lower(), "verb")
         if not found or found[0] in SAYING_CLASSES:
