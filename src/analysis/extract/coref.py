@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from .. import wordnet
 from ..lexicons import lexicon_set, load_lexicon
 from ..names import first_name_gender as _first_name_gender
-from ..names import known_first_name
+from ..names import known_first_name, opens_with_first_name
 from .cues import addressee_verbs, quote_cues
 from .docindex import PROPN_ID, DocIndex, lemma_key
 from .syntax import SUBJECT_DEPS, TITLE_PHRASE_WORDS, ends_with_name, title_noun
@@ -146,6 +146,9 @@ class Persons:
         #: lower-cased first word -> the one full name it opens ("hillary" -> "Hillary
         #: Clinton"; see :func:`sole_openers`)
         self.first_words: dict[str, str] = {}
+        #: lower-cased end of two words or more -> the one full name it ends ("de blasio"
+        #: -> "Bill de Blasio"; see :func:`name_ends`)
+        self.name_ends: dict[str, str] = {}
         #: title -> [(start, full name)] of the people the article gives that title
         self.roles: dict[str, list[tuple[int, str]]] = {}
         #: name as written (titles off) -> "female" or "male", where the article and the
@@ -215,6 +218,7 @@ class Persons:
         for last, names in full_names.items():
             self.surnames[last] = self._surname_holder(last, names, votes)
         self.first_words = sole_openers(full_names)
+        self.name_ends = name_ends(full_names)
         self.surnames.update(surname_first(honoured, self.first_words))
         for title, people in self.roles.items():
             self.roles[title] = [(start, self.full_name(name)) for start, name in people]
@@ -259,13 +263,16 @@ class Persons:
 
     def _surname_holder(self, last: str, named: dict[str, int], written: Iterable[str]) -> str:
         """The full name a surname alone stands for (``named``: the full names with that
-        surname and how often each is named, first named first): the first one named,
-        unless the article gives the surname alone a gender ("Clinton said she...", "Mr.
+        surname and how often each is named, first named first): the first one named that
+        opens with a first name (:func:`~analysis.names.opens_with_first_name`), or the
+        first one named when none does, unless the article gives the surname alone a gender ("Clinton said she...", "Mr.
         Bush"). Then it is the full name named most often among those not of the other
         gender: "Clinton" is Hillary Clinton though Bill Clinton was named first, "Mr. Bush"
         Jeb Bush though George Bush was."""
         alone = self.genders.get(next((n for n in written if n.lower() == last), ""))
-        first = next(iter(named))
+        # a name that opens with a first name before one a headline or a title left
+        # ("Team Trump", "General Petraeus": Donald Trump, David Petraeus)
+        first = next((n for n in named if opens_with_first_name(n)), next(iter(named)))
         if alone is None:
             return first
         fits = [n for n in named if self.genders.get(n) in (None, alone)]
@@ -301,10 +308,11 @@ class Persons:
         return self.genders.get(name) or self.genders.get(self.full_name(name))
 
     def full_name(self, name: str) -> str:
-        """"Cotton" -> "Tom Cotton" when the full name appears in the article, and a
-        capitalised first word alone that opens one full name of the article and ends none
-        ("Hillary" -> "Hillary Clinton"); titles and job words before a name left out
-        ("Superintendent Ana Ruiz" -> "Ana Ruiz")."""
+        """"Cotton" -> "Tom Cotton" when the full name appears in the article, a capitalised
+        first word alone that opens one full name of the article and ends none ("Hillary"
+        -> "Hillary Clinton"), and a surname of two words or more that ends one full name
+        ("de Blasio" -> "Bill de Blasio", :func:`name_ends`); titles and job words before a
+        name left out ("Superintendent Ana Ruiz" -> "Ana Ruiz")."""
         name = strip_role(strip_titles(name))[0]
         parts = name.split()
         if len(parts) == 1:
@@ -312,6 +320,8 @@ class Persons:
             if low in self.surnames:
                 return self.surnames[low]
             return self.first_words.get(low, name) if parts[0][:1].isupper() else name
+        if not opens_with_first_name(name):
+            return self.name_ends.get(name.lower(), name)  # "de Blasio", "Le Pen"
         return name
 
     def person_before(self, char: int, window: int = 1500,
@@ -492,6 +502,20 @@ class Persons:
         return None
 
 
+def name_ends(full_names: dict[str, dict[str, int]]) -> dict[str, str]:
+    """The full name each lower-cased run of two words or more stands for when it ends
+    exactly one full name of the article and is not all of it ("de blasio" -> "Bill de
+    Blasio", "wasserman schultz" -> "Debbie Wasserman Schultz"; not "le pen" when the article
+    names Marine and Jean-Marie Le Pen). ``full_names`` as for :func:`sole_openers`."""
+    ends: dict[str, set[str]] = {}
+    for names in full_names.values():
+        for name in names:
+            words = name.split()
+            for k in range(1, len(words) - 1):
+                ends.setdefault(" ".join(words[k:]).lower(), set()).add(name)
+    return {end: next(iter(names)) for end, names in ends.items() if len(names) == 1}
+
+
 def surname_first(honoured: Iterable[str], openers: dict[str, str]) -> dict[str, str]:
     """The full names that one-word names after an honorific stand for when the article
     writes the surname first ("Science Minister Lee Ju-ho", then "Mr Lee"): each word of
@@ -604,22 +628,33 @@ def with_surnames(doc, tagged: list[Span]) -> list[Span]:
     return out
 
 
+def _group_word(tok: Token) -> bool:
+    """A word tagged a nationality or a political or religious group that is a noun of
+    the dictionary ("Democrat", "Republicans", "Catholics"), no surname."""
+    if tok.ent_type_ != "NORP":
+        return False
+    word = tok.lower_  # a proper noun's lemma keeps its plural
+    return bool(wordnet.classes(word, "noun") or
+                (word.endswith("s") and wordnet.classes(word[:-1], "noun")))
+
+
 def untagged_names(doc, tagged: list[Span], propn: list[int]) -> list[Span]:
     """People's names the parser did not tag PERSON ("Tonya Love" read as a work of art,
     "Maryam Adalat" as an organisation, "TJ King" where only "King" was tagged): runs of two
     to four capitalised proper nouns ending a noun phrase that open with a known first name
     (``first_names.tsv``) or end with a word the parser tagged a person elsewhere, and the
     two words that end a title's portfolio as a name does
-    (:func:`_ends_entity_after_portfolio`).
-    ``propn``: the indices of the proper nouns of ``doc``."""
+    (:func:`_ends_entity_after_portfolio`); none ends with a word tagged a nationality or
+    a political or religious group ("a Nevada Democrat"). ``propn``: the indices of the
+    proper nouns of ``doc``."""
     inside = {i for ent in tagged for i in range(ent.start, ent.end)}
     person_words = {ent[-1].lower_ for ent in tagged}
     out = []
     for tok in (doc[i] for i in propn):
-        if tok.i in inside or not _is_name_word(tok) or \
+        if tok.i in inside or not _is_name_word(tok) or _group_word(tok) or \
                 (tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "compound"
                  and doc[tok.i + 1].head.i == tok.i + 1):
-            continue
+            continue  # "a Nevada Democrat": a surname is no party or nationality
         first = tok.i
         while first > 0 and first - 1 not in inside and _is_name_word(doc[first - 1]) \
                 and doc[first - 1].head.i in range(first, tok.i + 1) and tok.i - first < 3:
@@ -762,7 +797,7 @@ def misread_name(ent: Span, whole: dict[str, list[int]], article: str) -> bool:
     if len(ent) < 2:
         return misread_outlet(ent[0], article)
     person, other = whole.get(text.lower(), (0, 0))
-    if not other or first_name_gender(text):
+    if not other or opens_with_first_name(text):
         return False
     if other != person:
         return other > person
@@ -814,9 +849,9 @@ def _placed(tok: Token) -> bool:
 
 def placed_words(tagged: list[Span]) -> frozenset[str]:
     """Lower-cased words the parser tagged a person alone that name no one: nothing in the
-    article says a person (no full name ends with the word, it is no known first name, no
-    title or honorific stands before it) and every mention stands where a place or a
-    platform does ("wrote on Twitter", "a school in Devon", "the Jungle camp"), so "She"
+    article says a person (no full name ends with the word, it is no first name one sex
+    carries far more often, as "Devon" is not, no title or honorific stands before it) and
+    every mention stands where a place or a platform does ("wrote on Twitter", "a school in Devon", "the Jungle camp"), so "She"
     after them is no county."""
     surnames = {e[-1].lower_ for e in tagged if e.end - e.start > 1}
     alone: dict[str, list[Token]] = {}
@@ -825,7 +860,7 @@ def placed_words(tagged: list[Span]) -> frozenset[str]:
             alone.setdefault(e[0].lower_, []).append(e[0])
     out = set()
     for word, toks in alone.items():
-        if word in surnames or known_first_name(word):
+        if word in surnames or known_first_name(word, either=False):
             continue
         doc = toks[0].doc
         if any(t.i > 0 and doc[t.i - 1].lower_ in titles() for t in toks):
@@ -836,11 +871,12 @@ def placed_words(tagged: list[Span]) -> frozenset[str]:
 
 
 def misread_place(ent: Span, tags: dict[str, list[int]]) -> bool:
-    """A PERSON entity that is no person: no known first name opens it and its last word is
+    """A PERSON entity that is no person: no known first name of either sex opens it
+    (:func:`~analysis.names.opens_with_first_name`) and its last word is
     tagged a place or an organisation elsewhere in the article more often than a person
     ("Civic Nebraska", beside "Nebraska" tagged a state eight times); ``tags`` from
     :func:`entity_tags`."""
-    if first_name_gender(ent.text):
+    if opens_with_first_name(ent.text):
         return False
     person, other = tags.get(ent[-1].lower_, (0, 0))
     return other > person

@@ -184,8 +184,8 @@ def title_noun(tok: Token) -> bool:
 
 def person_word(tok: Token) -> bool:
     """A word for what someone is ("Speaker", "director"): its commonest WordNet sense is a
-    person, and it is no known first name."""
-    return not known_first_name(tok.text) and \
+    person, and it is no first name one sex carries far more often ("Tory" is one)."""
+    return not known_first_name(tok.text, either=False) and \
         wordnet.classes(tok.lower_, "noun")[:1] == ("person",)
 
 
