@@ -194,7 +194,8 @@ def known_first_name(word: str, folder: Path = LEXICON_DIR, either: bool = True)
     "Kelly", which is also a common surname, nor a surname alone); with ``either`` False,
     only one that one sex carries far more often (not "Bernie", nor "Devon", which is also
     a county)."""
-    sex = _table(Path(folder)).get(word.lower().strip(".,"))
+    sex = _table(folder if isinstance(folder, Path) else Path(folder)).get(
+        word.lower().strip(".,"))
     return sex is not None and (either or sex != EITHER)
 
 

@@ -19,7 +19,8 @@ from spacy.tokens import Span, Token
 from .. import wordnet
 from ..lexicons import lexicon_set, load_lexicon
 from ..names import first_name_gender as _first_name_gender
-from ..names import known_first_name, opens_with_first_name
+from ..names import known_first_name
+from ..names import opens_with_first_name as _opens_with_first_name
 from .cues import addressee_verbs, quote_cues
 from .docindex import PROPN_ID, DocIndex, lemma_key
 from .syntax import SUBJECT_DEPS, TITLE_PHRASE_WORDS, ends_with_name, title_noun
@@ -27,6 +28,9 @@ from .syntax import SUBJECT_DEPS, TITLE_PHRASE_WORDS, ends_with_name, title_noun
 #: The usual gender of a name's first word (:func:`analysis.names.first_name_gender`),
 #: remembered: the same names come back in every article.
 first_name_gender = lru_cache(maxsize=16384)(_first_name_gender)
+#: Whether a name opens with a first name of either sex
+#: (:func:`analysis.names.opens_with_first_name`), remembered likewise.
+opens_with_first_name = lru_cache(maxsize=16384)(_opens_with_first_name)
 #: Determiners of a noun phrase that brings in someone new ("another student").
 INDEFINITE = frozenset({"a", "an", "another", "one"})
 #: Pronouns that name one person, and the gender each says that person has.

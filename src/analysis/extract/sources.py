@@ -77,6 +77,7 @@ CANDIDATE_POS = frozenset({VERB_ID, AUX_ID, PUNCT_ID, NOUN_ID})
 BE = lemma_key("be")
 ACCORDING = frozenset({lemma_key("accord"), lemma_key("according")})
 REPORT, CONTRIBUTE = lemma_key("report"), lemma_key("contribute")
+LET = lemma_key("let")
 #: A verb without a subject of its own borrows its head's ("went on to say", "...,
 #: saying", "stood up and said").
 LENT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl"})
@@ -396,18 +397,19 @@ def blocked(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
     return (("embedded" in feats and index.lemma[pred.i] not in plain_speech())
             or ("thought_without_clause" in feats and cons != "agent")
             or judged(index, pred, cons) or describing_agent(index, pred, cons)
-            or credit_line(index, pred) or supposed(pred))
+            or credit_line(index, pred) or supposed(index, pred))
 
 
 #: What "let" takes for "us" when it proposes something ("let's say", "let us assume").
 FIRST_PLURAL_OBJECTS = frozenset({"'s", "’s", "us"})
 
 
-def supposed(pred: Token) -> bool:
+def supposed(index: DocIndex, pred: Token) -> bool:
     """``pred`` is what "let's" or "let us" proposes ("*Let's say* the plan fails", "let us
     assume…"): a supposition of the writer's or the speaker's, which nobody is said to
     have said."""
-    return pred.head.lemma_.lower() == "let" and pred.head.i != pred.i and \
+    head = index.heads[pred.i]
+    return index.lemma[head] == LET and head != pred.i and \
         pred.dep_ in ("ccomp", "xcomp") and \
         any(c.dep_ in ("nsubj", "dobj") and c.lower_ in FIRST_PLURAL_OBJECTS
             for c in list(pred.children) + list(pred.head.children))
