@@ -269,10 +269,10 @@ class Persons:
         """The full name a surname alone stands for (``named``: the full names with that
         surname and how often each is named, first named first): the first one named that
         opens with a first name (:func:`~analysis.names.opens_with_first_name`), or the
-        first one named when none does, unless the article gives the surname alone a gender ("Clinton said she...", "Mr.
-        Bush"). Then it is the full name named most often among those not of the other
-        gender: "Clinton" is Hillary Clinton though Bill Clinton was named first, "Mr. Bush"
-        Jeb Bush though George Bush was."""
+        first one named when none does, unless the article gives the surname alone a
+        gender ("Clinton said she...", "Mr. Bush"). Then it is the full name named most
+        often among those not of the other gender: "Clinton" is Hillary Clinton though Bill
+        Clinton was named first, "Mr. Bush" Jeb Bush though George Bush was."""
         alone = self.genders.get(next((n for n in written if n.lower() == last), ""))
         # a name that opens with a first name before one a headline or a title left
         # ("Team Trump", "General Petraeus": Donald Trump, David Petraeus)
@@ -855,8 +855,8 @@ def placed_words(tagged: list[Span]) -> frozenset[str]:
     """Lower-cased words the parser tagged a person alone that name no one: nothing in the
     article says a person (no full name ends with the word, it is no first name one sex
     carries far more often, as "Devon" is not, no title or honorific stands before it) and
-    every mention stands where a place or a platform does ("wrote on Twitter", "a school in Devon", "the Jungle camp"), so "She"
-    after them is no county."""
+    every mention stands where a place or a platform does ("wrote on Twitter", "a school in
+    Devon", "the Jungle camp"), so "She" after them is no county."""
     surnames = {e[-1].lower_ for e in tagged if e.end - e.start > 1}
     alone: dict[str, list[Token]] = {}
     for e in tagged:

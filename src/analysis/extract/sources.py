@@ -979,11 +979,11 @@ def acting(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
     (:func:`_means_to_act`: "Tim Scott wants to deregulate housing"), or a verb with no
     content that only dates the sentence's news (:func:`_time_anchor`: "When Trump announced
     tariffs, …"), or a verb of receiving information (:data:`RECEIVING_VERBS`) with no clause
-    ("learned of this from reporting in The Standard"). A quotation counts only when it is a statement
-    (:func:`statement_quoted`), not a word or a name in quotation marks ("filed a lawsuit …
-    after he was called a “monkey”"). PolNeAR annotates such subjects as sources (about three
-    in four on its train split), so they stay source records; the scorecard counts a source
-    only when some mention of it is no such action (:func:`find_sources`)."""
+    ("learned of this from reporting in The Standard"). A quotation counts only when it is a
+    statement (:func:`statement_quoted`), not a word or a name in quotation marks ("filed a
+    lawsuit … after he was called a “monkey”"). PolNeAR annotates such subjects as sources
+    (about three in four on its train split), so they stay source records; the scorecard
+    counts a source only when some mention of it is no such action (:func:`find_sources`)."""
     quoted = "quote_in_sentence" in feats and statement_quoted(index, pred.i)
     if cons == "be" and not quoted:
         return _means_to_act(index, pred, adjective=True)

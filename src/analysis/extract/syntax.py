@@ -184,7 +184,8 @@ def title_noun(tok: Token) -> bool:
 
 def person_word(tok: Token) -> bool:
     """A word for what someone is ("Speaker", "director"): its commonest WordNet sense is a
-    person, and it is no first name one sex carries far more often ("Tory" is one)."""
+    person, and it is no first name one sex carries far more often (one of either sex,
+    "Tory", stays a word for someone)."""
     return not known_first_name(tok.text, either=False) and \
         wordnet.classes(tok.lower_, "noun")[:1] == ("person",)
 
@@ -194,8 +195,8 @@ def ends_with_name(words) -> bool:
     last no word of :data:`NOT_SURNAME_CLASSES`, and either the last tagged PERSON and the
     first no other entity, the first a known first name
     (:func:`analysis.names.known_first_name`), or both words no noun WordNet knows (a name
-    of neither table: "Intelligence *Tulsi Gabbard*", where organisations' names end with
-    words of the dictionary, "Intelligence", "Agency", "FBI")."""
+    the first-name table lacks: "Intelligence *Zorvan Gabbard*", where organisations' names
+    end with words of the dictionary, "Intelligence", "Agency", "FBI")."""
     first, last = words[-2], words[-1]
     if not (first.is_title and last.is_title) or \
             wordnet.classes(last.lower_, "noun")[:1] in NOT_SURNAME_SENSES:
