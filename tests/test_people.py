@@ -387,3 +387,13 @@ def test_a_party_word_after_a_place_is_no_surname(evidence_of):
     got = sources(evidence_of("A Nevada Democrat said the caucus was a mess. An Iowa Democrat "
                               "said the count was slow."))
     assert [kind for _, kind, _ in got] == ["anonymous", "anonymous"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Det Ch Supt Gareth Blair said the search would go on.", "Gareth Blair"),  # UK ranks
+    ("Cllr Ann Jones said the budget was tight.", "Ann Jones"),
+    ("Japanese Defence Minister Gen Nakatani said the sea lanes must stay open.",
+     "Gen Nakatani"),  # "Gen" without a full stop is a first name too
+])
+def test_ranks_written_without_a_full_stop_are_titles(evidence_of, text, name):
+    assert [n for _, kind, n in sources(evidence_of(text)) if kind == "named"] == [name]
