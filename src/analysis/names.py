@@ -189,13 +189,19 @@ def _table(folder: Path) -> dict[str, str]:
                                               if line and not line.startswith("#"))}
 
 
+def _sex(word: str, folder: Path | str) -> str | None:
+    """The table's sex of the first name ``word`` (``"female"``, ``"male"``, ``"either"``),
+    or None when the table lacks it."""
+    return _table(folder if isinstance(folder, Path) else Path(folder)).get(
+        word.lower().strip(".,"))
+
+
 def known_first_name(word: str, folder: Path = LEXICON_DIR, either: bool = True) -> bool:
     """The word is a first name of ``first_names.tsv`` ("Hillary", "Bernie", "Tulsi"; not
     "Kelly", which is also a common surname, nor a surname alone); with ``either`` False,
     only one that one sex carries far more often (not "Bernie", nor "Devon", which is also
     a county)."""
-    sex = _table(folder if isinstance(folder, Path) else Path(folder)).get(
-        word.lower().strip(".,"))
+    sex = _sex(word, folder)
     return sex is not None and (either or sex != EITHER)
 
 
@@ -214,5 +220,5 @@ def first_name_gender(name: str, folder: Path = LEXICON_DIR) -> str | None:
     parts = name.split()
     if len(parts) < 2:
         return None  # a surname alone says nothing
-    sex = _table(Path(folder)).get(parts[0].lower().strip(".,"))
+    sex = _sex(parts[0], folder)
     return None if sex == EITHER else sex

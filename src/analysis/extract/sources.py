@@ -78,6 +78,10 @@ BE = lemma_key("be")
 ACCORDING = frozenset({lemma_key("accord"), lemma_key("according")})
 REPORT, CONTRIBUTE = lemma_key("report"), lemma_key("contribute")
 LET = lemma_key("let")
+#: Verbs by which their subject receives information rather than gives it: without a
+#: clause of their own ("learned of this from reporting in The Standard", "gathered to
+#: learn about their rights"), the subject is told, not telling.
+RECEIVING_VERBS = frozenset({lemma_key("learn"), lemma_key("hear")})
 #: A verb without a subject of its own borrows its head's ("went on to say", "...,
 #: saying", "stood up and said").
 LENT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl"})
@@ -957,17 +961,6 @@ def _means_to_act(index: DocIndex, pred: Token, adjective: bool = False) -> bool
     return infinitive
 
 
-#: Verbs by which their subject receives information rather than gives it: without a
-#: clause of their own ("learned of this from reporting in The Standard", "gathered to
-#: learn about their rights"), the subject is told, not telling.
-RECEIVING_VERBS = ("learn", "hear")
-
-
-@cache
-def _receiving_verbs() -> frozenset[int]:
-    return frozenset(lemma_key(v) for v in RECEIVING_VERBS)
-
-
 def acting(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
     """Whether a learned candidate's predicate shows its subject acting rather than saying,
     thinking, finding or showing something: a verb of no cue lexicon (``cue_verbs``,
@@ -993,7 +986,7 @@ def acting(index: DocIndex, pred: Token, cons: str, feats: list[str]) -> bool:
         return False
     if _means_to_act(index, pred) or (cons == "subj" and _time_anchor(index, pred)):
         return True
-    if index.lemma[pred.i] in _receiving_verbs():
+    if index.lemma[pred.i] in RECEIVING_VERBS:
         return not any(c.dep_ in ("ccomp", "parataxis") for c in pred.children)
     if index.lemma[pred.i] in quote_cues() and index.lemma[pred.i] not in lexicon_keys("action_verbs"):
         found = wordnet.classes(pred.lemma_.lower(), "verb")
