@@ -64,7 +64,9 @@ make_figure("fig08_stance", analysis, out_dir)
 
 # %% [markdown]
 # ## Where the evidence falls
-# Quotes, sources, hedges and boosters placed along each article, start to end.
+# Quotes, sources, hedges and boosters placed along each article, start to end. A hollow
+# circle is a source the scorecard does not count (only shown acting, or a pronoun whose
+# referent is unclear), so the circles filled agree with the sourcing profile (fig02).
 
 # %%
 make_figure("fig06_evidence_positions", analysis, out_dir)

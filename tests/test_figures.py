@@ -86,6 +86,21 @@ def test_hand_made_sources_reach_the_sourcing_chart(tmp_path):
     pos = pd.read_csv(paths["fig06_evidence_positions"]["csv"])
     assert set(pos["kind"]) == {"quote", "source", "hedge"}
     assert pos["position_pct"].between(0, 100).all()
+    assert pos["counted"].all()
+
+
+def test_positions_chart_marks_the_sources_the_scorecard_does_not_count(tmp_path):
+    text = "Jane Doe said it was late. Trump signed the bill."
+    ev = {"a": [{"kind": "source", "start": 0, "end": 8, "text": text[0:8],
+                 "source_type": "named", "name": "Jane Doe", "counted": True},
+                {"kind": "source", "start": 27, "end": 32, "text": text[27:32],
+                 "source_type": "named", "name": "Donald Trump", "counted": False}]}
+    analysis = hand_made(tmp_path / "in", {"a": text}, ev)
+    paths = make_figures(analysis, tmp_path)
+    pos = pd.read_csv(paths["fig06_evidence_positions"]["csv"]).set_index("text")
+    assert bool(pos.loc["Jane Doe", "counted"]) and not bool(pos.loc["Trump", "counted"])
+    profile = pd.read_csv(paths["fig02_sourcing_profile"]["csv"])
+    assert profile.loc[profile["source_type"] == "named", "sources"].sum() == 1
 
 
 def test_genre_colours_are_fixed_and_distinct():

@@ -79,7 +79,9 @@ SHARE_WORDS = frozenset({"half", "majority", "plurality", "minority", "third", "
 
 
 @cache
-def _media_outlets() -> tuple[str, ...]:
+def media_outlet_phrases() -> tuple[str, ...]:
+    """The names of ``media_outlets``, each between spaces, to find in a lower-cased phrase
+    written between spaces."""
     return tuple(f" {o} " for o in load_lexicon("media_outlets"))
 
 
@@ -112,9 +114,14 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
         previous = previous or []
         for k in range(len(previous) - 1, -1, -1):
             rec = previous[k]
-            if rec["source_type"] in wanted and rec["start"] < start and not (
+            if rec["start"] >= start:
+                continue
+            if rec["source_type"] in wanted and not (
                     low in GROUP_PRONOUNS and previous_heads and
                     one_thing(previous_heads[k], rec["source_type"])):
+                return rec["source_type"], rec["name"]
+            if rec["source_type"] == "named" and low in GROUP_PRONOUNS and previous_heads \
+                    and several_people(previous_heads[k]):
                 return rec["source_type"], rec["name"]
         return "unresolved", tok.text
     if (low in SELF_PRONOUNS or low in RELATIVE or low in EMPTY_PRONOUNS) and \
@@ -186,7 +193,7 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
         return "named", persons.surnames[tok.lower_]
     if person and tok.pos == PROPN_ID and tok.ent_type_ not in NOT_PERSON_ENTS and not owned:
         return "named", person  # a name the parser misread ("Tonya Love", "Maryam Adalat")
-    outlet = next((o for o in _media_outlets() if o in norm), None)
+    outlet = next((o for o in media_outlet_phrases() if o in norm), None)
     if outlet is not None:
         _, by, author = phrase.rpartition(" by ")
         at = (" " + author.lower() + " ").find(outlet)
@@ -216,6 +223,8 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
         return "institutional", phrase  # "the state", "the city", "the utility"
     if (tok.pos == PROPN_ID or misread_name(tok)) and tok.ent_type_ == "" and \
             tok.text[:1].isupper():
+        if len(phrase.split()) == 1 and tok.lower_ in lexicon_set("anonymous_sources"):
+            return "anonymous", phrase  # "Aides said", tagged a proper noun at its start
         if looks_like_person(phrase) and not misread_name(tok) and not owned and not (
                 len(phrase.split()) == 1 and tok.lower_ in persons.organisations):
             return "named", persons.full_name(phrase)
@@ -437,6 +446,14 @@ def one_thing(head: Token, source_type: str) -> bool:
         return False
     found = wordnet.classes(head.lemma_.lower(), "noun")
     return source_type == "document" or bool(found) and found[0] not in SOMEONE
+
+
+def several_people(head: Token) -> bool:
+    """The named mention headed by ``head`` stands for more than one person, whom "they"
+    can stand for: a plural noun ("researchers Jacob Krimmel and Betty Wang", "Both
+    women") or a name joined to another's by "and" ("Mark Warner and Marco Rubio")."""
+    return head.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in head.children)
 
 
 def misread_name(tok: Token) -> bool:

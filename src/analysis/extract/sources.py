@@ -64,7 +64,8 @@ from .coref import PERSON_PRONOUNS, Persons
 from .cues import addressee_verbs, attribution_cues, plain_speech, quote_cues, thought_only
 from .docindex import PROPN_ID, VERB_ID, DocIndex, lemma_key, lexicon_keys
 from .source_ids import assign_source_ids
-from .source_types import GROUP_PRONOUNS, RELATIVE, SELF_PRONOUNS, describe
+from .source_types import (GROUP_PRONOUNS, RELATIVE, SELF_PRONOUNS, describe,
+                           media_outlet_phrases)
 from .speakers import FINITE_TAGS, OBJECT_DEPS, Speakers, document_quoted
 from .syntax import (CLAUSE_DEPS, SUBJECT_DEPS, according_objects, antecedent, direct_subject,
                      document_clause, document_noun, extraposed_from, is_according,
@@ -504,6 +505,8 @@ def ruled_sources(index: DocIndex, speakers: Speakers):
         yield obj, "according to", "according to"
     for subj, verb in inverted_subjects(index):
         yield subj, f"inverted subject of {verb.lemma_.lower()}", verb.text
+    for origin, verb in informants(index):
+        yield origin, f"informant of {verb.lemma_.lower()}", verb.text
 
 
 def document_sources(index: DocIndex):
@@ -591,6 +594,54 @@ def _according(index: DocIndex):
     for i, lemma in enumerate(index.lemma):
         if lemma in ACCORDING and not index.quoted[i] and is_according(doc[i]):
             yield from according_objects(doc[i])
+
+
+#: Nouns of a news account that pass the credit on to the outlet it appeared in
+#: ("reporting in The Standard", "coverage by the Times").
+ACCOUNT_NOUNS = frozenset({"reporting", "coverage"})
+
+
+def informants(index: DocIndex):
+    """``(source, verb)`` of the published origin a verb of receiving information
+    (:data:`RECEIVING_VERBS`) names for what its subject learned, outside quotations: the
+    object of its "from" when that is a document or a news outlet ("heard about the
+    closure from a report by the Tribune", "learned from the Times"), and through a news
+    account to whoever published it ("learned of this from *reporting in The Standard*").
+    People named there ("learned about the meetings from its own sources", "heard from
+    constituents") are the subject's sources, not the article's. The subject, told rather
+    than telling, is no source the scorecard counts (:func:`acting`)."""
+    doc = index.doc
+    for i, lemma in enumerate(index.lemma):
+        if lemma not in RECEIVING_VERBS or index.pos[i] != VERB_ID or index.quoted[i]:
+            continue
+        for obj in (o for p in _from_phrases(doc[i]) for o in p.children
+                    if o.dep_ in ("pobj", "pcomp")):
+            if obj.lower_ in ACCOUNT_NOUNS or obj.lemma_.lower() in ACCOUNT_NOUNS:
+                obj = next((o for p in obj.children if p.dep_ == "prep" and
+                            p.lower_ in ("in", "by", "from") for o in p.children
+                            if o.dep_ == "pobj" and (o.pos == PROPN_ID or o.ent_type_)),
+                           None)
+            elif not (document_noun(obj) or _names_outlet(obj)):
+                obj = None
+            if obj is not None and not index.quoted[obj.i]:
+                yield obj, doc[i]
+
+
+def _from_phrases(verb: Token) -> list[Token]:
+    """The "from" phrases of a verb of receiving, its own or its topic's ("heard about the
+    closure from a report", which the parser hangs on "closure")."""
+    topics = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("about", "of")
+              for o in p.children if o.dep_ == "pobj"]
+    return [p for h in (verb, *topics) for p in h.children
+            if p.dep_ == "prep" and p.lower_ == "from"]
+
+
+def _names_outlet(tok: Token) -> bool:
+    """The phrase ``tok`` heads is a news outlet's (``media_outlets``: "the Times", "the
+    Chicago Tribune") or a medium's (``media_nouns``: "a newspaper")."""
+    phrase = " " + " ".join(t.lower_ for t in tok.subtree) + " "
+    return tok.lemma_.lower() in lexicon_set("media_nouns") or \
+        any(o in phrase for o in media_outlet_phrases())
 
 
 #: Parts of speech a source named after an inverted cue may be tagged with ("reports
