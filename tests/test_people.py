@@ -397,3 +397,15 @@ def test_a_party_word_after_a_place_is_no_surname(evidence_of):
 ])
 def test_ranks_written_without_a_full_stop_are_titles(evidence_of, text, name):
     assert [n for _, kind, n in sources(evidence_of(text)) if kind == "named"] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Michael Mansfield QC said the ruling was wrong. Mansfield added that he would appeal.",
+     "Michael Mansfield"),
+    ("Labour's Jess Phillips MP said the cuts were cruel. Phillips added that she would vote "
+     "against them.", "Jess Phillips"),  # the parser tags neither a person
+    ("Dame Jane Doe OBE said the plan failed. Doe added that it was late.", "Jane Doe"),
+])
+def test_letters_after_a_name_are_no_part_of_it(evidence_of, text, name):
+    got = sources(evidence_of(text))
+    assert [(kind, n) for _, kind, n in got] == [("named", name)] * 2

@@ -82,8 +82,14 @@ def titles() -> tuple[str, ...]:
 
 @lru_cache(maxsize=16384)
 def strip_titles(name: str) -> str:
-    """A person's name without leading honorifics and titles ("Sen. Tom Cotton" -> "Tom Cotton")."""
+    """A person's name without leading honorifics and titles ("Sen. Tom Cotton" -> "Tom Cotton")
+    nor the letters after it ("Dame Jane Doe OBE" -> "Jane Doe")."""
     name = POSSESSIVE.sub("", " ".join(name.split()))
+    words = name.split()
+    while len(words) > 1 and (words[-1].isupper() or words[-1] == "PhD") and \
+            words[-1].lower().strip(".,") in lexicon_set("post_nominals"):
+        words.pop()
+    name = " ".join(words)
     changed = True
     while changed:
         changed = False
@@ -548,7 +554,7 @@ def _is_name_word(tok) -> bool:
     capitals (an acronym), not a word of an organisation's name."""
     return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and not (tok.text.isupper()
             and len(tok.text) > 2 and "." not in tok.text) and tok.lower_ not in ORG_WORDS
-            and tok.ent_type_ not in NOT_PERSON_ENTS)
+            and tok.ent_type_ not in NOT_PERSON_ENTS and not _post_nominal(tok))
 
 
 #: A nickname in quotation marks inside a name ("Kevin “Coach” Christie"), with its spaces.
@@ -561,17 +567,26 @@ CLOSING_MARKS = frozenset({"”", '"'})
 NOT_LAST_IN_NAME = frozenset({"ADP", "CCONJ", "DET", "PUNCT", "PART"})
 
 
+def _post_nominal(tok) -> bool:
+    """``tok`` is letters written after a name (``post_nominals``: "QC", "MP", "OBE",
+    "PhD"), as written: in capitals, or "PhD"."""
+    return (tok.text.isupper() or tok.text == "PhD") and \
+        tok.lower_.replace(".", "") in lexicon_set("post_nominals")
+
+
 def without_trailing_words(tagged: list[Span]) -> list[Span]:
     """The person entities, each without the lower-case function words or punctuation the
     tagger took in at its end ("Juan “Chico” Manriquez *of* Oakland": no name ends with
-    "of"), and each that ends inside a nickname's marks without them ("Kevin “Coach",
+    "of") nor the letters after a name (:func:`_post_nominal`: "Michael Mansfield *QC*"),
+    and each that ends inside a nickname's marks without them ("Kevin “Coach",
     which :func:`with_nicknames` then runs on to the surname)."""
     out = []
     for ent in tagged:
         end = ent.end
-        while end > ent.start + 1 and ent.doc[end - 1].pos_ in NOT_LAST_IN_NAME and \
-                not ent.doc[end - 1].text[:1].isupper() and \
-                ent.doc[end - 1].text not in CLOSING_MARKS:
+        while end > ent.start + 1 and (_post_nominal(ent.doc[end - 1]) or (
+                ent.doc[end - 1].pos_ in NOT_LAST_IN_NAME and
+                not ent.doc[end - 1].text[:1].isupper() and
+                ent.doc[end - 1].text not in CLOSING_MARKS)):
             end -= 1
         unclosed = _unclosed_mark(ent.doc, ent.start, end)
         if unclosed is not None and unclosed > ent.start:
@@ -660,8 +675,13 @@ def untagged_names(doc, tagged: list[Span], propn: list[int]) -> list[Span]:
                  and doc[tok.i + 1].head.i == tok.i + 1):
             continue  # "a Nevada Democrat": a surname is no party or nationality
         first = tok.i
+        # the letters after a name head the phrase ("Jess Phillips MP": "MP"), unless a
+        # determiner makes them a noun ("the former Bradford West MP")
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        last = tok.i + 1 if after is not None and _post_nominal(after) and \
+            not any(c.dep_ == "det" for c in after.children) else tok.i
         while first > 0 and first - 1 not in inside and _is_name_word(doc[first - 1]) \
-                and doc[first - 1].head.i in range(first, tok.i + 1) and tok.i - first < 3:
+                and doc[first - 1].head.i in range(first, last + 1) and tok.i - first < 3:
             first -= 1
         if first == tok.i:
             continue
