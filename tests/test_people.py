@@ -251,7 +251,9 @@ def test_an_age_or_a_nationality_after_a_name_is_that_person(evidence_of, second
      "Chief Executive of the Water Board Amanda Pelling", "Amanda Pelling"),
     ("Commissioner for Children Anne Strickley warned that the cuts would hurt.",
      "Commissioner for Children Anne Strickley", "Anne Strickley"),
-], ids=["minister for", "chief executive of", "commissioner for"])
+    ("Chair of the Federal Reserve Jerome Powell said rates would stay high.",
+     "Chair of the Federal Reserve Jerome Powell", "Jerome Powell"),  # "Chair" read a noun
+], ids=["minister for", "chief executive of", "commissioner for", "chair of"])
 def test_a_title_with_its_portfolio_before_a_name_is_that_person(evidence_of, text, mention,
                                                                  name):
     assert sources(evidence_of(text)) == [(mention, "named", name)]
@@ -409,3 +411,8 @@ def test_ranks_written_without_a_full_stop_are_titles(evidence_of, text, name):
 def test_letters_after_a_name_are_no_part_of_it(evidence_of, text, name):
     got = sources(evidence_of(text))
     assert [(kind, n) for _, kind, n in got] == [("named", name)] * 2
+
+
+def test_a_chair_with_no_name_stays_unnamed(evidence_of):
+    assert sources(evidence_of("Chair of the board said the school would close.")) == [
+        ("Chair", "anonymous", "Chair")]

@@ -37,7 +37,8 @@ from .coref import (INDEFINITE, NOT_PERSON_ENTS, ORG_WORDS, PERSON_PRONOUNS, POS
                     PRONOUN_GENDER, TITLE_DEPS, Persons, after_first_name, alone_in_entity,
                     first_name_gender, misread_outlet, one_word_titles, strip_role, strip_titles)
 from .docindex import PROPN_ID, lemma_key
-from .syntax import SUBJECT_DEPS, antecedent, is_according, mention_span, person_word, phrase_end
+from .syntax import (SUBJECT_DEPS, antecedent, is_according, mention_span, person_word,
+                     phrase_end, title_noun)
 
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 SELF_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
@@ -193,6 +194,8 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
         return "named", persons.surnames[tok.lower_]
     if person and tok.pos == PROPN_ID and tok.ent_type_ not in NOT_PERSON_ENTS and not owned:
         return "named", person  # a name the parser misread ("Tonya Love", "Maryam Adalat")
+    if person and title_noun(tok):
+        return "named", person  # "Chair of the Federal Reserve Jerome Powell", "Chair" a noun
     outlet = next((o for o in media_outlet_phrases() if o in norm), None)
     if outlet is not None:
         _, by, author = phrase.rpartition(" by ")

@@ -178,8 +178,13 @@ def _holder_in_organisation(tok: Token, prep: Token) -> bool:
 
 def title_noun(tok: Token) -> bool:
     """A capitalised noun that says what a person is, written as a title ("Director",
-    "Minister", "Secretary"): a proper noun of no entity that is a :func:`person_word`."""
-    return tok.tag_ == "NNP" and tok.is_title and tok.ent_type_ == "" and person_word(tok)
+    "Minister", "Secretary"): a proper noun of no entity that is a :func:`person_word` or a
+    title of ``person_titles`` ("Chair", whose commonest sense is a seat), or such a common
+    noun opening its sentence ("*Chair* of the Federal Reserve Jerome Powell said", where
+    the tagger reads "Chair" as a common noun)."""
+    return (tok.tag_ == "NNP" or (tok.tag_ == "NN" and tok.is_sent_start)) and \
+        tok.is_title and tok.ent_type_ == "" and (
+            person_word(tok) or tok.lower_ in lexicon_set("person_titles"))
 
 
 def person_word(tok: Token) -> bool:
