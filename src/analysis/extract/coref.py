@@ -86,8 +86,7 @@ def strip_titles(name: str) -> str:
     nor the letters after it ("Dame Jane Doe OBE" -> "Jane Doe")."""
     name = POSSESSIVE.sub("", " ".join(name.split()))
     words = name.split()
-    while len(words) > 1 and (words[-1].isupper() or words[-1] == "PhD") and \
-            words[-1].lower().strip(".,") in lexicon_set("post_nominals"):
+    while len(words) > 1 and post_nominal(words[-1].rstrip(",")):
         words.pop()
     name = " ".join(words)
     changed = True
@@ -567,11 +566,16 @@ CLOSING_MARKS = frozenset({"”", '"'})
 NOT_LAST_IN_NAME = frozenset({"ADP", "CCONJ", "DET", "PUNCT", "PART"})
 
 
-def _post_nominal(tok) -> bool:
-    """``tok`` is letters written after a name (``post_nominals``: "QC", "MP", "OBE",
+def post_nominal(word: str) -> bool:
+    """``word`` is letters written after a name (``post_nominals``: "QC", "MP", "OBE",
     "PhD"), as written: in capitals, or "PhD"."""
-    return (tok.text.isupper() or tok.text == "PhD") and \
-        tok.lower_.replace(".", "") in lexicon_set("post_nominals")
+    return (word.isupper() or word == "PhD") and \
+        word.lower().replace(".", "") in lexicon_set("post_nominals")
+
+
+def _post_nominal(tok) -> bool:
+    """The token ``tok`` is letters written after a name (:func:`post_nominal`)."""
+    return post_nominal(tok.text)
 
 
 def without_trailing_words(tagged: list[Span]) -> list[Span]:
