@@ -86,7 +86,7 @@ def strip_titles(name: str) -> str:
     nor the letters after it ("Dame Jane Doe OBE" -> "Jane Doe")."""
     name = POSSESSIVE.sub("", " ".join(name.split()))
     words = name.split()
-    while len(words) > 1 and post_nominal(words[-1].rstrip(",")):
+    while len(words) > 1 and _post_nominal(words[-1].rstrip(",")):
         words.pop()
     name = " ".join(words)
     changed = True
@@ -553,7 +553,7 @@ def _is_name_word(tok) -> bool:
     capitals (an acronym), not a word of an organisation's name."""
     return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and not (tok.text.isupper()
             and len(tok.text) > 2 and "." not in tok.text) and tok.lower_ not in ORG_WORDS
-            and tok.ent_type_ not in NOT_PERSON_ENTS and not _post_nominal(tok))
+            and tok.ent_type_ not in NOT_PERSON_ENTS and not _post_nominal(tok.text))
 
 
 #: A nickname in quotation marks inside a name ("Kevin “Coach” Christie"), with its spaces.
@@ -566,16 +566,11 @@ CLOSING_MARKS = frozenset({"”", '"'})
 NOT_LAST_IN_NAME = frozenset({"ADP", "CCONJ", "DET", "PUNCT", "PART"})
 
 
-def post_nominal(word: str) -> bool:
+def _post_nominal(word: str) -> bool:
     """``word`` is letters written after a name (``post_nominals``: "QC", "MP", "OBE",
     "PhD"), as written: in capitals, or "PhD"."""
     return (word.isupper() or word == "PhD") and \
         word.lower().replace(".", "") in lexicon_set("post_nominals")
-
-
-def _post_nominal(tok) -> bool:
-    """The token ``tok`` is letters written after a name (:func:`post_nominal`)."""
-    return post_nominal(tok.text)
 
 
 def without_trailing_words(tagged: list[Span]) -> list[Span]:
@@ -587,7 +582,7 @@ def without_trailing_words(tagged: list[Span]) -> list[Span]:
     out = []
     for ent in tagged:
         end = ent.end
-        while end > ent.start + 1 and (_post_nominal(ent.doc[end - 1]) or (
+        while end > ent.start + 1 and (_post_nominal(ent.doc[end - 1].text) or (
                 ent.doc[end - 1].pos_ in NOT_LAST_IN_NAME and
                 not ent.doc[end - 1].text[:1].isupper() and
                 ent.doc[end - 1].text not in CLOSING_MARKS)):
@@ -682,7 +677,7 @@ def untagged_names(doc, tagged: list[Span], propn: list[int]) -> list[Span]:
         # the letters after a name head the phrase ("Jess Phillips MP": "MP"), unless a
         # determiner makes them a noun ("the former Bradford West MP")
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        last = tok.i + 1 if after is not None and _post_nominal(after) and \
+        last = tok.i + 1 if after is not None and _post_nominal(after.text) and \
             not any(c.dep_ == "det" for c in after.children) else tok.i
         while first > 0 and first - 1 not in inside and _is_name_word(doc[first - 1]) \
                 and doc[first - 1].head.i in range(first, last + 1) and tok.i - first < 3:

@@ -113,16 +113,15 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     if low in GROUP_PRONOUNS or low in THING_PRONOUNS:
         wanted = THING_TYPES if low in THING_PRONOUNS else set(SOURCE_TYPES) - {"named", "unresolved"}
         previous = previous or []
+        group = low in GROUP_PRONOUNS and bool(previous_heads)
         for k in range(len(previous) - 1, -1, -1):
             rec = previous[k]
             if rec["start"] >= start:
                 continue
-            if rec["source_type"] in wanted and not (
-                    low in GROUP_PRONOUNS and previous_heads and
-                    one_thing(previous_heads[k], rec["source_type"])):
-                return rec["source_type"], rec["name"]
-            if rec["source_type"] == "named" and low in GROUP_PRONOUNS and previous_heads \
-                    and several_people(previous_heads[k]):
+            if (rec["source_type"] in wanted and not (
+                    group and one_thing(previous_heads[k], rec["source_type"]))) or (
+                    rec["source_type"] == "named" and group and
+                    several_people(previous_heads[k])):
                 return rec["source_type"], rec["name"]
         return "unresolved", tok.text
     if (low in SELF_PRONOUNS or low in RELATIVE or low in EMPTY_PRONOUNS) and \
