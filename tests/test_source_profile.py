@@ -753,3 +753,12 @@ def test_people_a_poll_counts_are_its_respondents(evidence_of, second, kind, nam
     got = [r for r in evidence_of(first + second) if r["kind"] == "source"
            and r["start"] >= len(first)]
     assert [(r["text"], r["source_type"], r["name"]) for r in got] == [("Voters", kind, name)]
+
+
+@pytest.mark.parametrize("label", ["Subtitle", "Caption", "Summary"])
+def test_the_label_of_a_page_field_is_no_headline_speaker(evidence_of, label):
+    # "Subtitle:" opens a field of the page, not the words of someone named "Subtitle"
+    text = ("Headline: Vermont House backs bill - VTDigger\n\n"
+            f"{label}: The bill, approved 132-5, aims to prevent the erasure of people, "
+            "Rep. Saudia LaMont said.\n\nThe House voted on Friday.")
+    assert typed(evidence_of(text)) == [("Rep. Saudia LaMont", "named", "Saudia LaMont")]

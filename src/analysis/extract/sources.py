@@ -313,8 +313,9 @@ LABEL_TAIL = re.compile(r":\s*(?:https?://|www\.|\d|(?:jan|feb|mar|apr|may|jun|j
 
 def _headline_speaker(index: DocIndex, tok: Token) -> Token | None:
     """``tok`` ends a name that opens its line and is followed by a colon ("Sanders: ...");
-    not a page label in capitals nor a label before a date, a time or a link ("UPDATED:
-    September 3", "AP NBA: https://…")."""
+    not a page label in capitals, a label before a date, a time or a link ("UPDATED:
+    September 3", "AP NBA: https://…") nor the label of a page's field (``page_labels``:
+    "Subtitle:", "Caption:")."""
     if index.quoted[tok.i] or not (tok.pos == PROPN_ID or tok.ent_type_ in HEADLINE_ENTS
                                    or tok.lower_ in HEADLINE_NOUNS):
         return None
@@ -325,7 +326,7 @@ def _headline_speaker(index: DocIndex, tok: Token) -> Token | None:
     label = index.text[start:end]
     after = index.text[end:index.text.find("\n", end) if "\n" in index.text[end:] else None]
     if (label.isupper() and len(label) > 1 and tok.ent_type_ != "PERSON") or \
-            LABEL_TAIL.match(after):
+            LABEL_TAIL.match(after) or label.lower().replace("’", "'") in lexicon_set("page_labels"):
         return None
     return tok
 
