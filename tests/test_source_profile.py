@@ -755,7 +755,7 @@ def test_people_a_poll_counts_are_its_respondents(evidence_of, second, kind, nam
     assert [(r["text"], r["source_type"], r["name"]) for r in got] == [("Voters", kind, name)]
 
 
-@pytest.mark.parametrize("label", ["Subtitle", "Caption", "Summary"])
+@pytest.mark.parametrize("label", ["Subtitle", "Caption", "Summary", "Editor’s Note", "Exclusive"])
 def test_the_label_of_a_page_field_is_no_headline_speaker(evidence_of, label):
     # "Subtitle:" opens a field of the page, not the words of someone named "Subtitle"
     text = ("Headline: Vermont House backs bill - VTDigger\n\n"
