@@ -109,6 +109,27 @@ def test_a_sentence_about_following_stays_in_the_body(line):
     assert all(r.reason != "author promotion" for r in removed)
 
 
+HEADER = "Title: Judges call for transparency about their firings\n"
+
+
+@pytest.mark.parametrize("line", [
+    "Author: Tina Sfondeles", "By Tina Sfondeles and Mitch Dudek", "BY JANE DOE",
+    "URL: https://chicago.suntimes.com/immigration/2025/08/04/judges", "Publisher: VTDigger",
+])
+def test_a_byline_or_a_field_of_the_export_in_the_header_leaves_the_body(line):
+    # the writer of the article is no one it quotes: their name leaves the parsed text
+    cleaned = clean_article(f"{HEADER}{line}\n\n{NEWS_LINE}\n")
+    assert [(r.reason, r.text) for r in cleaned.removed] == [("byline or date", line)]
+
+
+@pytest.mark.parametrize("line", [
+    "By Friday the Senate had passed the bill, officials said in a statement.",
+    "By planting acorns, Forest Enterprise Scotland hopes to create a forest.",
+])
+def test_a_sentence_opening_with_by_stays_in_the_body(line):
+    assert clean_article(f"{HEADER}{line}\n\n{NEWS_LINE}\n").removed == []
+
+
 def test_promotion_line_ending_a_quoted_transcript_is_no_quote(tmp_path):
     from analysis import extract_evidence
 

@@ -25,6 +25,13 @@ DATE_LINE = re.compile(
     r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4})\b",
     re.IGNORECASE,
 )
+#: A byline or a metadata field of the page or the export, in the header ("By Tina
+#: Sfondeles", "Author: Tina Sfondeles", "Publisher: VTDigger", "URL: https://…"): who
+#: wrote or put out the article, not someone it quotes or cites.
+FIELD_LINE = re.compile(r"^(?:(?i:by)\s+[A-Z]|(?i:authors?|byline|written by|publisher|url|"
+                        r"link|date|published|posted|updated)\s*:\s*\S)")
+#: Longest byline or field line (in words).
+FIELD_LINE_MAX_WORDS = 12
 CAPTION = re.compile(r"\((photo|image|credit|picture)s?\b|^(photo|image|credit|picture)s?\s*:|getty images",
                      re.IGNORECASE)
 NAV_PREFIX = re.compile(r"^\s*(?:[•»›|>]|home\s*[>/»›|]|(?:related(?: articles?| stories)?|"
@@ -168,7 +175,8 @@ def clean_article(text: str) -> Cleaned:
             elif norm in footer_markers:
                 in_footer = True
         if in_header and reason in (None, "repeated line") and not _is_prose(line):
-            if DATE_LINE.search(line) and _words(line) <= 8:
+            if (DATE_LINE.search(line) and _words(line) <= 8) or (
+                    FIELD_LINE.match(line) and _words(line) <= FIELD_LINE_MAX_WORDS):
                 reason = "byline or date"
             elif _words(line) <= 4 and title is None and line[-1:] not in ".!?":
                 reason = "section label"
