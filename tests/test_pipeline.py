@@ -14,8 +14,8 @@ import analysis.nlp as nlp_module
 from analysis.boilerplate import clean_article, mask_outside
 from analysis.cli import main
 from analysis.extract import extract_doc
-from analysis.nlp import (INSTALL_HINT, ModelNotFound, ParseCache, model_id, parse_texts,
-                          split_text)
+from analysis.nlp import (INSTALL_HINT, ModelNotFound, ParseCache, model_id,
+                          paragraph_starts, parse_texts, split_text)
 from analysis.pipeline import chunk_size, default_jobs, process_chunk, run
 from helpers import analysed
 
@@ -89,6 +89,41 @@ def test_other_model_version_or_components_miss_the_cache(nlp, pipe_calls, tmp_p
     pipe_calls.clear()
     list(parse_texts(TEXTS[:1], nlp, cache_dir=tmp_path))
     assert pipe_calls == TEXTS[:1]
+
+
+def test_a_change_of_the_sentence_start_rules_misses_the_cache(nlp, monkeypatch):
+    base = model_id(nlp)
+    monkeypatch.setattr(nlp_module, "PARSE_RULES_VERSION", nlp_module.PARSE_RULES_VERSION + 1)
+    assert model_id(nlp) != base
+
+
+# ---------------------------------------------------------------- sentence starts
+
+RUN_ON = ("The staff took them to the city’s storage facility on Cesar Chavez St.\n"
+          "Many unhoused people, including Robinson, say it can be hard to find their things.")
+
+
+def test_a_paragraph_after_an_abbreviation_starts_a_sentence(nlp, evidence_of):
+    # the parser alone runs "St." on into the next paragraph, and the source is lost
+    doc = nlp(RUN_ON)
+    assert [s.text.strip()[:4] for s in doc.sents] == ["The ", "Many"]
+    sources = [(r["text"], r["source_type"]) for r in evidence_of(RUN_ON) if r["kind"] == "source"]
+    assert sources == [("Many unhoused people", "anonymous")]
+
+
+@pytest.mark.parametrize("line, starts", [
+    ("He left on Cesar Chavez St.", True),
+    ("“We will not wait,” she said.", True),
+    ("“We will not wait,”", True),
+    ("Is it over?", True),
+    ("Tim Scott Wants to Deregulate Manufactured Housing", None),
+    ("Subtitle:", None),
+])
+def test_a_sentence_starts_after_a_line_ending_a_sentence_or_a_quotation(nlp, line, starts):
+    # a heading or a label with no closing mark is left to the parser (None: not set)
+    doc = paragraph_starts(nlp.make_doc(f"{line}\n\nThe senator spoke on Monday."))
+    (first,) = [t for t in doc if t.text == "The"]
+    assert first.is_sent_start is starts
 
 
 def test_no_cache_neither_reads_nor_writes(nlp, pipe_calls, tmp_path):

@@ -7,8 +7,11 @@ Components. The extractors and features use every component the model runs by de
 ``tok2vec`` (shared by the next two), ``tagger`` (``tag_``), ``parser`` (``dep_``, ``head``,
 sentence boundaries), ``attribute_ruler`` (``pos_``), ``lemmatizer`` (``lemma_``) and ``ner``
 (``ents``, ``ent_type_``). The model's ``senter`` is disabled by its own config (the parser
-already sets sentence boundaries) and stays off. :data:`UNUSED_COMPONENTS` lists what is
-excluded; it is part of the cache key. The two rule components, ``attribute_ruler`` and
+already sets sentence boundaries) and stays off. One component of ours runs before the
+parser: ``paragraph_starts`` starts a sentence after a line break that ends a sentence or a
+quotation, where the parser can run on (after "St." or a closing quotation mark).
+:data:`UNUSED_COMPONENTS` lists what is excluded; it is part of the cache key, and so are
+the components run and :data:`PARSE_RULES_VERSION`. The two rule components, ``attribute_ruler`` and
 ``lemmatizer``, run on arrays (:mod:`analysis.rule_components`): the same annotations as
 spaCy's own, in much less time; :func:`stock_model` loads the model without them.
 
@@ -59,6 +62,35 @@ _LOAD_LOCK = threading.Lock()
 _CUTS = (re.compile(r"\n[ \t\r\f\v]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"\s+"))
 
 
+#: Name of the component that starts a sentence at a paragraph (:func:`paragraph_starts`).
+PARAGRAPH_STARTS = "paragraph_starts"
+#: Marks that end a sentence, and the closing marks that may follow them ("…town.”").
+ENDS, CLOSERS = ".!?…", "”’\"')]"
+#: Version of the rules that set sentence starts before the parser; part of the cache key,
+#: so that parses are made again when they change.
+PARSE_RULES_VERSION = 1
+
+
+@Language.component(PARAGRAPH_STARTS)
+def paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence at the first word after a line break when the line before ends a
+    sentence or a quotation (a full stop, "!", "?" or "…", or a closing quotation mark),
+    before the parser runs (it keeps boundaries already set). In the text the pipeline
+    parses, a line break ends a paragraph (the breaks of hard-wrapped text are read as
+    spaces first, :mod:`analysis.wrapping`), yet the parser can run a sentence on across it:
+    after an abbreviation ("…on Cesar Chavez St." then "Many unhoused people … say") or a
+    closing quotation mark. A line ending in no such mark (a heading, a label) is left to
+    the parser."""
+    for tok in doc[2:]:
+        before, last = doc[tok.i - 1], doc[tok.i - 2]
+        if tok.is_space or not before.is_space or "\n" not in before.text:
+            continue
+        ending = last.text.rstrip(CLOSERS)
+        if not ending or ending[-1] in ENDS:
+            tok.is_sent_start = True
+    return doc
+
+
 class ModelNotFound(RuntimeError):
     """Neither spaCy English model is installed."""
 
@@ -92,6 +124,8 @@ def stock_model(name: str | None = None) -> Language:
         except OSError:
             continue
         nlp.max_length = max(nlp.max_length, 1_000_000)
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPH_STARTS, before="parser")
         return nlp
     raise ModelNotFound(
         "No English spaCy model found. Install one with:\n"
@@ -108,7 +142,7 @@ def model_id(nlp: Language) -> str:
     """Name and version of a loaded pipeline plus a short hash of what else decides a parse
     (spaCy version, components run); used as the cache folder and in reports."""
     meta = nlp.meta
-    setup = f"{spacy.__version__}|{','.join(nlp.pipe_names)}"
+    setup = f"{spacy.__version__}|{','.join(nlp.pipe_names)}|{PARSE_RULES_VERSION}"
     digest = hashlib.sha1(setup.encode()).hexdigest()[:8]
     return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}-{digest}"
 
