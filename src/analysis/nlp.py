@@ -11,9 +11,10 @@ already sets sentence boundaries) and stays off. One component of ours runs befo
 parser: ``paragraph_starts`` starts a sentence after a line break that ends a sentence or a
 quotation, where the parser can run on (after "St." or a closing quotation mark).
 :data:`UNUSED_COMPONENTS` lists what is excluded; it is part of the cache key, and so are
-the components run and :data:`PARSE_RULES_VERSION`. The two rule components, ``attribute_ruler`` and
-``lemmatizer``, run on arrays (:mod:`analysis.rule_components`): the same annotations as
-spaCy's own, in much less time; :func:`stock_model` loads the model without them.
+the components run and :data:`PARSE_RULES_VERSION`. The two rule components,
+``attribute_ruler`` and ``lemmatizer``, run on arrays (:mod:`analysis.rule_components`): the
+same annotations as spaCy's own, in much less time; :func:`stock_model` loads the model
+without them.
 
 Speed. ``nlp.pipe`` runs with :data:`DEFAULT_BATCH_SIZE` texts per batch: for article-length
 texts (~750 words) small batches are as fast as any and far leaner than spaCy's default of 256
@@ -113,7 +114,8 @@ def _load_model(name: str | None) -> Language:
 
 
 def stock_model(name: str | None = None) -> Language:
-    """A new copy of the model as spaCy loads it, its rule components spaCy's own.
+    """A new copy of the model as spaCy loads it, its rule components spaCy's own, with
+    :func:`paragraph_starts` before the parser.
 
     The pipeline uses :func:`load_model`; this is for the benchmarks and tests that compare
     the two. Raises :class:`ModelNotFound` like it.

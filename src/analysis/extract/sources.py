@@ -326,7 +326,8 @@ def _headline_speaker(index: DocIndex, tok: Token) -> Token | None:
     label = index.text[start:end]
     after = index.text[end:index.text.find("\n", end) if "\n" in index.text[end:] else None]
     if (label.isupper() and len(label) > 1 and tok.ent_type_ != "PERSON") or \
-            LABEL_TAIL.match(after) or label.lower().replace("’", "'") in lexicon_set("page_labels"):
+            LABEL_TAIL.match(after) or \
+            label.lower().replace("’", "'") in lexicon_set("page_labels"):
         return None
     return tok
 
