@@ -90,6 +90,15 @@ def test_a_surname_that_is_a_common_word_is_the_person(evidence_of):
     assert got[0][3] == got[1][3]
 
 
+def test_a_surname_the_tagger_reads_as_a_plural_noun_is_the_person(evidence_of):
+    # "Wines" tagged the plural of "wine": a thing that believes nothing, unless the article
+    # named Mark Wines before
+    text = ("Mark Wines, the caucus president, spoke on Monday. "
+            "Wines believes that the campaign took black voters for granted.")
+    assert typed(evidence_of(text)) == [("Wines", "named", "Mark Wines")]
+    assert typed(evidence_of("Wines believes that the campaign took voters for granted.")) == []
+
+
 def test_a_one_word_company_name_is_no_person(evidence_of):
     got = sources(evidence_of("A Southwest spokesperson said the airline follows the law. "
                               "Southwest denied that workers were forced to work."))

@@ -180,6 +180,13 @@ def mention_class(tok: Token) -> str:
     return "noun" if tok.pos == NOUN_ID else "other"
 
 
+def named_before(index: DocIndex, tok: Token) -> bool:
+    """``tok`` is a capitalised word that is the surname of a person the article named in
+    full before it ("Mark Wines … Wines believes that…"): :func:`features` reads a common
+    noun so ("Wines" tagged the plural of "wine") as the person, whatever the tagger read."""
+    return tok.text[:1].isupper() and index.surnames.get(tok.lower_, len(index.doc)) < tok.i
+
+
 def wordnet_features(lemma: str, pos: str, cons: str) -> list[str]:
     """WordNet classes of a noun head or a verb predicate (:mod:`analysis.wordnet`): the
     class of its most frequent sense, alone and with the construction, and (nouns) the
@@ -198,6 +205,8 @@ def features(index: DocIndex, pred: Token, mention: Token, cons: str) -> list[st
     predicate ``pred`` (a verb, an adjective or noun after "be", or a noun)."""
     lemma = pred.lemma_.lower()
     cls = mention_class(mention)
+    if cls in ("noun", "other") and named_before(index, mention):
+        cls = "ent:PERSON"  # "Wines believes", "Wines" tagged a plural noun
     # a noun with a subject is a verb the tagger misread (:func:`misread_verb`)
     verbal = pred.pos == VERB_ID or (pred.pos == NOUN_ID and cons == "subj")
     mention_dep = mention.dep_
