@@ -197,8 +197,9 @@ def _scored_mentions(nlp, text: str) -> list[str]:
     from analysis.extract import attribute_quotes
     from analysis.extract.sources import scored_candidates
 
-    index = attribute_quotes(nlp(text), text).index
-    return [mention.text for mention, *_ in scored_candidates(index)]
+    attributed = attribute_quotes(nlp(text), text)
+    return [mention.text for mention, *_ in scored_candidates(attributed.index,
+                                                             attributed.persons)]
 
 
 def test_a_clause_the_parser_hangs_on_a_later_quotes_cue_is_not_its_content(nlp):

@@ -78,7 +78,7 @@ def collect(data_dir: Path | str, split: str = "train", cache: bool = True,
                desc="candidates", unit="article", disable=not progress)
     for article, text, doc in bar:
         lf, to_original = reading_text(text)
-        _, index, _, speakers = attribute_quotes(doc, lf)
+        _, index, persons, speakers = attribute_quotes(doc, lf)
 
         def span_of(tok) -> Span:
             start, end = mention_span(tok, index.mention_spans)
@@ -92,7 +92,7 @@ def collect(data_dir: Path | str, split: str = "train", cache: bool = True,
         ruled_heads = {tok.i for tok in ruled}
         first = len(out.label)
         mentions = []
-        for mention, _, _, feats in scored_candidates(index):
+        for mention, _, _, feats in scored_candidates(index, persons):
             span = span_of(mention)
             mentions.append(mention)
             out.article.append(article)

@@ -483,6 +483,17 @@ class Persons:
                                           and len(n.split()) > 1))
         return []
 
+    def named_in_full_before(self, surname: str, char: int) -> bool:
+        """A full name (two words or more) ending in ``surname`` (lower-cased) is named
+        before ``char``."""
+        for start, _, name, _ in self.persons:
+            if start >= char:
+                return False
+            words = name.split()
+            if len(words) > 1 and words[-1].lower() == surname:
+                return True
+        return False
+
     def person_end(self, char: int) -> int:
         """End offset of the person mention starting at ``char`` (``char`` when none does)."""
         k = bisect_left(self.persons, (char,))

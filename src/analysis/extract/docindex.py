@@ -96,12 +96,6 @@ class DocIndex:
         self.breaks = [s for s, _ in runs]
         self.break_ends = [e for _, e in runs]
         self.sent_starts = sentence_starts(doc, sent_start)
-        #: lower-cased surname -> index of the last token of the first full name (two words
-        #: or more, tagged a person) that ends in it
-        self.surnames: dict[str, int] = {}
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_alpha:
-                self.surnames.setdefault(ent[-1].lower_, ent[-1].i)
 
     def with_quotes(self, quotes: list[tuple[int, int]],
                     titles: Iterable[tuple[int, int]] = ()) -> DocIndex:

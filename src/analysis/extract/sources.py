@@ -180,11 +180,11 @@ def mention_class(tok: Token) -> str:
     return "noun" if tok.pos == NOUN_ID else "other"
 
 
-def named_before(index: DocIndex, tok: Token) -> bool:
+def named_before(persons: Persons, tok: Token) -> bool:
     """``tok`` is a capitalised word that is the surname of a person the article named in
     full before it ("Mark Wines … Wines believes that…"): :func:`features` reads a common
     noun so ("Wines" tagged the plural of "wine") as the person, whatever the tagger read."""
-    return tok.text[:1].isupper() and index.surnames.get(tok.lower_, len(index.doc)) < tok.i
+    return tok.text[:1].isupper() and persons.named_in_full_before(tok.lower_, tok.idx)
 
 
 def wordnet_features(lemma: str, pos: str, cons: str) -> list[str]:
@@ -200,12 +200,14 @@ def wordnet_features(lemma: str, pos: str, cons: str) -> list[str]:
     return [f"{key}={first}", f"{key}c={cons}:{first}", *(f"{key}any={c}" for c in rest)]
 
 
-def features(index: DocIndex, pred: Token, mention: Token, cons: str) -> list[str]:
+def features(index: DocIndex, persons: Persons, pred: Token, mention: Token,
+             cons: str) -> list[str]:
     """Features of one candidate: ``mention`` standing in construction ``cons`` with the
-    predicate ``pred`` (a verb, an adjective or noun after "be", or a noun)."""
+    predicate ``pred`` (a verb, an adjective or noun after "be", or a noun); ``persons``
+    are the article's people."""
     lemma = pred.lemma_.lower()
     cls = mention_class(mention)
-    if cls in ("noun", "other") and named_before(index, mention):
+    if cls in ("noun", "other") and named_before(persons, mention):
         cls = "ent:PERSON"  # "Wines believes", "Wines" tagged a plural noun
     # a noun with a subject is a verb the tagger misread (:func:`misread_verb`)
     verbal = pred.pos == VERB_ID or (pred.pos == NOUN_ID and cons == "subj")
@@ -588,13 +590,13 @@ def _issued_by_speaker(index: DocIndex, document: Token) -> bool:
         index.lemma[verb.i] not in lexicon_keys("action_verbs")
 
 
-def scored_candidates(index: DocIndex):
+def scored_candidates(index: DocIndex, persons: Persons):
     """``(mention, predicate, construction, features)`` of the candidates the table scores:
-    those outside quotations that no rule blocks."""
+    those outside quotations that no rule blocks (``persons``: the article's people)."""
     for mention, pred, cons in candidates(index):
         if index.quoted[mention.i]:
             continue
-        feats = features(index, pred, mention, cons)
+        feats = features(index, persons, pred, mention, cons)
         if not blocked(index, pred, cons, feats):
             yield mention, pred, cons, feats
 
@@ -760,7 +762,7 @@ def find_sources(index: DocIndex, persons: Persons, speakers: Speakers,
     threshold = table_threshold() if threshold is None else threshold
     ruled = [(*r, False) for r in ruled_sources(index, speakers)]
     learned = []
-    for mention, pred, cons, feats in scored_candidates(index):
+    for mention, pred, cons, feats in scored_candidates(index, persons):
         p = probability(feats)
         if p >= threshold and learned_agent(feats):
             learned.append((mention, f"{CONSTRUCTION_RULES[cons]} {pred.lemma_.lower()} "
