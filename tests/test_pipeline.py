@@ -7,10 +7,12 @@ from __future__ import annotations
 import functools
 import sys
 
+import pandas as pd
 import pytest
 import spacy
 
 import analysis.nlp as nlp_module
+from analysis.api import score_articles
 from analysis.boilerplate import clean_article, mask_outside
 from analysis.cli import main
 from analysis.extract import extract_doc
@@ -287,6 +289,12 @@ def test_bad_arguments_are_refused(seed_dir):
         analysed(seed_dir, scheduler="tcp://localhost:8786")
     with pytest.raises(ValueError, match="jobs"):
         analysed(seed_dir, jobs=0)
+
+
+def test_a_table_of_texts_not_loaded_is_refused_with_the_way_to_load_it():
+    with pytest.raises(ValueError, match=r"body_spans, status, error.*load_articles\(path, "
+                                         r"text_column"):
+        score_articles(pd.DataFrame({"article_id": ["a"], "text": [TEXTS[0]]}), progress=False)
 
 
 def test_default_jobs_and_chunks():

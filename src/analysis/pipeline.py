@@ -67,8 +67,16 @@ def as_articles(articles, text_column: str | None = None,
                 id_column: str | None = None) -> pd.DataFrame:
     """Accept a DataFrame from :func:`load_articles` or a path / list of paths (loaded
     without readability: :func:`run` has the workers measure it; ``text_column`` and
-    ``id_column`` as :func:`load_articles` takes them)."""
+    ``id_column`` as :func:`load_articles` takes them). A DataFrame without the columns
+    :func:`load_articles` adds raises ValueError saying how to load it."""
     if isinstance(articles, pd.DataFrame):
+        missing = [c for c in ARTICLE_FIELDS if c not in articles.columns]
+        if missing:
+            raise ValueError(
+                f"this DataFrame lacks the columns {', '.join(missing)} that load_articles "
+                "adds (boilerplate, status): pass the DataFrame load_articles returns, or, "
+                "for texts held in a table of your own, save it as a CSV file and load it "
+                "with load_articles(path, text_column=..., id_column=...)")
         return articles
     paths = articles if isinstance(articles, (str, Path)) else list(articles)
     return load_articles(paths, with_readability=False, text_column=text_column,
