@@ -350,3 +350,28 @@ def test_a_subject_right_after_a_question_goes_on_with_any_verb(evidence_of):
     text = ("Kelly responded pointedly, with a smile: “Can happen when you are 45.” She is 45."
             "\n\n“You know, it happens, right?” Trump went on, as if he did not hear her.")
     assert [m for m, _ in quote_speakers(evidence_of(text), text)] == ["Kelly", "Trump"]
+
+
+def test_a_quote_that_continues_takes_the_latest_mention_of_its_speaker(evidence_of):
+    text = ("“The plan is on the table,” Alvarez said. “We will not move on it.”\n\n"
+            "Alvarez was quick to add that talks would go on.\n\n"
+            "“Dropping it? Never.”")
+    got = quote_speakers(evidence_of(text), text)
+    assert [name for _, name in got] == ["Alvarez"] * 3
+    last = [r for r in evidence_of(text) if r["kind"] == "quote"][-1]
+    assert last["speaker_start"] == text.index("Alvarez was quick")
+
+
+def test_a_relative_pronoun_is_no_later_mention_of_the_speaker(evidence_of):
+    text = ("“The plan is on the table,” read the statement, which was signed by Alvarez. "
+            "“We will not move on it.”")
+    got = quote_speakers(evidence_of(text), text)
+    assert got[1][0] != "which"
+
+
+def test_the_one_who_acts_by_saying_speaks_the_quote_after(evidence_of):
+    text = ("“We have no plan,” Gorka said. “None at all.”\n\n"
+            "Bolton distanced himself from the movement by saying he would help if asked. "
+            "“I will support him because I think he can do the job.”")
+    got = quote_speakers(evidence_of(text), text)
+    assert got[-1] == ("Bolton", "Bolton")

@@ -21,7 +21,9 @@ for each quote, in order, the first rule that finds a speaker wins:
    verb whose subject follows a quote closing on a comma, "?" or "!"), unless that cue
    reports words of its own (a clause, a later quotation);
 4. a cue in the previous sentence of the same or the previous paragraph ("Cruz continued:");
-5. the speaker of the previous quote, when this one continues it (same or next paragraph);
+5. the speaker of the previous quote, when this one continues it (same or next paragraph),
+   at the latest mention of that person as a subject between the two quotes ("Trump was
+   quick to add that… “…”": that "Trump");
 6. a cue in the next sentence of the same paragraph.
 
 Pronoun speakers ("he added") are resolved to the person meant by
@@ -291,6 +293,31 @@ def _fronted_cue(index: DocIndex, qs: int) -> tuple[Token, tuple[int, int]] | No
     return index.doc[toks.stop - 1], m.span("name")
 
 
+#: Dependencies of a later mention of a speaker: a clause's subject, or the head of a
+#: verbless line ("Trump from his desk.").
+MENTION_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
+
+
+def _latest_mention(index: DocIndex, persons: Persons, fixed: Mapping[int, tuple[int, int]],
+                    speaker: Token, previous: dict, qs: int) -> Token:
+    """The last subject between the ``previous`` quote and a quote starting at ``qs`` that
+    names the same person as that quote's ``speaker`` ("“…,” Trump said. Trump was quick to
+    add that… “…”": the second "Trump"; "He then had a question. “…”": "He"; not the
+    subject of a relative clause), or ``speaker`` itself when no later subject names them."""
+    name = previous.get("speaker")
+    if not name:
+        return speaker
+    for i in reversed(index.tokens_in(previous["end"], qs)):
+        tok = index.doc[i]
+        if index.quoted[i] or tok.dep_ not in MENTION_DEPS or i == speaker.i or \
+                tok.pos_ not in ("PROPN", "PRON", "NOUN") or tok.head.dep_ == "relcl":
+            continue
+        start, end = mention_span(tok, fixed)
+        if describe(tok, start, end, persons, fixed)[1] == name:
+            return tok
+    return speaker
+
+
 def _previous_sentence(index: DocIndex, first: int) -> tuple[int, int] | None:
     """Token range of the sentence before token ``first`` (skipping blank tokens), cut at
     its paragraph's bounds (the parser may run a sentence over a line break)."""
@@ -416,8 +443,8 @@ def find_speakers(index: DocIndex, persons: Persons, quotes: list[dict]) -> Spea
                 (cue, subj), rule = hit, "speaker: cue in previous sentence"
         if (subj is None and previous is not None and prev_token is not None
                 and index.paragraph(previous["end"]) >= para - 1):
-            subj, cue = prev_token, None
-            rule = "speaker: continues previous quote"
+            subj = _latest_mention(index, persons, fixed, prev_token, previous, qs)
+            cue, rule = None, "speaker: continues previous quote"
             q["cue"] = previous["cue"]
         if subj is None and next_sentence:
             hit = _cue_in(index, *next_sentence, qs, qe, lexical_only=True, by_depth=True)

@@ -331,7 +331,9 @@ def subject_of(index: DocIndex, tok: Token) -> Token | None:
                 return agent
         if head.head.i != head.i and index.paragraph(head.head.idx) != para:
             return _orphan_subject(index, tok, para)
-        if head.dep_ not in CLIMB_DEPS or head.head.i == head.i or index.quoted[head.head.i]:
+        if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.i != head.head.i:
+            head = head.head  # "distanced himself by saying…": the one who distanced
+        elif head.dep_ not in CLIMB_DEPS or head.head.i == head.i or index.quoted[head.head.i]:
             return None
         head = head.head
     return None
