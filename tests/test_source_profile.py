@@ -582,6 +582,9 @@ def test_the_agent_of_an_act_describing_a_noun_is_no_source(evidence_of, text, k
      [("four Gallup polls", "document", "Gallup")]),
     ("Smith had the support of 6% of voters in the survey.",
      [("the survey", "document", "the survey")]),
+    # "Poll" capitalised in a poll's name, tagged a proper noun
+    ("In a Gallup Poll released Sunday, Ruiz led by four points.",
+     [("a Gallup Poll", "document", "Gallup")]),
 ])
 def test_a_poll_the_figures_are_reported_in_is_the_source(evidence_of, text, expected):
     assert typed(evidence_of(text)) == expected
@@ -593,6 +596,22 @@ def test_a_poll_the_figures_are_reported_in_is_the_source(evidence_of, text, exp
 ])
 def test_polling_at_large_is_no_source(evidence_of, text):
     assert typed(evidence_of(text)) == []
+
+
+@pytest.mark.parametrize("text, share", [
+    ("In a Gallup poll released Sunday, 75 percent of Americans said they disapproved.",
+     "75 percent"),
+    ("In a Gallup Poll released Sunday, a third of voters said they had made up their minds.",
+     "a third"),
+])
+def test_the_share_a_poll_of_its_sentence_counts_is_the_poll(evidence_of, text, share):
+    # the poll is named in the sentence, not before it: its respondents are still the poll
+    assert typed(evidence_of(text)) == [(share, "document", "Gallup")]
+
+
+def test_a_capitalised_survey_of_an_agency_is_no_poll(evidence_of):
+    got = typed(evidence_of("The U.S. Geological Survey said the quake struck at noon."))
+    assert got == [("The U.S. Geological Survey", "institutional", "The U.S. Geological Survey")]
 
 
 def test_a_poll_is_no_second_source_where_the_sentence_credits_one(evidence_of):

@@ -86,6 +86,24 @@ def media_outlet_phrases() -> tuple[str, ...]:
     return tuple(f" {o} " for o in load_lexicon("media_outlets"))
 
 
+#: Poll nouns that stay a poll when capitalised in its name and tagged a proper noun ("an
+#: ABC News/Washington Post Poll"); a capitalised "Survey" is often an agency's ("the U.S.
+#: Geological Survey").
+POLL_NAME_WORDS = frozenset({"poll", "polls"})
+#: Prepositions before a poll whose figures the sentence reports ("in a poll", "across four
+#: polls").
+POLL_PREPS = frozenset({"in", "across"})
+
+
+def poll_word(tok: Token) -> bool:
+    """Whether ``tok`` is a poll: a noun of ``poll_nouns``, singular or plural, or a proper
+    noun of :data:`POLL_NAME_WORDS`."""
+    if tok.pos == PROPN_ID:
+        return tok.lower_ in POLL_NAME_WORDS
+    word, polls = tok.lower_, lexicon_set("poll_nouns")
+    return word in polls or (word.endswith("s") and word[:-1] in polls)
+
+
 def describe(tok: Token, start: int, end: int, persons: Persons,
              fixed: Mapping[int, tuple[int, int]] | None = None,
              previous: list[dict] | None = None,
@@ -128,6 +146,15 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             not (tok.text.isupper() and len(tok.text) > 1):
         return "unresolved", tok.text
     phrase = persons.text[start:end]
+    poll_here = poll_in_sentence(tok) if is_share(tok) or respondents(tok) else None
+    if poll_here is not None:
+        # "In a Gallup poll released Sunday, 75 percent of Americans said": its respondents;
+        # "Some 41% of voters in the poll", after "a Reuters/Ipsos poll": that poll's
+        author = document_author(poll_here, persons)
+        before = poll_before(previous, start, persons.text) if author is None and any(
+            c.lower_ in DEFINITE for c in poll_here.lefts) else None
+        p_start, p_end = mention_span(poll_here, fixed)
+        return "document", author or (before or {}).get("name") or persons.text[p_start:p_end]
     poll = next((r for r in reversed(previous or []) if r["source_type"] == "document"
                  and r["start"] < start), None) if is_share(tok) else None
     if poll or (is_share(tok) and tok.lower_ not in SHARE_WORDS):
@@ -206,7 +233,7 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
         return "media", strip_titles(phrase)
     if (head in lexicon_set("document_nouns") or low in lexicon_set("document_nouns") or any(
             " " + n + " " in norm for n in lexicon_set("document_nouns") if " " in n)
-            or data_figures(tok)) and not person and tok.pos != PROPN_ID:
+            or data_figures(tok)) and not person and (tok.pos != PROPN_ID or poll_word(tok)):
         return "document", document_author(tok, persons) or phrase
     principal = principal_of(tok, persons)
     if principal:
@@ -546,6 +573,16 @@ def respondents(tok: Token) -> bool:
         return False
     return any(t.ent_type_ == "PERCENT" or t.text.endswith("%") or t.lower_ == "percent"
                for t in tok.sent)
+
+
+def poll_in_sentence(tok: Token) -> Token | None:
+    """The head of the one poll or survey (:func:`poll_word`, a noun with a pollster's name
+    or a determiner) that the sentence of ``tok`` reports figures "in" or "across" ("In a
+    Gallup poll released Sunday, 75 percent…", "…of voters in the survey"), or None."""
+    found = [t for t in tok.sent if t.i != tok.i and t.pos_ in ("NOUN", "PROPN") and
+             poll_word(t) and t.dep_ == "pobj" and t.head.lower_ in POLL_PREPS and
+             any(c.dep_ in ("det", "poss", "compound") for c in t.lefts)]
+    return found[0] if len(found) == 1 else None
 
 
 def poll_before(previous: list[dict] | None, start: int, text: str) -> dict | None:

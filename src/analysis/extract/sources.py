@@ -64,8 +64,8 @@ from .coref import PERSON_PRONOUNS, Persons
 from .cues import addressee_verbs, attribution_cues, plain_speech, quote_cues, thought_only
 from .docindex import PROPN_ID, VERB_ID, DocIndex, lemma_key, lexicon_keys
 from .source_ids import assign_source_ids
-from .source_types import (GROUP_PRONOUNS, RELATIVE, SELF_PRONOUNS, describe,
-                           media_outlet_phrases)
+from .source_types import (GROUP_PRONOUNS, POLL_PREPS, RELATIVE, SELF_PRONOUNS, describe,
+                           media_outlet_phrases, poll_word)
 from .speakers import FINITE_TAGS, OBJECT_DEPS, Speakers, document_quoted
 from .syntax import (CLAUSE_DEPS, SUBJECT_DEPS, according_objects, antecedent, direct_subject,
                      document_clause, document_noun, extraposed_from, is_according,
@@ -815,9 +815,6 @@ def _where_no_one_speaks(index: DocIndex, documents: Iterable[tuple],
     return [d for d in documents if index.sentence_bounds(d[0].i)[0] not in speaking]
 
 
-#: Prepositions before a poll whose figures the sentence reports ("in a poll", "across four
-#: polls").
-POLL_PREPS = frozenset({"in", "across"})
 #: Determiners that make a singular poll one poll ("a poll", "the survey", "that poll").
 POLL_DETS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her"})
 
@@ -830,13 +827,14 @@ def polls_cited(index: DocIndex):
     polls"). :func:`find_sources` keeps those of sentences that credit no other source."""
     doc, nouns = index.doc, lexicon_keys("poll_nouns")
     for i, lemma in enumerate(index.lemma):
-        if lemma not in nouns or index.pos[i] != NOUN_ID or index.quoted[i]:
+        if index.quoted[i] or not (index.pos[i] == NOUN_ID and lemma in nouns or
+                                   index.pos[i] == PROPN_ID and poll_word(doc[i])):
             continue
         tok = doc[i]
         if tok.dep_ != "pobj" or tok.head.lower_ not in POLL_PREPS:
             continue
         named = any(c.dep_ == "compound" and c.pos == PROPN_ID for c in tok.lefts)
-        if tok.tag_ == "NNS":
+        if tok.tag_ in ("NNS", "NNPS"):
             one = named
         else:
             one = named or any(c.dep_ in ("det", "poss") and c.lower_ in POLL_DETS
