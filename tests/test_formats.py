@@ -208,6 +208,7 @@ def test_corpus_columns_found_by_name_or_given(tmp_path):
     fs.write_corpus(tmp_path / "named.csv", rows)
     found = load(tmp_path / "named.csv")  # "content" is a text column name; ids numbered
     assert list(found["article_id"]) == ["named_001", "named_002", "named_003"]
+    assert (found["warning"] == "").all()  # rows without ids are numbered, not duplicates
     assert list(found["title"]) == [r["title"] for r in fs.CORPUS_ROWS]
     assert list(found["doc"]) == ["d0", "d1", "d2"]  # other columns are kept
     given = load(tmp_path / "named.csv", text_column="content", id_column="doc")
@@ -227,6 +228,25 @@ def test_corpus_without_the_text_column_or_with_empty_rows(tmp_path):
     assert list(frame["status"]) == ["ok", "ok", "error", "error"]
     assert "line 3: no text in column 'text'" in frame.iloc[2]["error"]
     assert "line 4: not a JSON object" in frame.iloc[3]["error"]
+
+
+def test_a_dataframe_of_texts_loads_as_a_corpus():
+    table = pd.DataFrame({
+        "id": [r["id"] for r in fs.CORPUS_ROWS], "body": [r["text"] for r in fs.CORPUS_ROWS],
+        "headline": [r["title"] for r in fs.CORPUS_ROWS],
+        "date": pd.to_datetime(["2010-01-15", "2010-01-14 09:30", "2019-07-05"], format="mixed"),
+        "lang": ["en", "en", "de"]})
+    frame = load(table, id_column="id")
+    assert list(frame["article_id"]) == ["c1", "c2", "c3"]
+    assert (frame["status"] == "ok").all() and (frame["warning"] == "").all()
+    assert list(frame["title"]) == [r["title"] for r in fs.CORPUS_ROWS]
+    assert list(frame["published"]) == ["2010-01-15", "2010-01-14", "2019-07-05"]
+    assert list(frame["lang"]) == ["en", "en", "de"]
+    for _, row in frame.iterrows():
+        assert_stored(row)
+    assert load(table, id_column="id")["path"].tolist() == frame["path"].tolist()  # same file
+    with pytest.raises(ValueError, match="no id column 'key'.*reset_index"):
+        load_articles(table, id_column="key")
 
 
 def test_corpus_columns_named_like_article_columns_are_renamed(tmp_path):
@@ -367,6 +387,9 @@ def test_dates_as_archives_write_them():
     assert parse_date("January 11, 2010 Monday") == "2010-01-11"
     assert parse_date("1 July 2019 Monday 9:20 AM GMT") == "2019-07-01"
     assert parse_date("Sept. 3, 2021") == "2021-09-03" and parse_date("February 30, 2020") == ""
+    # an ISO timestamp, as corpus files and pandas write dates
+    assert parse_date("2024-05-01T09:30:00Z") == "2024-05-01"
+    assert parse_date("2024-05-01T00:00:00.000") == "2024-05-01"
     assert is_date_line("July 1, 2019 Monday 9:20 AM GMT") and is_date_line("January 11, 2010")
     assert not is_date_line("January 11, 2010 was the day the council voted")
 

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import functools
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
 import spacy
 
 import analysis.nlp as nlp_module
-from analysis.api import score_articles
+from analysis import load_articles
+from analysis.api import extract_evidence, score_articles
 from analysis.boilerplate import clean_article, mask_outside
 from analysis.cli import main
 from analysis.extract import extract_doc
@@ -172,7 +174,7 @@ def test_cli_score_starts_the_workers_before_reading_the_files(seed_dir, tmp_pat
     import analysis.pipeline as pipeline
 
     steps = []
-    real_workers, real_load = pipeline._early_workers, pipeline.load_articles
+    real_workers, real_load = pipeline._early_workers, pipeline.as_loaded
 
     def workers(*args):
         started = real_workers(*args)
@@ -184,7 +186,7 @@ def test_cli_score_starts_the_workers_before_reading_the_files(seed_dir, tmp_pat
         return real_load(*args, **kwargs)
 
     monkeypatch.setattr(pipeline, "_early_workers", workers)
-    monkeypatch.setattr(pipeline, "load_articles", load)
+    monkeypatch.setattr(pipeline, "as_loaded", load)
     assert main(["score", str(seed_dir), "--quiet", "--jobs", "2"]) == 0
     assert steps == [("workers", True), ("load", True)]
     with_workers = capsys.readouterr().out
@@ -291,10 +293,23 @@ def test_bad_arguments_are_refused(seed_dir):
         analysed(seed_dir, jobs=0)
 
 
-def test_a_table_of_texts_not_loaded_is_refused_with_the_way_to_load_it():
-    with pytest.raises(ValueError, match=r"body_spans, status, error.*load_articles\(path, "
-                                         r"text_column"):
-        score_articles(pd.DataFrame({"article_id": ["a"], "text": [TEXTS[0]]}), progress=False)
+def test_a_table_of_texts_of_ones_own_is_scored_as_a_corpus(tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_INTERIM_DIR", str(tmp_path))
+    table = pd.DataFrame({"id": ["x1", "x2"], "headline": ["Plan", "Vote"],
+                          "body": [TEXTS[0] * 3, TEXTS[2] * 3]})
+    scores = score_articles(table, progress=False, cache=False)
+    assert list(scores["article_id"]) == ["x1", "x2"]
+    assert list(scores["status"]) == ["ok", "ok"]
+    assert scores.loc[0, "named_sources"] + scores.loc[0, "anonymous_sources"] >= 1
+    evidence = extract_evidence(table, progress=False, cache=False)
+    text = Path(load_articles(table, with_readability=False).loc[0, "text_path"]).read_text()
+    quote = evidence.query("article_id == 'x1' and kind == 'quote'").iloc[0]
+    assert text[quote["start"]:quote["end"]] == quote["text"]  # offsets index the stored text
+
+
+def test_a_table_without_a_text_column_is_refused_naming_the_option():
+    with pytest.raises(ValueError, match=r"no column of article text.*'words'.*text_column"):
+        score_articles(pd.DataFrame({"article_id": ["a"], "words": [TEXTS[0]]}), progress=False)
 
 
 def test_default_jobs_and_chunks():

@@ -38,6 +38,7 @@ from .problems import warning as warning_problem
 from .readability import readability
 from .short_texts import length_problem, length_warning
 from .formats import EXTRACTED_FROM, FORMAT_BY_SUFFIX, CorpusColumns, read_file
+from .formats.corpus import save_table
 from .textio import WEBPAGE_SUFFIXES, ArticleError, decode_bytes, discover, read_limited
 
 __all__ = ["ARTICLE_COLUMNS", "MANIFEST_COLUMNS", "OPTIONAL_MANIFEST_COLUMNS", "ArticleWarning",
@@ -230,10 +231,11 @@ def language_warning(text: str) -> str:
 # --------------------------------------------------------------------------- many articles
 
 
-def load_articles(path: str | Path | list[str | Path] | None = None,
+def load_articles(path: str | Path | list[str | Path] | pd.DataFrame | None = None,
                   with_readability: bool = True, *, text_column: str | None = None,
                   id_column: str | None = None) -> pd.DataFrame:
-    """Load every article under ``path`` (file, folder or list of them; default ``data/raw``).
+    """Load every article under ``path`` (file, folder or list of them; default ``data/raw``),
+    or every row of a DataFrame of texts (read as a corpus file, :func:`save_table`).
 
     Returns one row per article, columns :data:`ARTICLE_COLUMNS` (then the other columns of
     corpus files) plus readability (``words``, ``sentences``, ``flesch_reading_ease``,
@@ -247,6 +249,8 @@ def load_articles(path: str | Path | list[str | Path] | None = None,
     be used) gets an error row of its own. Raises :class:`ArticleError` only for a path
     that does not exist.
     """
+    if isinstance(path, pd.DataFrame):
+        path = save_table(path, CorpusColumns(text_column, id_column))
     given = [Path(p) for p in (path if isinstance(path, list) else [path or RAW_DIR])]
     found = discover(given)
     files = [f for f in found.files if f.name != MANIFEST_NAME]
@@ -276,6 +280,25 @@ def load_articles(path: str | Path | list[str | Path] | None = None,
     if duplicate_summary(frame):
         warnings.warn(duplicate_summary(frame), ArticleWarning, stacklevel=2)
     return frame
+
+
+#: The columns of :func:`load_articles` that analysing an article reads: a DataFrame that has
+#: them is taken as loaded.
+ARTICLE_FIELDS = ("article_id", "text", "body_spans", "status", "error")
+
+
+def as_loaded(articles, text_column: str | None = None,
+              id_column: str | None = None) -> pd.DataFrame:
+    """``articles`` as :func:`load_articles` returns them, without readability: a DataFrame
+    it returned, as given; a DataFrame of texts of one's own, or a path or a list of paths,
+    loaded (``text_column``, ``id_column`` as :func:`load_articles` takes them)."""
+    if isinstance(articles, pd.DataFrame):
+        if all(c in articles.columns for c in ARTICLE_FIELDS):
+            return articles
+    elif not isinstance(articles, (str, Path)):
+        articles = list(articles)
+    return load_articles(articles, with_readability=False, text_column=text_column,
+                         id_column=id_column)
 
 
 def _root_of(path: Path, folders: list[Path]) -> Path:

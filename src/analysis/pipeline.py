@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .articles import load_articles
+from .articles import ARTICLE_FIELDS, as_loaded
 from .boilerplate import mask_outside
 from .paths import RAW_DIR
 from .readability import READABILITY_COLUMNS, readability as readability_of
@@ -57,7 +57,6 @@ SMALL_RUN = 16
 #: Most worker processes chosen by default (each holds the model, ~0.45 GB at its peak).
 MAX_DEFAULT_JOBS = 4
 ENGINES = ("local", "dask")
-ARTICLE_FIELDS = ("article_id", "text", "body_spans", "status", "error")
 #: The reason of the error of an article that loaded and could not be analysed (the only
 #: error the pipeline adds to those of loading).
 ANALYSIS_FAILED = "analysis failed"
@@ -65,22 +64,10 @@ ANALYSIS_FAILED = "analysis failed"
 
 def as_articles(articles, text_column: str | None = None,
                 id_column: str | None = None) -> pd.DataFrame:
-    """Accept a DataFrame from :func:`load_articles` or a path / list of paths (loaded
-    without readability: :func:`run` has the workers measure it; ``text_column`` and
-    ``id_column`` as :func:`load_articles` takes them). A DataFrame without the columns
-    :func:`load_articles` adds raises ValueError saying how to load it."""
-    if isinstance(articles, pd.DataFrame):
-        missing = [c for c in ARTICLE_FIELDS if c not in articles.columns]
-        if missing:
-            raise ValueError(
-                f"this DataFrame lacks the columns {', '.join(missing)} that load_articles "
-                "adds (boilerplate, status): pass the DataFrame load_articles returns, or, "
-                "for texts held in a table of your own, save it as a CSV file and load it "
-                "with load_articles(path, text_column=..., id_column=...)")
-        return articles
-    paths = articles if isinstance(articles, (str, Path)) else list(articles)
-    return load_articles(paths, with_readability=False, text_column=text_column,
-                         id_column=id_column)
+    """Accept a DataFrame from :func:`load_articles`, a DataFrame of texts of one's own, or a
+    path / list of paths (the last two loaded without readability: :func:`run` has the
+    workers measure it), as :func:`analysis.articles.as_loaded`."""
+    return as_loaded(articles, text_column, id_column)
 
 
 def has_readability(frame: pd.DataFrame) -> bool:
@@ -227,7 +214,8 @@ def run(articles=None, *, jobs: int | None = 1, cache: bool = True,
     iterator of one ``{article_id, status, error, evidence, features}`` per article, in
     input order.
 
-    ``articles``: a DataFrame from :func:`load_articles`, a path or list of paths, or None
+    ``articles``: a DataFrame from :func:`load_articles` or one of texts of its own, a path or
+    list of paths, or None
     (``data/raw``). ``jobs``: worker processes (``None``: :func:`default_jobs`). ``cache``:
     read and write parses under ``data/interim/parses``. ``batch_size``: texts per
     ``nlp.pipe`` batch. ``progress``: a tqdm bar (stderr in a terminal, a widget in a

@@ -212,15 +212,12 @@ def _rows(frame: pd.DataFrame) -> Iterator[dict]:
 
 
 def _articles(articles) -> pd.DataFrame:
-    """The articles as :func:`analysis.pipeline.run` reads them (a DataFrame as
-    given; files loaded without readability), without importing the parser: reading results
+    """The articles as :func:`analysis.pipeline.run` reads them
+    (:func:`analysis.articles.as_loaded`), without importing the parser: reading results
     back needs no spaCy."""
-    if isinstance(articles, pd.DataFrame):
-        return articles
-    from .articles import load_articles
+    from .articles import as_loaded
 
-    paths = articles if isinstance(articles, (str, Path)) else list(articles)
-    return load_articles(paths, with_readability=False)
+    return as_loaded(articles)
 
 
 def stored_results(articles, *, jobs: int | None = 1, cache: bool = True, progress: bool = True,

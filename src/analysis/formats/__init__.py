@@ -38,7 +38,7 @@ DOCUMENT_FORMAT_SUFFIXES = (".pdf", ".docx")
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
 #: Readers' versions: a new version extracts again instead of reading stored texts.
 VERSIONS = {"lexisnexis": "lexisnexis-v1", "docx": "docx-v1", "pdf": "pdf-v1",
-            "corpus": "corpus-v1"}
+            "corpus": "corpus-v2"}
 #: What extracted the text of each format, for the length check of the loader ("" for a
 #: format whose text is the article as written: an export or a corpus row).
 EXTRACTED_FROM = {"pdf": "the PDF", "docx": "the Word document"}

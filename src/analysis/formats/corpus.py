@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
 import json
 import math
@@ -21,10 +22,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..paths import write_atomic
 from ..textio import CORPUS_SUFFIXES, MAX_FILE_BYTES, ArticleError
 from .dates import parse_date
 from .piece import Piece
-from .store import clean_text
+from .store import clean_text, store_dir
 
 #: Column names taken for the article text when ``text_column`` is not given, in order.
 TEXT_COLUMNS = ("text", "body", "content", "article", "article_text", "full_text", "maintext")
@@ -90,13 +92,40 @@ def read_corpus(path: Path, columns: CorpusColumns = CorpusColumns()) -> list[Pi
             continue
         piece = _piece(record, number, f"{where} {number}", text_col, id_col, meta_cols)
         piece.extra = {k: _plain(v) for k, v in record.items() if k not in used and k is not None}
-        if piece.article_id in seen:
+        if piece.article_id and piece.article_id in seen:
             piece.warning = _join(piece.warning, f"{where} {number}: id {piece.article_id!r} is "
                                   "used by an earlier row; this one is numbered instead")
             piece.article_id = ""
         seen.add(piece.article_id)
         pieces.append(piece)
     return pieces
+
+
+#: Name of the corpus file a DataFrame of texts is saved as (its rows' ids: ``table_001``…).
+TABLE_NAME = "table.jsonl"
+
+
+def save_table(frame, columns: CorpusColumns = CorpusColumns()) -> Path:
+    """A pandas DataFrame with one article per row, saved as a JSON Lines corpus file under
+    ``data/interim/tables/<hash>/`` (:data:`TABLE_NAME`), so that it loads as any corpus file
+    does; the same rows give the same file. Raises ValueError when no column holds the text
+    (``columns.text``, else one of :data:`TEXT_COLUMNS`) or ``columns.id`` is not a column."""
+    header = [str(c) for c in frame.columns]
+    if _pick(header, columns.text, TEXT_COLUMNS) is None:
+        looked = repr(columns.text) if columns.text else "named " + ", ".join(TEXT_COLUMNS)
+        raise ValueError(f"no column of article text in this DataFrame (looked for {looked}; "
+                         f"its columns are {', '.join(map(repr, header)) or 'none'}): "
+                         "load_articles(frame, text_column=NAME)")
+    if columns.id and _pick(header, columns.id, ID_COLUMNS) is None:
+        raise ValueError(f"no id column {columns.id!r} in this DataFrame (its columns are "
+                         f"{', '.join(map(repr, header))}); reset_index() makes the index one")
+    data = frame.to_json(orient="records", lines=True, date_format="iso",
+                         force_ascii=False).encode("utf-8")
+    path = store_dir("tables") / hashlib.sha256(data).hexdigest()[:20] / TABLE_NAME
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)
+    return path
 
 
 def _pick(header: list[str], asked: str | None, names: tuple[str, ...]) -> str | None:

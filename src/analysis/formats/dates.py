@@ -12,7 +12,8 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 DATE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}}))\b", re.IGNORECASE)
-ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+#: An ISO date, alone or opening a timestamp ("2024-05-01", "2024-05-01T09:30:00Z").
+ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|(?=T\d))")
 WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.IGNORECASE)
 #: Words allowed beside the date on a date line: weekday, time, zone, edition words.
 DATE_LINE_EXTRA = re.compile(
