@@ -247,6 +247,8 @@ def test_a_dataframe_of_texts_loads_as_a_corpus():
     assert load(table, id_column="id")["path"].tolist() == frame["path"].tolist()  # same file
     with pytest.raises(ValueError, match="no id column 'key'.*reset_index"):
         load_articles(table, id_column="key")
+    with pytest.raises(ValueError, match="no rows"):
+        load_articles(table.iloc[:0])
 
 
 def test_corpus_columns_named_like_article_columns_are_renamed(tmp_path):

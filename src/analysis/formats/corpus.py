@@ -109,7 +109,10 @@ def save_table(frame, columns: CorpusColumns = CorpusColumns()) -> Path:
     """A pandas DataFrame with one article per row, saved as a JSON Lines corpus file under
     ``data/interim/tables/<hash>/`` (:data:`TABLE_NAME`), so that it loads as any corpus file
     does; the same rows give the same file. Raises ValueError when no column holds the text
-    (``columns.text``, else one of :data:`TEXT_COLUMNS`) or ``columns.id`` is not a column."""
+    (``columns.text``, else one of :data:`TEXT_COLUMNS`), ``columns.id`` is not a column, or
+    the DataFrame has no rows."""
+    if frame.empty:
+        raise ValueError("this DataFrame has no rows: there is no article to load")
     header = [str(c) for c in frame.columns]
     if _pick(header, columns.text, TEXT_COLUMNS) is None:
         looked = repr(columns.text) if columns.text else "named " + ", ".join(TEXT_COLUMNS)
