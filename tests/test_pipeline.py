@@ -112,7 +112,7 @@ def test_a_paragraph_after_an_abbreviation_starts_a_sentence(nlp, evidence_of):
     doc = nlp(RUN_ON)
     assert [s.text.strip()[:4] for s in doc.sents] == ["The ", "Many"]
     sources = [(r["text"], r["source_type"]) for r in evidence_of(RUN_ON) if r["kind"] == "source"]
-    assert sources == [("Many unhoused people", "anonymous")]
+    assert sources == [("Many unhoused people", "named")]  # one member named: Robinson
 
 
 @pytest.mark.parametrize("line, starts", [

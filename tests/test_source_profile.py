@@ -76,10 +76,22 @@ def test_it_stands_for_the_organisation_named_before_and_shares_its_id(evidence_
     ("A senior at North Country Union High School in Newport, Wilburn, 17, recalls being "
      "in line for the bathroom when the girl in front turned around.",
      ("A senior", "named", "Wilburn")),
+    ("Tenants have complained for months. Several tenants, including Maria Lopez, said the "
+     "heat was off again.",
+     ("Several tenants", "named", "Maria Lopez")),
 ], ids=["a name after a comma", "a name with a title after a comma", "a title named before",
-        "a name with an age after a phrase with a place"])
+        "a name with an age after a phrase with a place", "one member named by including"])
 def test_a_name_in_or_beside_the_mention_makes_it_named(evidence_of, text, expected):
     assert expected in typed(evidence_of(text))
+
+
+def test_a_group_including_several_people_or_of_companies_stays_the_group(evidence_of):
+    got = typed(evidence_of("Several tenants, including Maria Lopez and Tom Hale, said the "
+                            "heat was off again."))
+    assert ("Several tenants", "anonymous", "Several tenants") in got
+    got = typed(evidence_of("Lena Patriot runs a mine. Mining companies, including Patriot, "
+                            "said the rules were too strict."))
+    assert not any(t == "named" and m.startswith("Mining") for m, t, _ in got)  # not people
 
 
 def test_a_surname_that_is_a_common_word_is_the_person(evidence_of):

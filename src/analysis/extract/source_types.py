@@ -194,7 +194,7 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     pair = named_pair(tok, persons, start)
     if pair:
         return "named", pair  # "Both women spoke", after Jennifer Peyton and Carla Espinoza
-    named_beside = person_in_apposition(tok, persons)
+    named_beside = person_in_apposition(tok, persons) or person_included(tok, persons)
     if named_beside and tok.ent_type_ != "PERSON":
         return "named", named_beside  # "The bill's author, Sen. Justin Wayne, said"
     if tok.pos == PROPN_ID and tok.ent_type_ != "PERSON" and opens_with_honorific(phrase):
@@ -698,6 +698,23 @@ def _names_organisation(tok: Token) -> bool:
         return False
     low = tok.lemma_.lower()
     return low in lexicon_set("organisation_nouns") or low in lexicon_set("institution_nouns")
+
+
+def person_included(tok: Token, persons: Persons) -> str | None:
+    """The one person a plural mention of people names as one of them ("Many unhoused
+    people, including Robinson, say…": Antonio Robinson, as the article names him), or None:
+    a name in the mention makes its source named."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ not in ("NNS", "NNPS") or lemma in lexicon_set("institution_nouns") or \
+            wordnet.classes(lemma, "noun")[:1] not in (("person",), ("group",)):
+        return None  # people, not "mining companies, including Patriot"
+    for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "including"):
+        named = [o for o in prep.children if o.dep_ == "pobj" and (
+            o.ent_type_ == "PERSON" or o.lower_ in persons.surnames)]
+        if len(named) == 1 and not any(c.dep_ == "conj" for c in named[0].children):
+            o = named[0]
+            return persons.person_in(o.idx, o.idx + len(o.text)) or persons.surnames.get(o.lower_)
+    return None
 
 
 def person_in_apposition(tok: Token, persons: Persons) -> str | None:
