@@ -122,8 +122,8 @@ def save_table(frame, columns: CorpusColumns = CorpusColumns()) -> Path:
     if columns.id and _pick(header, columns.id, ID_COLUMNS) is None:
         raise ValueError(f"no id column {columns.id!r} in this DataFrame (its columns are "
                          f"{', '.join(map(repr, header))}); reset_index() makes the index one")
-    data = frame.to_json(orient="records", lines=True, date_format="iso",
-                         force_ascii=False).encode("utf-8")
+    data = frame.to_json(orient="records", lines=True, date_format="iso", force_ascii=False,
+                         default_handler=str).encode("utf-8")
     path = store_dir("tables") / hashlib.sha256(data).hexdigest()[:20] / TABLE_NAME
     if not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
