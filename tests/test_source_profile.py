@@ -94,6 +94,14 @@ def test_a_group_including_several_people_or_of_companies_stays_the_group(eviden
     assert not any(t == "named" and m.startswith("Mining") for m, t, _ in got)  # not people
 
 
+def test_a_job_the_tagger_took_into_an_organisations_name_leaves_the_person(evidence_of):
+    # "Spokeswoman Haley Morris" is tagged an organisation whole
+    got = sources(evidence_of("Spokeswoman Haley Morris said the campaign would respond. "
+                              "Morris added that it was late."))
+    assert [(t, n) for _, t, n, _ in got] == [("named", "Haley Morris")] * 2
+    assert got[0][3] == got[1][3]
+
+
 def test_a_surname_that_is_a_common_word_is_the_person(evidence_of):
     got = sources(evidence_of("Tonya Love, a candidate for the council, said she would appeal. "
                               "Love said the ruling was unfair."))

@@ -703,10 +703,24 @@ def untagged_names(doc, tagged: list[Span], propn: list[int]) -> list[Span]:
             opens = tok.i - 1  # "Director of National Intelligence Tulsi Gabbard"
         span = doc[first if opens is None else opens:tok.i + 1]
         if (span[0].ent_iob_ != "I" or span[0].ent_type_ in ("", "PERSON")
-                or _ends_entity_after_portfolio(span)) and \
+                or _ends_entity_after_portfolio(span) or _after_role_in_entity(span)) and \
                 tok.lower_ not in lexicon_set("institution_nouns"):
             out.append(span)
     return out
+
+
+def _after_role_in_entity(span: Span) -> bool:
+    """The name ``span`` opens with a known first name inside an entity whose words before it
+    are common nouns only: a job the tagger took into an organisation's name ("Spokeswoman
+    Haley Morris" tagged an organisation whole)."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and doc[start - 1].ent_iob_ in ("B", "I") and \
+            doc[start].ent_iob_ == "I":
+        start -= 1
+    before = doc[start:span.start]
+    return len(before) > 0 and all(t.pos_ == "NOUN" for t in before) and \
+        first_name_gender(span[:2].text) is not None
 
 
 def _ends_entity_after_portfolio(span: Span) -> bool:
