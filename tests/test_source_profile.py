@@ -102,6 +102,15 @@ def test_a_job_the_tagger_took_into_an_organisations_name_leaves_the_person(evid
     assert got[0][3] == got[1][3]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("“It will have an impact on his coverage,” Commentary’s Noah Rothman tweeted Friday.",
+     "Noah Rothman"),  # an outlet's possessive, tagged one organisation with the name
+    ("At CPAC, Fox News Sean Hannity asked Kasich to lay out his plan.", "Sean Hannity"),
+])
+def test_a_person_the_tagger_took_into_an_outlets_name_is_named(evidence_of, text, name):
+    assert any(t == "named" and n == name for _, t, n in typed(evidence_of(text)))
+
+
 def test_a_surname_that_is_a_common_word_is_the_person(evidence_of):
     got = sources(evidence_of("Tonya Love, a candidate for the council, said she would appeal. "
                               "Love said the ruling was unfair."))

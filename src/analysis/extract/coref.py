@@ -711,16 +711,19 @@ def untagged_names(doc, tagged: list[Span], propn: list[int]) -> list[Span]:
 
 def _after_role_in_entity(span: Span) -> bool:
     """The name ``span`` opens with a known first name inside an entity whose words before it
-    are common nouns only: a job the tagger took into an organisation's name ("Spokeswoman
-    Haley Morris" tagged an organisation whole)."""
+    are a job or an outlet the tagger took into one organisation's name with the person's:
+    common nouns only ("Spokeswoman Haley Morris"), a possessive ("Commentary’s Noah
+    Rothman") or a news outlet's name (``media_outlets``: "Fox News Sean Hannity")."""
     doc = span.doc
     start = span.start
     while start > 0 and doc[start - 1].ent_iob_ in ("B", "I") and \
             doc[start].ent_iob_ == "I":
         start -= 1
     before = doc[start:span.start]
-    return len(before) > 0 and all(t.pos_ == "NOUN" for t in before) and \
-        first_name_gender(span[:2].text) is not None
+    if not len(before) or first_name_gender(span[:2].text) is None:
+        return False
+    return all(t.pos_ == "NOUN" for t in before) or before[-1].tag_ == "POS" or \
+        " ".join(before.text.lower().split()) in lexicon_set("media_outlets")
 
 
 def _ends_entity_after_portfolio(span: Span) -> bool:
