@@ -214,10 +214,10 @@ def run(articles=None, *, jobs: int | None = 1, cache: bool = True,
     iterator of one ``{article_id, status, error, evidence, features}`` per article, in
     input order.
 
-    ``articles``: a DataFrame from :func:`load_articles` or one of texts of its own, a path or
-    list of paths, or None
-    (``data/raw``). ``jobs``: worker processes (``None``: :func:`default_jobs`). ``cache``:
-    read and write parses under ``data/interim/parses``. ``batch_size``: texts per
+    ``articles``: a DataFrame from :func:`load_articles`, a DataFrame of texts, a path or a
+    list of paths, or None (``data/raw``). ``jobs``: worker processes (``None``:
+    :func:`default_jobs`). ``cache``: read and write parses under ``data/interim/parses``.
+    ``batch_size``: texts per
     ``nlp.pipe`` batch. ``progress``: a tqdm bar (stderr in a terminal, a widget in a
     notebook). ``engine``: ``"local"`` or ``"dask"``; ``scheduler``: address of a running
     Dask scheduler (``"tcp://host:8786"``) or a ``distributed.Client``; without one a local

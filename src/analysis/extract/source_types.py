@@ -93,6 +93,8 @@ POLL_NAME_WORDS = frozenset({"poll", "polls"})
 #: Prepositions before a poll whose figures the sentence reports ("in a poll", "across four
 #: polls").
 POLL_PREPS = frozenset({"in", "across"})
+#: Determiners that make a singular poll one poll ("a poll", "the survey", "that poll").
+POLL_DETS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her"})
 
 
 def poll_word(tok: Token) -> bool:
@@ -102,6 +104,20 @@ def poll_word(tok: Token) -> bool:
         return tok.lower_ in POLL_NAME_WORDS
     word, polls = tok.lower_, lexicon_set("poll_nouns")
     return word in polls or (word.endswith("s") and word[:-1] in polls)
+
+
+def cited_poll(tok: Token) -> bool:
+    """``tok`` heads one poll or survey (:func:`poll_word`) whose figures its sentence
+    reports "in" or "across" it: one poll ("in a Reuters/Ipsos poll", "in the latest
+    survey", "among voters in the poll") or polls by a named pollster ("across four
+    Reuters/Ipsos polls"), not polling at large ("slid in the polls", "leads in national
+    polls")."""
+    if not poll_word(tok) or tok.dep_ != "pobj" or tok.head.lower_ not in POLL_PREPS:
+        return False
+    named = any(c.dep_ == "compound" and c.pos == PROPN_ID for c in tok.lefts)
+    if tok.tag_ in ("NNS", "NNPS"):
+        return named
+    return named or any(c.dep_ in ("det", "poss") and c.lower_ in POLL_DETS for c in tok.lefts)
 
 
 def describe(tok: Token, start: int, end: int, persons: Persons,
@@ -576,12 +592,11 @@ def respondents(tok: Token) -> bool:
 
 
 def poll_in_sentence(tok: Token) -> Token | None:
-    """The head of the one poll or survey (:func:`poll_word`, a noun with a pollster's name
-    or a determiner) that the sentence of ``tok`` reports figures "in" or "across" ("In a
-    Gallup poll released Sunday, 75 percent…", "…of voters in the survey"), or None."""
+    """The head of the one poll (:func:`cited_poll`) the sentence of ``tok`` reports figures
+    in ("In a Gallup poll released Sunday, 75 percent…", "…of voters in the survey"), or
+    None."""
     found = [t for t in tok.sent if t.i != tok.i and t.pos_ in ("NOUN", "PROPN") and
-             poll_word(t) and t.dep_ == "pobj" and t.head.lower_ in POLL_PREPS and
-             any(c.dep_ in ("det", "poss", "compound") for c in t.lefts)]
+             cited_poll(t)]
     return found[0] if len(found) == 1 else None
 
 

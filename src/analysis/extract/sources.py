@@ -64,7 +64,7 @@ from .coref import PERSON_PRONOUNS, Persons
 from .cues import addressee_verbs, attribution_cues, plain_speech, quote_cues, thought_only
 from .docindex import PROPN_ID, VERB_ID, DocIndex, lemma_key, lexicon_keys
 from .source_ids import assign_source_ids
-from .source_types import (GROUP_PRONOUNS, POLL_PREPS, RELATIVE, SELF_PRONOUNS, describe,
+from .source_types import (GROUP_PRONOUNS, RELATIVE, SELF_PRONOUNS, cited_poll, describe,
                            media_outlet_phrases, poll_word)
 from .speakers import FINITE_TAGS, OBJECT_DEPS, Speakers, document_quoted
 from .syntax import (CLAUSE_DEPS, SUBJECT_DEPS, according_objects, antecedent, direct_subject,
@@ -815,32 +815,17 @@ def _where_no_one_speaks(index: DocIndex, documents: Iterable[tuple],
     return [d for d in documents if index.sentence_bounds(d[0].i)[0] not in speaking]
 
 
-#: Determiners that make a singular poll one poll ("a poll", "the survey", "that poll").
-POLL_DETS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her"})
-
-
 def polls_cited(index: DocIndex):
     """``(poll, preposition)`` of each poll or survey (``poll_nouns``) a sentence reports
-    figures "in", outside quotations: one poll ("in a Reuters/Ipsos poll", "in the latest
-    survey", "among voters in the poll") or polls by a named pollster ("across four
-    Reuters/Ipsos polls"), not polling at large ("slid in the polls", "leads in national
-    polls"). :func:`find_sources` keeps those of sentences that credit no other source."""
+    figures "in", outside quotations (:func:`~analysis.extract.source_types.cited_poll`).
+    :func:`find_sources` keeps those of sentences that credit no other source."""
     doc, nouns = index.doc, lexicon_keys("poll_nouns")
     for i, lemma in enumerate(index.lemma):
         if index.quoted[i] or not (index.pos[i] == NOUN_ID and lemma in nouns or
                                    index.pos[i] == PROPN_ID and poll_word(doc[i])):
             continue
-        tok = doc[i]
-        if tok.dep_ != "pobj" or tok.head.lower_ not in POLL_PREPS:
-            continue
-        named = any(c.dep_ == "compound" and c.pos == PROPN_ID for c in tok.lefts)
-        if tok.tag_ in ("NNS", "NNPS"):
-            one = named
-        else:
-            one = named or any(c.dep_ in ("det", "poss") and c.lower_ in POLL_DETS
-                               for c in tok.lefts)
-        if one:
-            yield tok, tok.head
+        if cited_poll(doc[i]):
+            yield doc[i], doc[i].head
 
 
 #: Words that make a subject nobody ("no one questioned her", "no legislator objected",
