@@ -18,7 +18,7 @@ os.environ.setdefault("ANALYSIS_REPORTS_DIR", os.path.join(_TMP, "reports"))
 
 from analysis.boilerplate import clean_article  # noqa: E402
 from analysis.extract import extract_doc  # noqa: E402
-from analysis.nlp import load_model  # noqa: E402
+from analysis.nlp import load_model, parse_texts  # noqa: E402
 from analysis.paths import RAW_DIR  # noqa: E402
 from analysis.pipeline import parse_input  # noqa: E402
 
@@ -34,7 +34,7 @@ def evidence_of(nlp):
 
     def run(text: str, article_id: str = "t") -> list[dict]:
         cleaned = clean_article(text)
-        doc = nlp(parse_input(text, cleaned.body_spans))
+        doc = next(parse_texts([parse_input(text, cleaned.body_spans)], nlp, cache=False))
         return extract_doc(doc, text, article_id)
 
     return run

@@ -19,7 +19,7 @@ from analysis.boilerplate import clean_article, mask_outside
 from analysis.cli import main
 from analysis.extract import extract_doc
 from analysis.nlp import (INSTALL_HINT, ModelNotFound, ParseCache, model_id,
-                          paragraph_starts, parse_texts, split_text)
+                          paragraph_starts, parse_texts, plain_apostrophes, split_text)
 from analysis.pipeline import chunk_size, default_jobs, process_chunk, run
 from helpers import analysed
 
@@ -128,6 +128,28 @@ def test_a_sentence_starts_after_a_line_ending_a_sentence_or_a_quotation(nlp, li
     doc = paragraph_starts(nlp.make_doc(f"{line}\n\nThe senator spoke on Monday."))
     (first,) = [t for t in doc if t.text == "The"]
     assert first.is_sent_start is starts
+
+
+CURLY = "Brett O’Donnell, a debate coach, said the format favoured Oakland’s team."
+
+
+def test_a_curly_apostrophe_is_parsed_as_a_straight_one_and_kept_in_the_text(nlp, tmp_path):
+    # the model reads "O’Donnell" as a common noun and "Brett O’Donnell" as an organisation
+    (doc,) = parse_texts([CURLY], nlp, cache_dir=tmp_path)
+    assert doc.text == CURLY
+    plain = nlp(plain_apostrophes(CURLY))
+    assert [(t.idx, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in doc] == \
+        [(t.idx, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in plain]
+    assert [(e.text, e.label_) for e in doc.ents][0] == ("Brett O’Donnell", "PERSON")
+
+
+def test_only_an_apostrophe_between_letters_is_made_straight():
+    assert plain_apostrophes("O’Brien’s ‘own’ parents’ don’t") == "O'Brien's ‘own’ parents’ don't"
+
+
+def test_a_name_with_a_curly_apostrophe_is_a_named_source(evidence_of):
+    sources = [(r["text"], r["source_type"]) for r in evidence_of(CURLY) if r["kind"] == "source"]
+    assert sources == [("Brett O’Donnell", "named")]
 
 
 def test_no_cache_neither_reads_nor_writes(nlp, pipe_calls, tmp_path):

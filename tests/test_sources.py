@@ -33,6 +33,18 @@ def test_indirect_attribution_is_typed(evidence_of, text, mention, source_type):
     assert (mention, source_type) in [(m, t) for m, t, _ in got]
 
 
+@pytest.mark.parametrize("text, source_type", [
+    ("Two landlord representatives said the rules were unfair.", "anonymous"),
+    ("Student representatives said the fees were too high.", "anonymous"),
+    ("A company representative said the firm would appeal.", "institutional"),
+    ("Union representatives said the strike would go on.", "institutional"),
+])
+def test_representatives_of_people_are_an_unnamed_group(evidence_of, text, source_type):
+    # landlords and students are people, not an organisation speaking through them
+    ((_, got, _),) = sources(evidence_of(text))
+    assert got == source_type
+
+
 def test_according_to_a_report_by_a_newspaper_is_media(evidence_of):
     got = sources(evidence_of("The gap is wide, according to The New York Times."))
     assert got == [("The New York Times", "media", "The New York Times")]

@@ -10,6 +10,14 @@ sentence boundaries), ``attribute_ruler`` (``pos_``), ``lemmatizer`` (``lemma_``
 already sets sentence boundaries) and stays off. One component of ours runs before the
 parser: ``paragraph_starts`` starts a sentence after a line break that ends a sentence or a
 quotation, where the parser can run on (after "St." or a closing quotation mark).
+
+Apostrophes. The model learned from text with straight apostrophes; most outlets print a
+curly one (’), and with it the tagger reads "O’Brien" as a common noun, "Brett O’Donnell"
+as an organisation and "Oakland’s" as part of an organisation's name. A curly apostrophe
+between two letters is parsed as a straight one (:func:`plain_apostrophes`, one character
+for one, so offsets do not move), and the parse is given back the text as written
+(:func:`respell`): every token, lemma and entity is the model's reading of the plain text,
+and every token's text is the article's.
 :data:`UNUSED_COMPONENTS` lists what is excluded; it is part of the cache key, and so are
 the components run and :data:`PARSE_RULES_VERSION`. The two rule components,
 ``attribute_ruler`` and ``lemmatizer``, run on arrays (:mod:`analysis.rule_components`): the
@@ -69,7 +77,12 @@ PARAGRAPH_STARTS = "paragraph_starts"
 ENDS, CLOSERS = ".!?…", "”’\"')]"
 #: Version of the rules that set sentence starts before the parser; part of the cache key,
 #: so that parses are made again when they change.
-PARSE_RULES_VERSION = 1
+PARSE_RULES_VERSION = 2
+#: A curly apostrophe between two letters ("O’Brien", "don’t", "Trump’s"); one at a word's
+#: end ("parents’") may close a single quotation, and is left as written.
+CURLY_APOSTROPHE = re.compile(r"(?<=[^\W_])’(?=[^\W_])")
+#: The annotations :func:`respell` copies: all the model's components set.
+PARSE_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID")
 
 
 @Language.component(PARAGRAPH_STARTS)
@@ -90,6 +103,24 @@ def paragraph_starts(doc: Doc) -> Doc:
         if not ending or ending[-1] in ENDS:
             tok.is_sent_start = True
     return doc
+
+
+def plain_apostrophes(text: str) -> str:
+    """``text`` with each curly apostrophe between two letters made straight, as the model
+    read in training ("O’Brien" → "O'Brien"); the same length, so offsets still index it."""
+    return CURLY_APOSTROPHE.sub("'", text)
+
+
+def respell(doc: Doc, text: str) -> Doc:
+    """The parse ``doc`` with the words of ``text`` (the same length, as
+    :func:`plain_apostrophes` leaves it): tags, lemmas, morphology, the tree, sentences and
+    entities are ``doc``'s; ``doc`` itself when its text is ``text``."""
+    if doc.text == text:
+        return doc
+    words = [text[t.idx:t.idx + len(t)] for t in doc]
+    spelled = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    spelled.from_array(list(PARSE_ATTRS), doc.to_array(list(PARSE_ATTRS)))
+    return spelled
 
 
 class ModelNotFound(RuntimeError):
@@ -240,8 +271,8 @@ def parse_texts(texts: Iterable[str], nlp: Language | None = None, *, cache: boo
                 cache_dir: Path | None = None) -> Iterator[Doc]:
     """Parse ``texts``, yielding one ``Doc`` per text in order, streaming.
 
-    Cached parses are read; the rest go through ``nlp.pipe`` ``batch_size`` texts at a time
-    and are written to the cache (``cache=False``: neither read nor written). Texts longer
+    Cached parses are read; the rest go through ``nlp.pipe`` ``batch_size`` texts at a time,
+    their curly apostrophes read as straight ones (:func:`plain_apostrophes`), and are written to the cache (``cache=False``: neither read nor written). Texts longer
     than ``max_chars`` (default :func:`piece_limit`) are parsed in pieces and joined. At most
     one batch of parses is held at a time.
     """
@@ -255,8 +286,9 @@ def parse_texts(texts: Iterable[str], nlp: Language | None = None, *, cache: boo
     def flush() -> None:
         pieces = [(i, text[s:e]) for i, text in pending for s, e in split_text(text, limit)]
         parsed: dict[int, list[Doc]] = {}
-        for (i, _), doc in zip(pieces, nlp.pipe((p for _, p in pieces), batch_size=batch_size)):
-            parsed.setdefault(i, []).append(doc)
+        plain = (plain_apostrophes(p) for _, p in pieces)
+        for (i, piece), doc in zip(pieces, nlp.pipe(plain, batch_size=batch_size)):
+            parsed.setdefault(i, []).append(respell(doc, piece))
         for i, text in pending:
             doc = _join(text, parsed[i])
             store.put(doc, text)

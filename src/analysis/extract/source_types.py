@@ -254,7 +254,7 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     principal = principal_of(tok, persons)
     if principal:
         return "institutional", principal  # "Love's lawyers", "a spokesperson for the county"
-    if head in spokes or any(w in spokes for w in words):
+    if (head in spokes or any(w in spokes for w in words)) and not speaks_for_people(tok):
         return "institutional", phrase
     if head in lexicon_set("media_nouns") and not person:
         return "media", phrase
@@ -687,6 +687,15 @@ def principal_of(tok: Token, persons: Persons) -> str | None:
             if obj is not None and (_names_organisation(obj) or obj.ent_type_ == "PERSON"):
                 return _name_of(obj, persons) if obj.pos == PROPN_ID else obj.lower_
     return None
+
+
+def speaks_for_people(tok: Token) -> bool:
+    """``tok`` heads representatives of people, not of an organisation: a common noun
+    WordNet calls a person first before it ("two landlord representatives", "parent
+    representatives"), an unnamed group, where "a company representative" speaks for one."""
+    return tok.lemma_.lower() in lexicon_set("representative_nouns") and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and
+        wordnet.classes(c.lemma_.lower(), "noun")[:1] == ("person",) for c in tok.lefts)
 
 
 def _company_of_staff(tok: Token, persons: Persons) -> str | None:
