@@ -75,8 +75,9 @@ _CUTS = (re.compile(r"\n[ \t\r\f\v]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"
 PARAGRAPH_STARTS = "paragraph_starts"
 #: Marks that end a sentence, and the closing marks that may follow them ("…town.”").
 ENDS, CLOSERS = ".!?…", "”’\"')]"
-#: Version of the rules that set sentence starts before the parser; part of the cache key,
-#: so that parses are made again when they change.
+#: Version of the rules that set sentence starts before the parser and of the text it is
+#: given (:func:`plain_apostrophes`); part of the cache key, so that parses are made again
+#: when they change.
 PARSE_RULES_VERSION = 2
 #: A curly apostrophe between two letters ("O’Brien", "don’t", "Trump’s"); one at a word's
 #: end ("parents’") may close a single quotation, and is left as written.
@@ -272,9 +273,10 @@ def parse_texts(texts: Iterable[str], nlp: Language | None = None, *, cache: boo
     """Parse ``texts``, yielding one ``Doc`` per text in order, streaming.
 
     Cached parses are read; the rest go through ``nlp.pipe`` ``batch_size`` texts at a time,
-    their curly apostrophes read as straight ones (:func:`plain_apostrophes`), and are written to the cache (``cache=False``: neither read nor written). Texts longer
-    than ``max_chars`` (default :func:`piece_limit`) are parsed in pieces and joined. At most
-    one batch of parses is held at a time.
+    their curly apostrophes read as straight ones (:func:`plain_apostrophes`, then
+    :func:`respell`), and are written to the cache (``cache=False``: neither read nor
+    written). Texts longer than ``max_chars`` (default :func:`piece_limit`) are parsed in
+    pieces and joined. At most one batch of parses is held at a time.
     """
     nlp = nlp or load_model()
     limit = max_chars or piece_limit(nlp)

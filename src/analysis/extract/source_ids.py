@@ -12,7 +12,9 @@ all the mentions of one source, so that the scorecard counts distinct sources:
   aside), or a later *definite* mention ("the officer", "the three people", "those
   lawyers", "the spokesperson") whose head noun, and number when there is one, repeat an
   earlier mention's of the same type ("an officer", "three people familiar with the talks",
-  "a Southwest spokesperson"; "the survey" after "a poll");
+  "a Southwest spokesperson"); a definite poll with no pollster of its own ("the survey",
+  "That poll") is the latest poll cited, a document or an outlet's, and takes its type and
+  name;
 - an outlet: its short name ("the Times" after "a Los Angeles Times investigation"), or a
   definite common noun for an outlet (``outlet_anaphors``: "The Washington Post reported…
   The outlet noted…"), which points back to the outlet last named and takes its name; and a
@@ -80,6 +82,10 @@ def _number(tok: Token) -> str | None:
     return None
 
 
+#: The types a poll is given: a document, or an outlet's poll (media: "a Fox poll").
+POLL_TYPES = frozenset({"document", "media"})
+
+
 def _head_lemma(tok: Token) -> str:
     """The head noun as compared: its lemma, one word for the nouns of a poll
     (``poll_nouns``: "the survey" after "a Reuters/Ipsos poll") and for those of a lawsuit
@@ -107,6 +113,29 @@ def _outlet_name(name: str) -> bool:
 def _definite(tok: Token) -> bool:
     """The mention points back with a determiner alone: "the officer", "those lawyers"."""
     return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.lefts)
+
+
+#: Entity types of a place's name before a head, which names no referent of its own.
+PLACES = frozenset({"GPE", "NORP", "LOC"})
+
+
+def _points_back(tok: Token, words: tuple[str, ...], earlier: set[str]) -> bool:
+    """A definite mention can be the earlier source of its head noun whose mentions had
+    ``earlier`` words: a common noun that names no referent of its own ("the campaign"), or
+    one that names it with words the earlier source's mentions all hold ("the Security
+    Council" after "the United Nations Security Council", "The Trump campaign" after
+    "Donald Trump's campaign"; not "The Trump campaign" after "The Clinton campaign", nor
+    "the Supreme Court" after "a federal appeals court")."""
+    if tok.pos == PROPN_ID or _own_name(tok):
+        places = phrase_words(" ".join(t.text for t in tok.lefts if t.ent_type_ in PLACES))
+        return set(words) - set(places) <= earlier  # "The U.S. administration"
+    return True
+
+
+def _own_name(tok: Token) -> bool:
+    """The mention names its own referent with a proper noun before its head ("the USC
+    Dornsife/Los Angeles Times poll", "the Gallup survey"): no definite pointer back."""
+    return any(c.pos == PROPN_ID and c.dep_ in ("compound", "nmod", "poss") for c in tok.lefts)
 
 
 def _principal(tok: Token) -> str | None:
@@ -146,6 +175,12 @@ class _Clusters:
         self.outlet: tuple[str, str, str] | None = None
         #: head lemma of an outlet's piece ("a report by The New York Times") -> (id, type, name)
         self.pieces: dict[str, tuple[str, str, str]] = {}
+        #: id of a source pointed back to by its head noun -> the words of its mentions
+        self.head_words: dict[str, set[str]] = {}
+        #: the latest poll cited, a document or an outlet's (media): (id, type, name)
+        self.poll: tuple[str, str, str] | None = None
+        #: (type, words) of a definite poll mention -> the poll it points back to
+        self.polls_meant: dict[tuple, tuple[str, str, str]] = {}
 
     def new(self) -> str:
         self.ids.append(f"s{len(self.ids) + 1}")
@@ -172,6 +207,13 @@ class _Clusters:
         words = phrase_words(name or text)
         principal = _principal(tok) if tok is not None else None
         head = (kind, _head_lemma(tok), _number(tok)) if tok is not None else None
+        if tok is not None and (poll := self._poll_of(kind, tok, name, text)):
+            # "That poll" after "a separate Bloomberg News/Morning Consult poll"; a later
+            # record given this mention's name (a share of its respondents) is that poll too
+            self.polls_meant[(kind, words)] = poll
+            return poll
+        if (kind, words) in self.polls_meant:
+            return self.polls_meant[(kind, words)]  # "42 percent" of "the poll", named so
         if words and (kind, words) in self.keys:
             sid = self.keys[(kind, words)]
         elif principal and (kind, phrase_words(principal)) in self.keys:
@@ -181,7 +223,9 @@ class _Clusters:
         elif kind == "media" and tok is not None and (found := self._outlet_of(tok, words)):
             sid = found
         elif head is not None and not principal and _definite(tok) and (
-                head in self.heads or head[:2] + (None,) in self.heads):
+                head in self.heads or head[:2] + (None,) in self.heads) and \
+                _points_back(tok, words, self.head_words[self.heads.get(head) or
+                                                        self.heads[head[:2] + (None,)]]):
             sid = self.heads.get(head) or self.heads[head[:2] + (None,)]
         elif kind == "anonymous" and tok is not None and _definite(tok) and \
                 ("institutional", tok.lemma_.lower()) in self.speakers_for:
@@ -211,9 +255,23 @@ class _Clusters:
         if head is not None and not principal:
             self.heads[head] = sid
             self.heads[head[:2] + (None,)] = sid  # "the people" points back to "three people"
+            self.head_words.setdefault(sid, set()).update(words + phrase_words(text))
         if kind != "anonymous" and len(words) > 1:
             self.acronyms.setdefault((kind, acronym(name or text)), sid)
+        if kind in POLL_TYPES and tok is not None and _head_lemma(tok) == "poll":
+            self.poll = (sid, kind, name or text)
         return sid
+
+    def _poll_of(self, kind: str, tok: Token, name: str,
+                 text: str) -> tuple[str, str, str] | None:
+        """The poll a definite singular poll noun with no pollster of its own (no proper
+        noun before it) points back to ("the survey", "That poll"): the latest poll cited,
+        a document or an outlet's."""
+        if kind not in POLL_TYPES or tok.pos == PROPN_ID or tok.tag_ != "NN" or \
+                _head_lemma(tok) != "poll" or not _definite(tok) or _named_apart(name, text) \
+                or _own_name(tok):
+            return None
+        return self.poll
 
     def _outlet_of(self, tok: Token, words: tuple[str, ...]) -> str | None:
         """The id of the outlet an outlet's short name stands for ("the Times" after "a Los

@@ -11,7 +11,9 @@ written. The types (:data:`SOURCE_TYPES`):
   House said", "a spokesperson for the agency");
 - ``anonymous``: an unnamed person or group the article relies on ("officials said",
   "three people familiar with the talks");
-- ``media``: another outlet or a journalist ("The Times reported");
+- ``media``: another outlet or a journalist ("The Times reported"), and what an outlet
+  publishes: a report or a poll of its own ("a Fox poll", "a Reuters/Ipsos poll", named by
+  its pollster);
 - ``document``: a report, study, filing, court record, poll, data release, e-mail, post or
   written statement relied on as such ("the report found", "according to the charges");
   its ``name`` is its author when the article gives one ("a tally by MAP", "Humboldt's
@@ -86,6 +88,9 @@ def media_outlet_phrases() -> tuple[str, ...]:
     return tuple(f" {o} " for o in load_lexicon("media_outlets"))
 
 
+#: A slash or hyphen joining two names ("Reuters/Ipsos", "Washington Post-ABC News"), not
+#: a hyphenated word ("post-debate").
+JOINED_NAMES = re.compile(r"(?<=\w)[/-](?=[A-Z])")
 #: Poll nouns that stay a poll when capitalised in its name and tagged a proper noun ("an
 #: ABC News/Washington Post Poll"); a capitalised "Survey" is often an agency's ("the U.S.
 #: Geological Survey").
@@ -166,20 +171,24 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     if poll_here is not None:
         # "In a Gallup poll released Sunday, 75 percent of Americans said": its respondents;
         # "Some 41% of voters in the poll", after "a Reuters/Ipsos poll": that poll's
+        # (typed as the poll is: an outlet's poll is the outlet's, media)
         author = document_author(poll_here, persons)
         before = poll_before(previous, start, persons.text) if author is None and any(
             c.lower_ in DEFINITE for c in poll_here.lefts) else None
-        p_start, p_end = mention_span(poll_here, fixed)
-        return "document", author or (before or {}).get("name") or persons.text[p_start:p_end]
-    poll = next((r for r in reversed(previous or []) if r["source_type"] == "document"
-                 and r["start"] < start), None) if is_share(tok) else None
+        if before:
+            return before["source_type"], before["name"]
+        return describe(poll_here, *mention_span(poll_here, fixed), persons, fixed, previous,
+                        previous_heads)
+    poll = next((r for r in reversed(previous or []) if r["start"] < start and (
+        r["source_type"] == "document" or is_poll_record(r, persons.text))), None) \
+        if is_share(tok) else None
     if poll or (is_share(tok) and tok.lower_ not in SHARE_WORDS):
         # "Some 73% of registered voters said": the respondents of the poll before
-        return "document", poll["name"] if poll else phrase
+        return (poll["source_type"], poll["name"]) if poll else ("document", phrase)
     polled = poll_before(previous, start, persons.text) if respondents(tok) else None
     if polled:
         # "Voters picked Trump …, 45% to 36%", after "a Reuters/Ipsos poll"
-        return "document", polled["name"]
+        return polled["source_type"], polled["name"]
     if tok.i in persons.misread:
         # tagged a person, but no person's name: "Publisher Hodder Education is reprinting",
         # "according to Politico"
@@ -238,7 +247,9 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
         return "named", person  # a name the parser misread ("Tonya Love", "Maryam Adalat")
     if person and title_noun(tok):
         return "named", person  # "Chair of the Federal Reserve Jerome Powell", "Chair" a noun
-    outlet = next((o for o in media_outlet_phrases() if o in norm), None)
+    joined = " " + " ".join(POSSESSIVE.sub("", w) for w in JOINED_NAMES.sub(
+        " / ", phrase).lower().split()) + " "  # "a Washington Post-ABC News poll"
+    outlet = next((o for o in media_outlet_phrases() if o in norm or o in joined), None)
     if outlet is not None:
         _, by, author = phrase.rpartition(" by ")
         at = (" " + author.lower() + " ").find(outlet)
@@ -246,6 +257,8 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             cut = at + len(outlet.strip())
             rest = author[cut:].strip()  # "an analysis by Politifact of elections": Politifact
             return "media", (author[:cut] if rest[:1].islower() else author).strip()
+        if poll_word(tok):  # "a Fox poll", "a Reuters/Ipsos poll": the outlet's, by its pollster
+            return "media", document_author(tok, persons) or strip_titles(phrase)
         return "media", strip_titles(phrase)
     if (head in lexicon_set("document_nouns") or low in lexicon_set("document_nouns") or any(
             " " + n + " " in norm for n in lexicon_set("document_nouns") if " " in n)
@@ -533,22 +546,24 @@ def document_author(tok: Token, persons: Persons) -> str | None:
     """Who wrote the document whose head is ``tok``, when the mention or the words beside it
     say: the object of "by" or "from" ("a tally by MAP", "estimates from Bernstein
     Research"), a possessor ("Humboldt's letter", "her notice": the person meant), or the
-    proper-noun words before the head ("a Reuters/Ipsos poll", "a March Reuters/Ipsos
-    poll": a month is no author); else None."""
+    proper-noun words before the head ("a Reuters/Ipsos poll", "the previous Washington
+    Post/ABC News national poll"; "a March Reuters/Ipsos poll": a month is no author); else
+    None."""
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPS:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and (obj.pos == PROPN_ID or obj.ent_type_):
                 return _name_of(obj, persons)
     for child in tok.lefts:
-        if child.dep_ == "poss" and _names_someone(child):
+        if child.dep_ == "poss" and _names_someone(child) and not _says_when(child):
             return _possessor(child, persons)
-    names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos == PROPN_ID
+    names = [c for c in tok.lefts if c.dep_ in ("compound", "nmod") and c.pos == PROPN_ID
              and not _says_when(c)]
     if names:
         left = names[0].left_edge.i
-        while left < names[0].i and _says_when(tok.doc[left]):
-            left += 1
+        while left < names[0].i and (_says_when(tok.doc[left]) or (
+                tok.doc[left].pos != PROPN_ID and tok.doc[left].dep_ in ("det", "amod"))):
+            left += 1  # "May's", "A new USA TODAY/Rock the Vote poll": no part of the name
         return tok.doc[left:names[-1].i + 1].text
     return None
 
@@ -600,15 +615,19 @@ def poll_in_sentence(tok: Token) -> Token | None:
     return found[0] if len(found) == 1 else None
 
 
-def poll_before(previous: list[dict] | None, start: int, text: str) -> dict | None:
-    """The last source record before ``start`` that is a poll or a survey (a document whose
-    words in ``text`` hold one of ``poll_nouns``), or None."""
+def is_poll_record(rec: dict, text: str) -> bool:
+    """The source record ``rec`` is a poll or a survey: a document or an outlet's (media)
+    whose words in ``text`` hold one of ``poll_nouns``."""
     polls = lexicon_set("poll_nouns")
-    for rec in reversed(previous or []):
-        if rec["start"] < start and rec["source_type"] == "document" and any(
-                w.rstrip("s") in polls for w in text[rec["start"]:rec["end"]].lower().split()):
-            return rec
-    return None
+    return rec["source_type"] in ("document", "media") and any(
+        w.rstrip("s") in polls for w in text[rec["start"]:rec["end"]].lower().split())
+
+
+def poll_before(previous: list[dict] | None, start: int, text: str) -> dict | None:
+    """The last source record before ``start`` that is a poll or a survey
+    (:func:`is_poll_record`), or None."""
+    return next((rec for rec in reversed(previous or [])
+                 if rec["start"] < start and is_poll_record(rec, text)), None)
 
 
 def is_share(tok: Token) -> bool:
