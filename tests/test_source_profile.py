@@ -206,6 +206,11 @@ def test_offsets_and_texts_still_index_the_text(evidence_of):
      ("Lawyers for the county", "institutional", "county")),
     ("A U.S. official said the talks had stalled.",
      ("A U.S. official", "anonymous", "A U.S. official")),
+    # bodies of members, named before: the Hawk and Owl Trust, the Police Federation
+    ("The webcam had a million hits last year, said the trust.",
+     ("the trust", "institutional", "the trust")),
+    ("The force has lost 153 officers since 2010, the federation said.",
+     ("the federation", "institutional", "the federation")),
 ])
 def test_institutions_and_those_speaking_for_them(evidence_of, text, expected):
     assert expected in typed(evidence_of(text))

@@ -45,6 +45,14 @@ def test_representatives_of_people_are_an_unnamed_group(evidence_of, text, sourc
     assert got == source_type
 
 
+def test_people_the_tagger_takes_for_a_name_are_an_unnamed_group(evidence_of):
+    # "MPs" is tagged a person; "Sanders", read as the plural of "sander", stays a name
+    got = sources(evidence_of("The navy has 19 frigates. MPs said they had serious concerns "
+                              "about the refit. Bernie Sanders spoke. Sanders said he would "
+                              "stay."))
+    assert [(m, t) for m, t, _ in got] == [("MPs", "anonymous"), ("Sanders", "named")]
+
+
 def test_according_to_a_report_by_a_newspaper_is_media(evidence_of):
     got = sources(evidence_of("The gap is wide, according to The New York Times."))
     assert got == [("The New York Times", "media", "The New York Times")]
@@ -329,10 +337,13 @@ def test_a_date_the_parser_hung_on_a_name_is_no_part_of_the_mention(evidence_of)
      "anonymous"),
     ("However the industry body said the number was an exaggeration.", "the industry body",
      "institutional"),
-    ("A large body of research suggests that campaigns matter little.", "A large body",
-     "anonymous"),
+    # a collection is what it counts: research, reports
+    ("A large body of research suggests that campaigns matter little.",
+     "A large body of research", "document"),
+    ("A series of reports suggests that the bank was needed.", "A series of reports",
+     "document"),
 ], ids=["figures show", "according to figures", "party figures", "an industry body",
-        "a body of research"])
+        "a body of research", "a series of reports"])
 def test_figures_that_show_are_data_and_a_body_that_speaks_an_organisation(evidence_of, text,
                                                                            mention,
                                                                            source_type):

@@ -39,8 +39,8 @@ from .coref import (INDEFINITE, NOT_PERSON_ENTS, ORG_WORDS, PERSON_PRONOUNS, POS
                     PRONOUN_GENDER, TITLE_DEPS, Persons, after_first_name, alone_in_entity,
                     first_name_gender, misread_outlet, one_word_titles, strip_role, strip_titles)
 from .docindex import PROPN_ID, lemma_key
-from .syntax import (SUBJECT_DEPS, antecedent, is_according, mention_span, person_word,
-                     phrase_end, title_noun)
+from .syntax import (SUBJECT_DEPS, antecedent, counted_things, is_according, mention_span,
+                     person_word, phrase_end, title_noun)
 
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 SELF_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
@@ -166,6 +166,9 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     if (low in SELF_PRONOUNS or low in RELATIVE or low in EMPTY_PRONOUNS) and \
             not (tok.text.isupper() and len(tok.text) > 1):
         return "unresolved", tok.text
+    counted = counted_things(tok)
+    if counted is not None:  # "a series of reports by Prof Jones-Evans": the reports
+        return describe(counted, start, end, persons, fixed, previous, previous_heads)
     phrase = persons.text[start:end]
     poll_here = poll_in_sentence(tok) if is_share(tok) or respondents(tok) else None
     if poll_here is not None:
@@ -194,7 +197,8 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
         # "according to Politico"
         name = strip_role(persons.misread[tok.i])[0]
         return ("media" if misread_outlet(tok, persons.text) else "institutional"), name
-    if fixed and tok.i in fixed and tok.ent_type_ == "PERSON":
+    group = people_noun(tok)  # "MPs", tagged a person
+    if fixed and tok.i in fixed and tok.ent_type_ == "PERSON" and not group:
         return "named", persons.full_name(phrase)  # not the parse's "Stated Stone"
     norm = " " + " ".join(POSSESSIVE.sub("", w) for w in phrase.lower().split()) + " "
     person = persons.person_in(start, end)
@@ -229,8 +233,8 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     # a name before an organisation's noun that ends the mention is no person's: "the main
     # pro-Clinton super PAC", "the Clinton Foundation", "George Best Belfast City Airport"
     owned = head in _organisation_descriptors() and tok.idx + len(tok.text) == end
-    if tok.ent_type_ == "PERSON" or (tok.pos == PROPN_ID and person and tok.ent_type_ == ""
-                                     and not owned):
+    if (tok.ent_type_ == "PERSON" and not group) or (
+            tok.pos == PROPN_ID and person and tok.ent_type_ == "" and not owned):
         name = persons.person_in(tok.idx, tok.idx + len(tok.text)) or person
         if name is None and len(phrase.split()) == 1 and tok.lower_ in persons.organisations \
                 and not after_first_name(tok.text, persons.text):
@@ -260,10 +264,12 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
         if poll_word(tok):  # "a Fox poll", "a Reuters/Ipsos poll": the outlet's, by its pollster
             return "media", document_author(tok, persons) or strip_titles(phrase)
         return "media", strip_titles(phrase)
+    author = document_author(tok, persons)
     if (head in lexicon_set("document_nouns") or low in lexicon_set("document_nouns") or any(
             " " + n + " " in norm for n in lexicon_set("document_nouns") if " " in n)
-            or data_figures(tok)) and not person and (tok.pos != PROPN_ID or poll_word(tok)):
-        return "document", document_author(tok, persons) or phrase
+            or data_figures(tok)) and (not person or author) and \
+            (tok.pos != PROPN_ID or poll_word(tok)):
+        return "document", author or phrase  # "a study by Ana Ruiz": hers
     principal = principal_of(tok, persons)
     if principal:
         return "institutional", principal  # "Love's lawyers", "a spokesperson for the county"
@@ -277,7 +283,7 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
             return "anonymous", phrase
         return "institutional", phrase
     if tok.pos != PROPN_ID and not tok.ent_type_ and head in lexicon_set("organisation_nouns") \
-            and not person and not counts_things(tok):
+            and not person and counted_things(tok) is None:
         return "institutional", phrase  # "the state", "the city", "the utility"
     if (tok.pos == PROPN_ID or misread_name(tok)) and tok.ent_type_ == "" and \
             tok.text[:1].isupper():
@@ -303,18 +309,6 @@ def opens_with_honorific(phrase: str) -> bool:
     words = phrase.split()
     return len(words) >= 2 and words[0].lower() in HONORIFICS and \
         all(w[:1].isupper() and not POSSESSIVE.search(w) for w in words[1:])
-
-
-#: Organisation nouns that, with "of", count things instead ("a large body of research",
-#: "a chain of events").
-COLLECTION_NOUNS = frozenset({"body", "bodies", "chain"})
-
-
-def counts_things(tok: Token) -> bool:
-    """``tok`` is a noun of :data:`COLLECTION_NOUNS` with an "of" phrase: a quantity, no
-    organisation ("a large body of research suggests")."""
-    return tok.lower_ in COLLECTION_NOUNS and \
-        any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 #: Verbs by which data show something ("figures show", "the figures reveal").
@@ -521,6 +515,15 @@ def misread_name(tok: Token) -> bool:
     an outlet's, since a person is introduced with a first name the tagger knows."""
     return tok.pos_ in ("ADV", "X") and tok.text[:1].isupper() and not tok.is_sent_start \
         and not tok.text.isupper()
+
+
+def people_noun(tok: Token) -> bool:
+    """``tok`` is a plural common noun for people that the tagger made a person's name, alone
+    ("MPs said they had concerns"): an unnamed group, not a name. A surname the tagger read
+    as a plural ("Sanders", lemma "sander") names no person in WordNet and stays a name."""
+    return tok.ent_type_ == "PERSON" and tok.tag_ == "NNS" and tok.ent_iob_ == "B" and (
+        tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I") and \
+        wordnet.classes(tok.lemma_.lower(), "noun")[:1] == ("person",)
 
 
 def looks_like_person(phrase: str) -> bool:

@@ -35,6 +35,10 @@ PERSON_OR_GROUP = frozenset({"person", "group"})
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 #: Parts of speech of a noun phrase's head that can be a speaker.
 SPEAKER_POS = ("PROPN", "NOUN", "PRON")
+#: Nouns that, with "of", count things ("a large body of research", "a chain of events",
+#: "a series of reports"): the "of" phrase is part of the mention and says what it is.
+COLLECTION_NOUNS = frozenset({"body", "bodies", "chain", "series", "set", "batch", "raft",
+                              "slew", "spate", "string", "trove"})
 #: Most tokens between a quotation and its cue verb read as a stranded speaker
 #: (:func:`_stranded_subject`: a name and an appositive of a few words).
 STRANDED_MAX_TOKENS = 12
@@ -89,7 +93,8 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
             # "the state's Department of Highway Safety", "Minister for Europe Stephen Doughty"
             right = phrase_end(child)
         elif (child.dep_ == "prep" and child.right_edge.i - i <= 8 and (
-                (child.lower_ == "of" and tok.lower_ in lexicon_set("quantifiers"))
+                (child.lower_ == "of" and (tok.lower_ in lexicon_set("quantifiers")
+                                           or tok.lower_ in COLLECTION_NOUNS))
                 or (child.lower_ in ("for", "of", "at", "from", "with") and tok.pos != PROPN_ID
                     and tok.lemma_.lower() in _described_by_org())
                 or (child.lower_ == "by" and tok.pos != PROPN_ID
@@ -99,6 +104,16 @@ def mention_span(tok: Token, fixed: Mapping[int, tuple[int, int]] | None = None)
             break
     last = doc[right]
     return doc[left].idx, last.idx + len(last.text)
+
+
+def counted_things(tok: Token) -> Token | None:
+    """What a noun of :data:`COLLECTION_NOUNS` counts: the object of its "of" phrase ("a
+    series of *reports*"); None when ``tok`` is no such noun or has none ("the industry
+    body said")."""
+    if tok.lower_ not in COLLECTION_NOUNS:
+        return None
+    return next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"), None)
 
 
 def _outside_mention(child: Token, tok: Token) -> bool:
