@@ -211,6 +211,8 @@ def test_offsets_and_texts_still_index_the_text(evidence_of):
      ("the trust", "institutional", "the trust")),
     ("The force has lost 153 officers since 2010, the federation said.",
      ("the federation", "institutional", "the federation")),
+    ("The man was found unresponsive. The force said he had been found at a house.",
+     ("The force", "institutional", "The force")),
 ])
 def test_institutions_and_those_speaking_for_them(evidence_of, text, expected):
     assert expected in typed(evidence_of(text))

@@ -53,6 +53,23 @@ def test_people_the_tagger_takes_for_a_name_are_an_unnamed_group(evidence_of):
     assert [(m, t) for m, t, _ in got] == [("MPs", "anonymous"), ("Sanders", "named")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a name before a dash that opens the mention's appositive, the parser's head after it
+    ("The party met on Monday. Carwyn Jones - Labour's most senior elected politician - said "
+     "it would be a disaster.", ("named", "Carwyn Jones")),
+    # an outlet has no person in apposition: the name after it is the news
+    ("The firm denied it. According to South Korea's Yonhap news agency, Choi Gee-sung, a "
+     "Samsung vice chairman, resigned.", ("media", "South Korea's Yonhap news agency")),
+    # a name with an age is a person's, whatever the tagger made of the word
+    ("The award went to a striker. “I'm extremely humbled to win,” Little, 25, said.",
+     ("named", "Little")),
+    ("The game ended late. Clarke, 41, told BBC Radio Bristol it was wrong.",
+     ("named", "Clarke")),
+])
+def test_whom_a_mention_names_beside_it(evidence_of, text, expected):
+    assert expected in [(t, n) for _, t, n in sources(evidence_of(text))]
+
+
 def test_according_to_a_report_by_a_newspaper_is_media(evidence_of):
     got = sources(evidence_of("The gap is wide, according to The New York Times."))
     assert got == [("The New York Times", "media", "The New York Times")]

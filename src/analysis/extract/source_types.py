@@ -166,6 +166,15 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     if (low in SELF_PRONOUNS or low in RELATIVE or low in EMPTY_PRONOUNS) and \
             not (tok.text.isupper() and len(tok.text) > 1):
         return "unresolved", tok.text
+    aged = name_with_age(tok)
+    if aged is not None:  # "Little, 25, said", "Clarke, 41, told": a person, whatever the tags
+        first = aged
+        while first.i > 0 and first.nbor(-1).pos == PROPN_ID and \
+                first.nbor(-1).text[:1].isupper():
+            first = first.nbor(-1)  # "Andrea Little, 25,"
+        written = persons.text[first.idx:aged.idx + len(aged.text)]
+        return "named", (persons.person_in(first.idx, aged.idx + len(aged.text)) or
+                         persons.surnames.get(aged.lower_) or persons.full_name(written))
     counted = counted_things(tok)
     if counted is not None:  # "a series of reports by Prof Jones-Evans": the reports
         return describe(counted, start, end, persons, fixed, previous, previous_heads)
@@ -223,7 +232,8 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     pair = named_pair(tok, persons, start)
     if pair:
         return "named", pair  # "Both women spoke", after Jennifer Peyton and Carla Espinoza
-    named_beside = person_in_apposition(tok, persons) or person_included(tok, persons)
+    named_beside = person_in_apposition(tok, persons) or person_included(tok, persons) or \
+        named_before_dash(phrase, start, persons)
     if named_beside and tok.ent_type_ != "PERSON":
         return "named", named_beside  # "The bill's author, Sen. Justin Wayne, said"
     if tok.pos == PROPN_ID and tok.ent_type_ != "PERSON" and opens_with_honorific(phrase):
@@ -768,7 +778,13 @@ def person_in_apposition(tok: Token, persons: Persons) -> str | None:
     "the Sentencing Project's director of advocacy, Nicole Porter", "one of the bill's
     sponsors, Rep. Kevin Christie,"), as the article names them, or None: an appositive of
     the head or of the noun its "of" phrase counts, or a person's name right after the
-    mention and a comma, itself followed by a comma or the end of the sentence."""
+    mention and a comma, itself followed by a comma or the end of the sentence. An
+    organisation or an outlet has no person in apposition: in "According to South Korea's
+    Yonhap news agency, Choi Gee-sung, a Samsung vice chairman, resigned" the source is the
+    agency."""
+    if (_names_organisation(tok) or tok.lemma_.lower() in lexicon_set("media_nouns")) and \
+            wordnet.classes(tok.lemma_.lower(), "noun")[:1] != ("person",):
+        return None  # not "A Twitter spokesman, Christopher Abboud", "columnist George Will"
     start, end = mention_span(tok)
     doc = tok.doc
     for child in tok.rights:  # "A senior at North Country Union High School, Wilburn, 17,"
@@ -808,6 +824,28 @@ def person_in_apposition(tok: Token, persons: Persons) -> str | None:
     return None
 
 
+#: A spaced dash that opens an appositive ("Carwyn Jones - Labour's most senior politician -").
+DASH_APPOSITIVE = re.compile(r"\s[-–—]\s")
+
+
+def named_before_dash(phrase: str, start: int, persons: Persons) -> str | None:
+    """The person a mention names before a dash that opens its appositive ("Carwyn Jones -
+    Labour's most senior elected politician - said", parsed with the politician as the
+    head): two to four capitalised words the article tags a person's name, or that read as
+    one (:func:`looks_like_person`); None otherwise."""
+    dash = DASH_APPOSITIVE.search(phrase)
+    if dash is None:
+        return None
+    before = phrase[:dash.start()].strip()
+    words = before.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None
+    name = persons.person_in(start, start + dash.start())
+    if name and DASH_APPOSITIVE.search(name):  # an entity the tagger ran on over the dash
+        name = persons.full_name(before)
+    return name or (persons.full_name(before) if looks_like_person(before) else None)
+
+
 def _aged(tok: Token) -> bool:
     """``tok``, a capitalised word, is followed by an age between commas, as only a person's
     name is ("Wilburn, 17, recalls")."""
@@ -815,6 +853,18 @@ def _aged(tok: Token) -> bool:
     k = tok.i
     return tok.text[:1].isupper() and k + 3 < len(doc) and doc[k + 1].text == "," and \
         doc[k + 2].text.isdigit() and len(doc[k + 2].text) <= 3 and doc[k + 3].text == ","
+
+
+def name_with_age(tok: Token) -> Token | None:
+    """The last word of a name given with an age between commas ("Wilburn, 17,", "Little,
+    25,"), whether the parser heads the mention with the name or with the age; else None."""
+    if _aged(tok) and tok.pos_ in ("PROPN", "NOUN", "ADJ"):
+        return tok
+    doc = tok.doc
+    if tok.text.isdigit() and len(tok.text) <= 3 and tok.i >= 2 and \
+            doc[tok.i - 1].text == "," and _aged(doc[tok.i - 2]):
+        return doc[tok.i - 2]
+    return None
 
 
 def _appositive_person(tok: Token, persons: Persons) -> str | None:
