@@ -213,6 +213,8 @@ def test_offsets_and_texts_still_index_the_text(evidence_of):
      ("the federation", "institutional", "the federation")),
     ("The man was found unresponsive. The force said he had been found at a house.",
      ("The force", "institutional", "The force")),
+    ("Fees rose again. The watchdog said competition was strong.",
+     ("The watchdog", "institutional", "The watchdog")),
 ])
 def test_institutions_and_those_speaking_for_them(evidence_of, text, expected):
     assert expected in typed(evidence_of(text))

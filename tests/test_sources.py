@@ -393,8 +393,10 @@ def test_a_person_s_name_before_an_organisation_s_noun_is_the_organisation(evide
     ("TfL says the consultation seeks to raise standards.", "institutional", "TfL"),
     ("Prof Jones-Evans recommended the new body be set up.", "named", "Jones-Evans"),
     ("Mr Ó Muilleoir said he hoped the meeting would happen.", "named", "Ó Muilleoir"),
+    ("Baroness Neville-Rolfe, minister for data protection, said the rules would help.",
+     "named", "Neville-Rolfe"),
 ], ids=["an auction house", "a law firm", "an acronym with a small letter",
-        "an honorific: prof", "an honorific: mr"])
+        "an honorific: prof", "an honorific: mr", "an honorific: baroness"])
 def test_the_words_around_a_name_say_whose_it_is_whatever_the_tagger_says(evidence_of, text,
                                                                           kind, name):
     assert [(k, got) for _, k, got in sources(evidence_of(text))] == [(kind, name)]

@@ -309,7 +309,7 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
 #: The honorifics of ``person_titles.txt``: written before a name, they make it a person's
 #: whatever entity the tagger gave it.
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "dr", "dr.",
-                        "prof", "prof.", "sir", "dame", "lord"})
+                        "prof", "prof.", "sir", "dame", "lord", "baroness", "baron"})
 
 
 def opens_with_honorific(phrase: str) -> bool:
