@@ -70,6 +70,14 @@ def test_whom_a_mention_names_beside_it(evidence_of, text, expected):
     assert expected in [(t, n) for _, t, n in sources(evidence_of(text))]
 
 
+def test_an_organisation_s_noun_is_named_by_its_appositive(evidence_of):
+    got = [r for r in evidence_of("The deal was signed. The Israeli newspaper, Haaretz, "
+                                  "reported that the talks had failed. Haaretz said the envoy "
+                                  "left.") if r["kind"] == "source"]
+    assert [(r["source_type"], r["name"]) for r in got] == [("media", "Haaretz")] * 2
+    assert got[0]["source_id"] == got[1]["source_id"]  # one outlet, counted once
+
+
 def test_according_to_a_report_by_a_newspaper_is_media(evidence_of):
     got = sources(evidence_of("The gap is wide, according to The New York Times."))
     assert got == [("The New York Times", "media", "The New York Times")]

@@ -286,15 +286,16 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
     if (head in spokes or any(w in spokes for w in words)) and not speaks_for_people(tok):
         return "institutional", phrase
     if head in lexicon_set("media_nouns") and not person:
-        return "media", phrase
+        return "media", organisation_in_apposition(tok, persons) or phrase
     if tok.ent_type_ in PLACE_OR_ORG or head in lexicon_set("institution_nouns") or \
             any(" " + n + " " in norm for n in lexicon_set("institution_nouns") if " " in n):
         if head in lexicon_set("anonymous_sources"):
             return "anonymous", phrase
-        return "institutional", phrase
+        return "institutional", organisation_in_apposition(tok, persons) or phrase
     if tok.pos != PROPN_ID and not tok.ent_type_ and head in lexicon_set("organisation_nouns") \
             and not person and counted_things(tok) is None:
-        return "institutional", phrase  # "the state", "the city", "the utility"
+        # "the state", "the city", "the utility"
+        return "institutional", organisation_in_apposition(tok, persons) or phrase
     if (tok.pos == PROPN_ID or misread_name(tok)) and tok.ent_type_ == "" and \
             tok.text[:1].isupper():
         if len(phrase.split()) == 1 and tok.lower_ in lexicon_set("anonymous_sources"):
@@ -361,6 +362,19 @@ def _descriptor(tok: Token) -> Token | None:
         return None
     word = doc[j]
     return word if word.is_lower or (word.is_sent_start and word.pos_ == "NOUN") else None
+
+
+def organisation_in_apposition(tok: Token, persons: Persons) -> str | None:
+    """The name an organisation's or an outlet's common noun is given in apposition ("The
+    Israeli newspaper, Haaretz,", "Law's advocacy group, One Nation,", "Monitoring group the
+    Syrian Observatory for Human Rights"), or None: a proper noun that is no person's."""
+    if tok.pos == PROPN_ID:
+        return None
+    for child in tok.rights:
+        if child.dep_ == "appos" and child.pos == PROPN_ID and child.ent_type_ != "PERSON" \
+                and child.lower_ not in persons.surnames:
+            return _name_of(child, persons)
+    return None
 
 
 def named_as_organisation(tok: Token) -> bool:
