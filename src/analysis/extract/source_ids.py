@@ -212,7 +212,7 @@ class _Clusters:
             # record given this mention's name (a share of its respondents) is that poll too
             self.polls_meant[(kind, words)] = poll
             return poll
-        if (kind, words) in self.polls_meant:
+        if words and (kind, words) in self.polls_meant:
             return self.polls_meant[(kind, words)]  # "42 percent" of "the poll", named so
         if words and (kind, words) in self.keys:
             sid = self.keys[(kind, words)]
