@@ -143,6 +143,15 @@ def test_a_curly_apostrophe_is_parsed_as_a_straight_one_and_kept_in_the_text(nlp
     assert [(e.text, e.label_) for e in doc.ents][0] == ("Brett O’Donnell", "PERSON")
 
 
+def test_a_long_text_with_curly_apostrophes_is_parsed_in_pieces_as_written(nlp):
+    text = "\n\n".join([CURLY] * 12)
+    (doc,) = parse_texts([text], nlp, cache=False, max_chars=300)
+    (plain,) = parse_texts([plain_apostrophes(text)], nlp, cache=False, max_chars=300)
+    assert doc.text == text and len(doc) == len(plain)
+    assert [(t.ent_type_, t.dep_, t.head.i) for t in doc] == \
+        [(t.ent_type_, t.dep_, t.head.i) for t in plain]
+
+
 def test_only_an_apostrophe_between_letters_is_made_straight():
     got = plain_apostrophes("O’Brien’s ‘own’ parents’ don’t")
     assert got == "O'Brien's ‘own’ parents’ don't"  # a quotation's marks stay
