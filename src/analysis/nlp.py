@@ -10,6 +10,11 @@ sentence boundaries), ``attribute_ruler`` (``pos_``), ``lemmatizer`` (``lemma_``
 already sets sentence boundaries) and stays off. One component of ours runs before the
 parser: ``paragraph_starts`` starts a sentence after a line break that ends a sentence or a
 quotation, where the parser can run on (after "St." or a closing quotation mark).
+:data:`UNUSED_COMPONENTS` lists what is excluded; it is part of the cache key, and so are
+the components run and :data:`PARSE_RULES_VERSION`. The two rule components,
+``attribute_ruler`` and ``lemmatizer``, run on arrays (:mod:`analysis.rule_components`): the
+same annotations as spaCy's own, in much less time; :func:`stock_model` loads the model
+without them.
 
 Apostrophes. The model learned from text with straight apostrophes; most outlets print a
 curly one (’), and with it the tagger reads "O’Brien" as a common noun, "Brett O’Donnell"
@@ -18,11 +23,6 @@ between two letters is parsed as a straight one (:func:`plain_apostrophes`, one 
 for one, so offsets do not move), and the parse is given back the text as written
 (:func:`respell`): every token, lemma and entity is the model's reading of the plain text,
 and every token's text is the article's.
-:data:`UNUSED_COMPONENTS` lists what is excluded; it is part of the cache key, and so are
-the components run and :data:`PARSE_RULES_VERSION`. The two rule components,
-``attribute_ruler`` and ``lemmatizer``, run on arrays (:mod:`analysis.rule_components`): the
-same annotations as spaCy's own, in much less time; :func:`stock_model` loads the model
-without them.
 
 Speed. ``nlp.pipe`` runs with :data:`DEFAULT_BATCH_SIZE` texts per batch: for article-length
 texts (~750 words) small batches are as fast as any and far leaner than spaCy's default of 256
