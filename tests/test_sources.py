@@ -403,8 +403,11 @@ def test_a_person_s_name_before_an_organisation_s_noun_is_the_organisation(evide
     ("Mr Ó Muilleoir said he hoped the meeting would happen.", "named", "Ó Muilleoir"),
     ("Baroness Neville-Rolfe, minister for data protection, said the rules would help.",
      "named", "Neville-Rolfe"),
+    ("The pipe burst on Monday. Thames Water has said a full investigation will take place.",
+     "institutional", "Thames Water"),
 ], ids=["an auction house", "a law firm", "an acronym with a small letter",
-        "an honorific: prof", "an honorific: mr", "an honorific: baroness"])
+        "an honorific: prof", "an honorific: mr", "an honorific: baroness",
+        "a company's word"])
 def test_the_words_around_a_name_say_whose_it_is_whatever_the_tagger_says(evidence_of, text,
                                                                           kind, name):
     assert [(k, got) for _, k, got in sources(evidence_of(text))] == [(kind, name)]

@@ -550,12 +550,23 @@ def people_noun(tok: Token) -> bool:
         wordnet.classes(tok.lemma_.lower(), "noun")[:1] == ("person",)
 
 
+#: Words that end a company's name, not a person's ("Thames Water", "EDF Energy", "Rolls-Royce
+#: Motors"): with one, capitalised words read as an organisation (:func:`looks_like_person`).
+COMPANY_WORDS = frozenset({"water", "gas", "energy", "electric", "rail", "railways", "airways",
+                           "motors", "foods", "holdings", "partners", "capital", "mining",
+                           "oil", "petroleum", "pharmaceuticals", "telecom", "systems",
+                           "technologies", "solutions", "insurance", "logistics",
+                           "entertainment", "studios", "industries", "enterprises",
+                           "ventures", "resources", "securities", "investments", "properties"})
+
+
 def looks_like_person(phrase: str) -> bool:
     """Whether a proper-noun phrase the parser tagged no entity reads as a person's name
     rather than an organisation's: it opens with a known first name (``first_names.tsv``),
     or it has one to four capitalised words of which none is all capitals (an acronym) nor
-    a word of an organisation's or a place's name ("Schools", "Department", "County"):
-    "Annya Artigas", "Figueroa", not "the ICRI", "Fresno Christian Schools"."""
+    a word of an organisation's, a company's or a place's name ("Schools", "Department",
+    "Water", "County"): "Annya Artigas", "Figueroa", not "the ICRI", "Fresno Christian
+    Schools", "Thames Water"."""
     words = strip_titles(phrase).split()
     if words[:1] in (["the"], ["The"]):
         return False
@@ -563,7 +574,8 @@ def looks_like_person(phrase: str) -> bool:
         return False
     if first_name_gender(" ".join(words[:2])) is not None:
         return True
-    org_words = ORG_WORDS | lexicon_set("institution_nouns") | lexicon_set("document_nouns")
+    org_words = ORG_WORDS | COMPANY_WORDS | lexicon_set("institution_nouns") | \
+        lexicon_set("document_nouns")
     return len(words) <= 4 and all(
         w[:1].isupper() and not (w.isupper() and len(w) > 1) and not BRAND.search(w)
         and w.lower().strip(".,") not in org_words for w in words)
