@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.cli import main
-from analysis.wordnet import WordNetError, classes, read_wordnet, write_tables
+from analysis.wordnet import WordNetError, classes, names_person, read_wordnet, write_tables
 
 LEXNAMES = "03\tnoun.Tops\t1\n10\tnoun.communication\t1\n14\tnoun.group\t1\n" \
            "18\tnoun.person\t1\n32\tverb.communication\t2\n31\tverb.cognition\t2\n"
@@ -63,3 +63,8 @@ def test_the_shipped_tables_know_people_and_speech():
     assert classes("superdelegate") == ()
     from analysis.paths import LEXICON_DIR
     assert "Princeton" in (LEXICON_DIR / "WORDNET_LICENSE").read_text(encoding="utf-8")
+
+
+def test_a_noun_names_a_person_by_its_commonest_sense():
+    assert names_person("landlord") and names_person("spokesman")
+    assert not names_person("company") and not names_person("sander")

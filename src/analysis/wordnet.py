@@ -118,3 +118,9 @@ def classes(lemma: str, pos: str = "noun", folder: Path = LEXICON_DIR) -> tuple[
         return ()
     first, _, others = rest.partition("\t")
     return (first, *(others.split(",") if others else ()))
+
+
+def names_person(lemma: str) -> bool:
+    """The commonest WordNet sense of the noun ``lemma`` is a person ("landlord", "spokesman",
+    "mp"), not a group, a thing or a place."""
+    return classes(lemma, "noun")[:1] == ("person",)

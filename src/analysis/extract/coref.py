@@ -417,7 +417,7 @@ class Persons:
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.tag_ != "NN" or subj.ent_type_ or index.quoted[subj.i] or \
                 not p0 <= subj.i < p1 or \
-                wordnet.classes(subj.lemma_.lower(), "noun")[:1] != ("person",):
+                not wordnet.names_person(subj.lemma_.lower()):
             return None
         other = "male_nouns" if PRONOUN_GENDER[pronoun.lower_] == "female" else "female_nouns"
         if subj.lemma_.lower() in lexicon_set(other):
@@ -764,7 +764,7 @@ def strip_role(name: str) -> tuple[str, str]:
             break
         word = words[k].lower().strip(".,")
         if word in titles() or words[k].lower() in titles() or (
-                wordnet.classes(word, "noun")[:1] == ("person",) and len(words) - k > 2
+                wordnet.names_person(word) and len(words) - k > 2
                 and not INITIAL.fullmatch(words[k + 1])):
             cut = k + 1
     return " ".join(words[cut:]), " ".join(w.lower().strip(".,") for w in words[:cut])
@@ -788,7 +788,7 @@ def role_before(ent: Span) -> str:
     j = ent.start - 1
     if j < 0 or doc[j].dep_ != "compound" or doc[j].head.i not in range(ent.start, ent.end) \
             or doc[j].ent_type_ == "PERSON" or doc[j].pos_ not in ("NOUN", "PROPN") or \
-            wordnet.classes(doc[j].lower_, "noun")[:1] != ("person",):
+            not wordnet.names_person(doc[j].lower_):
         return ""
     i = j
     while i > 0 and doc[i - 1].dep_ in TITLE_DEPS and doc[i - 1].head.i in range(i, j + 1) \

@@ -274,12 +274,12 @@ def describe(tok: Token, start: int, end: int, persons: Persons,
         if poll_word(tok):  # "a Fox poll", "a Reuters/Ipsos poll": the outlet's, by its pollster
             return "media", document_author(tok, persons) or strip_titles(phrase)
         return "media", strip_titles(phrase)
-    author = document_author(tok, persons)
     if (head in lexicon_set("document_nouns") or low in lexicon_set("document_nouns") or any(
             " " + n + " " in norm for n in lexicon_set("document_nouns") if " " in n)
-            or data_figures(tok)) and (not person or author) and \
-            (tok.pos != PROPN_ID or poll_word(tok)):
-        return "document", author or phrase  # "a study by Ana Ruiz": hers
+            or data_figures(tok)) and (tok.pos != PROPN_ID or poll_word(tok)):
+        author = document_author(tok, persons)
+        if not person or author:
+            return "document", author or phrase  # "a study by Ana Ruiz": hers
     principal = principal_of(tok, persons)
     if principal:
         return "institutional", principal  # "Love's lawyers", "a spokesperson for the county"
@@ -403,7 +403,7 @@ def description_holder(tok: Token, persons: Persons, start: int) -> str | None:
     general secretary Grahame Smith"): :meth:`Persons.described`; None when the phrase is
     no such description or no one person holds that title."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.ent_type_ not in ("", "ORG") or \
-            wordnet.classes(tok.lemma_.lower(), "noun")[:1] != ("person",):
+            not wordnet.names_person(tok.lemma_.lower()):
         return None
     left = [c for c in tok.children if c.i < tok.i]
     if not left or left[0].dep_ != "det" or left[0].lower_ != "the" or \
@@ -446,7 +446,7 @@ def epithet_holder(tok: Token, persons: Persons, start: int) -> str | None:
                                 for c in tok.children)  # "the 28-year-old"
     if not age and (not ((tok.tag_ == "NN" and tok.ent_type_ in ("", "NORP") and tok.is_lower)
                          or (tok.tag_ == "NNP" and tok.ent_type_ == "NORP")) or
-                    wordnet.classes(head, "noun")[:1] != ("person",) or
+                    not wordnet.names_person(head) or
                     head in lexicon_set("institution_nouns") or
                     head in lexicon_set("organisation_nouns")):
         return None  # "the registrar approved only 47" is an office
@@ -547,7 +547,7 @@ def people_noun(tok: Token) -> bool:
     as a plural ("Sanders", lemma "sander") names no person in WordNet and stays a name."""
     return tok.ent_type_ == "PERSON" and tok.tag_ == "NNS" and tok.ent_iob_ == "B" and (
         tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I") and \
-        wordnet.classes(tok.lemma_.lower(), "noun")[:1] == ("person",)
+        wordnet.names_person(tok.lemma_.lower())
 
 
 #: Words that end a company's name, not a person's ("Thames Water", "EDF Energy", "Rolls-Royce
@@ -686,7 +686,7 @@ def named_pair(tok: Token, persons: Persons, start: int) -> str | None:
     ("Sen. Jeff Sessions", "Sen. Ted Cruz"), else the last two named before it; None
     otherwise, and for "two" with no definite article (:data:`DEFINITE`), which brings in
     two more people."""
-    if tok.tag_ != "NNS" or wordnet.classes(tok.lemma_.lower(), "noun")[:1] != ("person",):
+    if tok.tag_ != "NNS" or not wordnet.names_person(tok.lemma_.lower()):
         return None
     words = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "predet", "nummod", "quantmod")}
     if "both" not in words and not ("two" in words and words & DEFINITE):
@@ -753,7 +753,7 @@ def speaks_for_people(tok: Token) -> bool:
     representatives"), an unnamed group, where "a company representative" speaks for one."""
     return tok.lemma_.lower() in lexicon_set("representative_nouns") and any(
         c.dep_ == "compound" and c.pos_ == "NOUN" and
-        wordnet.classes(c.lemma_.lower(), "noun")[:1] == ("person",) for c in tok.lefts)
+        wordnet.names_person(c.lemma_.lower()) for c in tok.lefts)
 
 
 def _company_of_staff(tok: Token, persons: Persons) -> str | None:
@@ -809,7 +809,7 @@ def person_in_apposition(tok: Token, persons: Persons) -> str | None:
     Yonhap news agency, Choi Gee-sung, a Samsung vice chairman, resigned" the source is the
     agency."""
     if (_names_organisation(tok) or tok.lemma_.lower() in lexicon_set("media_nouns")) and \
-            wordnet.classes(tok.lemma_.lower(), "noun")[:1] != ("person",):
+            not wordnet.names_person(tok.lemma_.lower()):
         return None  # not "A Twitter spokesman, Christopher Abboud", "columnist George Will"
     start, end = mention_span(tok)
     doc = tok.doc

@@ -186,7 +186,7 @@ def _holder_in_organisation(tok: Token, prep: Token) -> bool:
     if len(words) < 4:
         return False
     job = words[-3]
-    return job.is_lower and wordnet.classes(job.lower_, "noun")[:1] == ("person",) and \
+    return job.is_lower and wordnet.names_person(job.lower_) and \
         all(w.is_title or w.is_upper or w.lower_ in TITLE_PHRASE_WORDS for w in words[:-3]) \
         and ends_with_name(words)
 
@@ -207,7 +207,7 @@ def person_word(tok: Token) -> bool:
     person, and it is no first name one sex carries far more often (one of either sex,
     "Tory", stays a word for someone)."""
     return not known_first_name(tok.text, either=False) and \
-        wordnet.classes(tok.lower_, "noun")[:1] == ("person",)
+        wordnet.names_person(tok.lower_)
 
 
 def ends_with_name(words) -> bool:
